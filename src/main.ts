@@ -1,1 +1,65 @@
-export {};
+import { startApp, type App } from './app.js';
+import { ConfigError, loadConfig, readDotEnv, secretsOf, type Config } from './config.js';
+import { DatabaseLockedError } from './db/client.js';
+import { createLogger } from './logger.js';
+
+/**
+ * Wiring only: config → logger → app (database, bot, intake, jobs) → one shutdown path.
+ * Exit codes: 0 after a clean stop, 2 for configuration problems, 1 for a crash.
+ */
+async function main(): Promise<void> {
+  readDotEnv();
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    process.stderr.write(
+      'TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), then put the token in .env as TELEGRAM_BOT_TOKEN=… and run npm start again.\n',
+    );
+    process.exit(2);
+  }
+
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection');
+  });
+  let app: App;
+  try {
+    app = await startApp(config, { logger });
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    logger.fatal({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code, description: (err as { description?: unknown }).description } }, 'could not start');
+    process.exit(1);
+  }
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    void app.stop(signal).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: { type: (err as Error).name } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+await main();

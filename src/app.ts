@@ -1,0 +1,137 @@
+import type { Server } from 'node:http';
+import { Telegram } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
+import { createBot, type Bot } from './bot/index.js';
+import type { Jobs } from './bot/context.js';
+import { publishCommands } from './bot/publish-commands.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { seedAgencies } from './domain/agencies.js';
+import { markChatInactive } from './domain/chats.js';
+import { markMemberUnreachable } from './domain/members.js';
+import type { Logger } from './logger.js';
+import { UpdateDispatcher } from './telegram/intake/dispatcher.js';
+import { UpdateJournal } from './telegram/intake/journal.js';
+import { ALLOWED_UPDATES, Poller } from './telegram/intake/polling.js';
+import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
+import { Sender } from './telegram/sender.js';
+import { Scheduler } from './jobs/scheduler.js';
+
+export interface App {
+  bot: Bot;
+  database: Database;
+  sender: Sender;
+  dispatcher: UpdateDispatcher;
+  scheduler: Scheduler;
+  botInfo: UserFromGetMe;
+  /** The HTTP server (webhook mode, or when a health port was asked for). */
+  server: Server | undefined;
+  /** Stops taking updates, lets handlers finish (bounded), closes the database. Idempotent. */
+  stop(reason?: string): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Use an already open database (tests share one per file). The app will not close it. */
+  database?: Database;
+  botInfo?: UserFromGetMe;
+  /** Long-poll timeout; tests use short ones so shutdown is quick. */
+  pollTimeoutSec?: number;
+  /** Scheduler tick in ms (default from config). */
+  tickMs?: number;
+  /** Do not publish the command menu (tests that count calls). */
+  skipCommandMenu?: boolean;
+}
+
+export async function startApp(config: Config, options: StartOptions): Promise<App> {
+  const { logger } = options;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error('startApp needs TELEGRAM_BOT_TOKEN');
+  const clock = options.clock ?? systemClock;
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  try {
+    await seedAgencies(database.db);
+
+    const sender = new Sender({
+      telegram: new Telegram(token, { apiRoot: config.TELEGRAM_API_ROOT }),
+      logger: logger.child({ component: 'sender' }),
+      limits: {
+        globalPerSec: config.SEND_GLOBAL_PER_SEC,
+        privatePerSec: config.SEND_PRIVATE_PER_SEC,
+        groupPerMin: config.SEND_GROUP_PER_MIN,
+        groupEditsPerMin: config.EDIT_GROUP_PER_MIN,
+        maxRetries: config.SEND_MAX_RETRIES,
+      },
+      hooks: {
+        // Blocked or removed: stop sending there, keep the member's data.
+        onChatUnreachable: async (chatId) => {
+          const id = Number(chatId);
+          if (!Number.isSafeInteger(id)) return;
+          await (id > 0 ? markMemberUnreachable(database.db, id) : markChatInactive(database.db, id)).catch(() => {});
+        },
+      },
+    });
+
+    const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
+    const jobs: Jobs = { wake: () => scheduler.wake() };
+    const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
+    const botInfo = options.botInfo ?? (await bot.telegram.getMe());
+    bot.botInfo = botInfo;
+    scheduler.attachBot(bot, botInfo);
+
+    const journal = new UpdateJournal(database.db);
+    const dispatcher = new UpdateDispatcher({
+      handle: (update) => bot.handleUpdate(update),
+      journal,
+      concurrency: config.INTAKE_CONCURRENCY,
+      logger: logger.child({ component: 'intake' }),
+    });
+    const recovered = await dispatcher.recover();
+    if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');
+
+    if (!options.skipCommandMenu) void publishCommands(bot.telegram, logger, config.DEFAULT_LANGUAGE);
+
+    let poller: Poller | undefined;
+    let server: Server | undefined;
+    if (config.mode.kind === 'webhook') {
+      const url = new URL(config.mode.url);
+      server = await startHttpServer({
+        host: config.HOST,
+        port: config.PORT,
+        logger,
+        checkHealth: async () => void (await database.query('select 1')),
+        webhook: { path: url.pathname, secret: config.mode.secret, dispatcher },
+      });
+      await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
+      logger.info({ mode: 'webhook', port: (server.address() as { port: number }).port }, 'bot started');
+    } else {
+      poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec });
+      await poller.start();
+      logger.info({ mode: 'polling', bot: botInfo.username }, 'bot started');
+    }
+    scheduler.start();
+
+    let stopping: Promise<void> | undefined;
+    const stop = (reason = 'stop') =>
+      (stopping ??= (async () => {
+        logger.info({ reason }, 'shutting down');
+        dispatcher.stopAccepting();
+        await poller?.stop();
+        if (server) await closeServer(server);
+        await scheduler.stop();
+        const finished = await dispatcher.drain(config.SHUTDOWN_GRACE_MS);
+        if (!finished) logger.warn('some updates were still running at shutdown; they will be re-run at the next start');
+        if (ownsDatabase) await database.close();
+        logger.info('stopped');
+      })());
+
+    return { bot, database, sender, dispatcher, scheduler, botInfo, server, stop };
+  } catch (err) {
+    if (ownsDatabase) await database.close().catch(() => {});
+    throw err;
+  }
+}

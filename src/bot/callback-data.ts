@@ -1,0 +1,19 @@
+/**
+ * Callback data is short, versioned by its prefix and parseable: `<feature>:<action>:<args…>`.
+ * Telegram allows 1–64 bytes; anyone can forge it, so handlers re-check every permission.
+ */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+export function callbackData(...parts: (string | number)[]): string {
+  const data = parts.join(':');
+  if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) {
+    throw new Error(`callback data over ${CALLBACK_DATA_MAX_BYTES} bytes: ${data}`);
+  }
+  return data;
+}
+
+/** Builds a regex for `prefix:action` followed by `n` integer arguments. */
+export function callbackPattern(prefix: string, action: string, intArgs = 0, extra = ''): RegExp {
+  const args = Array.from({ length: intArgs }, () => ':(\\d{1,12})').join('');
+  return new RegExp(`^${prefix}:${action}${args}${extra}$`);
+}

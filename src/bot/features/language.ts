@@ -1,0 +1,34 @@
+import { Composer, Markup } from 'telegraf';
+import { languages, type Language } from '../../db/schema/index.js';
+import { setMemberLanguage } from '../../domain/members.js';
+import { catalogues, translator } from '../../i18n/index.js';
+import { callbackData } from '../callback-data.js';
+import { onCommand } from '../command.js';
+import { coreCommands } from '../commands.js';
+import type { BotContext } from '../context.js';
+import { answer, editHtml, replyHtml } from '../reply.js';
+
+const spec = coreCommands.find((c) => c.id === 'bahasa')!;
+
+export function languageKeyboard() {
+  return Markup.inlineKeyboard(
+    languages.map((lang) => Markup.button.callback(catalogues[lang]['lang.name'], callbackData('lang', 'set', lang))),
+  );
+}
+
+export function languageFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  onCommand(composer, spec, async (ctx) => {
+    await replyHtml(ctx, ctx.t('lang.choose'), languageKeyboard());
+  });
+  composer.action(/^lang:set:(id|en)$/, async (ctx) => {
+    const lang = ctx.match[1] as Language;
+    if (!ctx.member) return answer(ctx, ctx.t('guard.staleButton'));
+    await setMemberLanguage(ctx.db, ctx.member.id, lang);
+    ctx.lang = lang;
+    ctx.t = translator(lang);
+    await answer(ctx);
+    await editHtml(ctx, ctx.t('lang.changed'));
+  });
+  return composer;
+}

@@ -1,0 +1,48 @@
+import { Composer } from 'telegraf';
+import type { Role } from '../../db/schema/index.js';
+import { displayName, findMemberByHandle, setMemberRole } from '../../domain/members.js';
+import { canChangeRole } from '../../domain/permissions.js';
+import { translator } from '../../i18n/index.js';
+import { languageFor } from '../../domain/members.js';
+import { onCommand, words } from '../command.js';
+import { coreCommands } from '../commands.js';
+import type { BotContext } from '../context.js';
+import { replyHtml } from '../reply.js';
+
+const spec = coreCommands.find((c) => c.id === 'peran')!;
+
+const roleNames: Record<string, Role> = {
+  anggota: 'member',
+  member: 'member',
+  koordinator: 'coordinator',
+  coordinator: 'coordinator',
+  admin: 'admin',
+};
+
+export function parseRole(word: string): Role | undefined {
+  return roleNames[word.toLowerCase()];
+}
+
+export function rolesFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  onCommand(composer, spec, async (ctx) => {
+    const [handle, roleWord, ...rest] = words(ctx.payload);
+    if (!handle || !roleWord || rest.length > 0) return replyHtml(ctx, ctx.t('role.usage'));
+    const role = parseRole(roleWord);
+    if (!role) return replyHtml(ctx, ctx.t('role.unknownRole', { role: roleWord }));
+    const target = await findMemberByHandle(ctx.db, handle);
+    if (!target) return replyHtml(ctx, ctx.t('role.memberNotFound', { handle }));
+    const check = canChangeRole(ctx.member!, target, role);
+    if (!check.ok) return replyHtml(ctx, ctx.t(check.reason === 'self_demotion' ? 'role.selfDemotion' : 'guard.adminOnly'));
+    const updated = await setMemberRole(ctx.db, target.id, role);
+    await replyHtml(ctx, ctx.t('role.changed', { name: displayName(updated), role: ctx.t(`role.${role}`).toString() }));
+    if (updated.telegramId !== ctx.from?.id && updated.reachable) {
+      const t = translator(languageFor(updated, undefined, ctx.deps.config.DEFAULT_LANGUAGE));
+      // The member may never have opened a private chat; a failure here must not undo the change.
+      await ctx.telegram
+        .sendMessage(updated.telegramId, t('role.notified', { role: t(`role.${role}`).toString() }).toString(), { parse_mode: 'HTML' })
+        .catch((err: unknown) => ctx.log.info({ err: { code: (err as { code?: number }).code } }, 'role notification not delivered'));
+    }
+  });
+  return composer;
+}

@@ -1,0 +1,58 @@
+import { Telegraf } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
+import type { BotContext, BotDeps, BotRegistries } from './context.js';
+import { ConversationRouter } from './conversation-router.js';
+import { DeepLinks } from './deep-links.js';
+import { handleBotError } from './errors.js';
+import { agenciesFeature } from './features/agencies.js';
+import { cancelFeature } from './features/cancel.js';
+import { groupsFeature } from './features/groups.js';
+import { helpFeature } from './features/help.js';
+import { languageFeature } from './features/language.js';
+import { registrationFeature } from './features/registration.js';
+import { rolesFeature } from './features/roles.js';
+import { startFeature } from './features/start.js';
+import { conversationsFeature, unhandledFeature } from './features/unhandled.js';
+import { trackChats } from './middlewares/chat-tracking.js';
+import { loadMember } from './middlewares/member.js';
+import { setup } from './middlewares/setup.js';
+
+export type Bot = Telegraf<BotContext>;
+
+export interface CreateBotOptions {
+  /** Skip the getMe round trip when the caller already knows the bot (tests, several instances). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the bot: middlewares, then features, then the catch-alls. It does not start any intake. */
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
+  const token = deps.config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
+  const bot = new Telegraf<BotContext>(token, {
+    telegram: { apiRoot: deps.config.TELEGRAM_API_ROOT, webhookReply: false },
+    handlerTimeout: deps.config.HANDLER_TIMEOUT_MS,
+  });
+  if (options.botInfo) bot.botInfo = options.botInfo;
+  deps.sender.attach(bot.telegram);
+
+  const registries: BotRegistries = { deepLinks: new DeepLinks(), conversations: new ConversationRouter() };
+
+  bot.use(setup(deps, registries));
+  bot.use(loadMember());
+  bot.use(trackChats());
+
+  bot.use(startFeature());
+  bot.use(helpFeature());
+  bot.use(languageFeature());
+  bot.use(cancelFeature());
+  bot.use(registrationFeature(registries));
+  bot.use(rolesFeature());
+  bot.use(agenciesFeature());
+  bot.use(groupsFeature());
+
+  bot.use(conversationsFeature());
+  bot.use(unhandledFeature());
+
+  bot.catch((err, ctx) => handleBotError(err, ctx, deps.logger));
+  return bot;
+}

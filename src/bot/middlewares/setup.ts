@@ -1,0 +1,17 @@
+import type { MiddlewareFn } from 'telegraf';
+import type { BotContext, BotDeps, BotRegistries } from '../context.js';
+
+/**
+ * First middleware: every call a handler makes goes through the sender (limits, retries),
+ * and the context carries the dependencies and a logger bound to this update.
+ */
+export function setup(deps: BotDeps, registries: BotRegistries): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    deps.sender.attach(ctx.telegram);
+    ctx.deps = deps;
+    ctx.registries = registries;
+    ctx.db = deps.database.db;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id });
+    return next();
+  };
+}

@@ -1,0 +1,34 @@
+import type { Types } from 'telegraf';
+import type { Message } from 'telegraf/types';
+import type { Html } from '../i18n/index.js';
+import type { BotContext } from './context.js';
+
+/** Replies in the same chat (and forum topic) with HTML; link previews off, as forum links are noise. */
+export function replyHtml(ctx: BotContext, text: Html, extra: Types.ExtraReplyMessage = {}): Promise<Message.TextMessage> {
+  return ctx.reply(text.toString(), { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
+}
+
+/** Answers a button press; every callback query must be answered, even with nothing. */
+export async function answer(ctx: BotContext, text?: Html | string, alert = false): Promise<void> {
+  if (!ctx.callbackQuery) return;
+  await ctx.answerCbQuery(text === undefined ? undefined : stripTags(text.toString()), { show_alert: alert });
+}
+
+/** Callback answers are plain text. */
+export function stripTags(markup: string): string {
+  return markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+/** Edits the message the pressed button belongs to, ignoring "message is not modified". */
+export async function editHtml(ctx: BotContext, text: Html, extra: Parameters<BotContext['editMessageText']>[1] = {}): Promise<void> {
+  try {
+    await ctx.editMessageText(text.toString(), { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
+  } catch (err) {
+    if (!/message is not modified/.test(String((err as { description?: string }).description ?? ''))) throw err;
+  }
+}

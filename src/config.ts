@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The environment schema: the only place that reads process.env.
+ * A bad value must stop start-up with one line naming the variable, never a stack trace.
+ */
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
+const positive = (def: number) => z.preprocess(emptyToUndefined, z.coerce.number().positive().default(def));
+
+const telegramIdList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? [])),
+  z.array(z.coerce.number().int().positive({ message: 'every id must be a positive number' })),
+);
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a known IANA time zone (e.g. Asia/Makassar)' },
+);
+
+const base = z.object({
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\d+:[A-Za-z0-9_-]{10,}$/, 'must look like 123456789:AA… (from @BotFather)').optional(),
+  ),
+  TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://api.telegram.org')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  ADMIN_TELEGRAM_IDS: telegramIdList,
+  TZ_NAME: z.preprocess(emptyToUndefined, timeZone.default('Asia/Makassar')),
+  DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).default('id')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .regex(/^[A-Za-z0-9_-]+$/, 'may contain only A-Z, a-z, 0-9, _ and - (Telegram rule)')
+      .optional(),
+  ),
+  PORT: int(8080, 0).pipe(z.number().max(65535)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  INTAKE_CONCURRENCY: int(16, 1),
+  HANDLER_TIMEOUT_MS: int(60_000, 1000),
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
+  SEND_GLOBAL_PER_SEC: positive(30),
+  SEND_PRIVATE_PER_SEC: positive(1),
+  SEND_GROUP_PER_MIN: positive(20),
+  EDIT_GROUP_PER_MIN: positive(20),
+  SEND_MAX_RETRIES: int(5, 0),
+  SCHEDULER_TICK_SECONDS: int(5, 1).pipe(z.number().max(59)),
+});
+
+export type RawConfig = z.infer<typeof base>;
+
+export type Config = Omit<RawConfig, 'WEBHOOK_URL' | 'WEBHOOK_SECRET'> & {
+  mode: { kind: 'polling' } | { kind: 'webhook'; url: string; secret: string };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const schema = base.transform((raw, ctx): Config => {
+  const { WEBHOOK_URL, WEBHOOK_SECRET, ...rest } = raw;
+  if (WEBHOOK_URL && !WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
+    return z.NEVER;
+  }
+  return {
+    ...rest,
+    mode: WEBHOOK_URL ? { kind: 'webhook', url: WEBHOOK_URL, secret: WEBHOOK_SECRET! } : { kind: 'polling' },
+  };
+});
+
+/** Parses an environment. Throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    // Never echo values: a mistyped token is still a secret.
+    const message = issue.code === 'invalid_type' || issue.code === 'invalid_format' ? describe(issue) : issue.message;
+    return `${name}: ${message}`;
+  });
+  throw new ConfigError(lines.join('; '));
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_format' && (issue as { format?: string }).format === 'url') return 'must be a valid URL';
+  return issue.message;
+}
+
+/** Reads `.env` (if present) into process.env without overriding what is already set. */
+export function readDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Secrets that must never appear in a log line. */
+export function secretsOf(config: Config & { OPENAI_API_KEY?: string }): string[] {
+  const secrets = [config.TELEGRAM_BOT_TOKEN, config.mode.kind === 'webhook' ? config.mode.secret : undefined];
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+}

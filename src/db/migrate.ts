@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import type { Database } from './client.js';
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Any fixed number; it names the lock that serialises migrations across instances. */
+const MIGRATION_LOCK_KEY = 7_261_018;
+
+/**
+ * Applies the committed migrations. On PostgreSQL two instances may start together, so the
+ * work runs under a session advisory lock held on one connection of the pool.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine === 'pglite') {
+    await database.query('create extension if not exists pg_trgm');
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  const db = database.db as unknown as PostgresJsDatabase & { $client: import('postgres').Sql };
+  const reserved = await db.$client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await reserved`create extension if not exists pg_trgm`;
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    reserved.release();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './agencies.js';
+export * from './members.js';
+export * from './chats.js';
+export * from './updates.js';
+export * from './conversations.js';

@@ -1,0 +1,20 @@
+import { bigint, index, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { instant } from './columns.js';
+
+/**
+ * The intake journal: every update id the bot received. Inserting the row is the
+ * de-duplication (a second delivery conflicts), and rows without `handledAt` are
+ * re-dispatched after a crash, so the polling offset can move on without losing anything.
+ */
+export const telegramUpdates = pgTable(
+  'telegram_updates',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: instant('received_at').notNull().defaultNow(),
+    handledAt: instant('handled_at'),
+  },
+  (t) => [index('telegram_updates_unhandled_idx').on(t.updateId).where(sql`handled_at is null`)],
+);
+

@@ -1,0 +1,112 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { members, type Language, type Member, type Role } from '../db/schema/index.js';
+
+export interface TelegramPerson {
+  id: number;
+  first_name: string;
+  username?: string | undefined;
+  language_code?: string | undefined;
+}
+
+/**
+ * Loads the member for a Telegram user, creating or refreshing the row only when something
+ * changed, so the common path is one read. Bootstrap admins are promoted here.
+ */
+export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdmin: boolean): Promise<Member> {
+  const [existing] = await db.select().from(members).where(eq(members.telegramId, from.id));
+  const username = from.username ?? null;
+  const telegramLanguage = from.language_code ?? null;
+  if (!existing) {
+    const [created] = await db
+      .insert(members)
+      .values({
+        telegramId: from.id,
+        firstName: from.first_name,
+        username,
+        telegramLanguage,
+        role: bootstrapAdmin ? 'admin' : 'member',
+      })
+      .onConflictDoUpdate({ target: members.telegramId, set: { firstName: from.first_name, username, telegramLanguage } })
+      .returning();
+    return created!;
+  }
+  const promote = bootstrapAdmin && existing.role !== 'admin';
+  if (
+    existing.firstName === from.first_name &&
+    existing.username === username &&
+    existing.telegramLanguage === telegramLanguage &&
+    existing.reachable &&
+    !promote
+  ) {
+    return existing;
+  }
+  const [updated] = await db
+    .update(members)
+    .set({
+      firstName: from.first_name,
+      username,
+      telegramLanguage,
+      // A member who writes to the bot again has unblocked it.
+      reachable: true,
+      ...(promote ? { role: 'admin' as const } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(members.id, existing.id))
+    .returning();
+  return updated!;
+}
+
+export async function findMemberByTelegramId(db: DbOrTx, telegramId: number): Promise<Member | undefined> {
+  const [row] = await db.select().from(members).where(eq(members.telegramId, telegramId));
+  return row;
+}
+
+/** `@username` (case-insensitive) or a numeric Telegram id. */
+export async function findMemberByHandle(db: DbOrTx, handle: string): Promise<Member | undefined> {
+  const trimmed = handle.trim();
+  if (/^\d+$/.test(trimmed)) return findMemberByTelegramId(db, Number(trimmed));
+  const username = trimmed.replace(/^@/, '');
+  if (!/^[A-Za-z0-9_]{3,32}$/.test(username)) return undefined;
+  const [row] = await db.select().from(members).where(sql`lower(${members.username}) = lower(${username})`);
+  return row;
+}
+
+export async function completeRegistration(db: DbOrTx, memberId: number, fullName: string, agencyId: number): Promise<Member> {
+  const [row] = await db
+    .update(members)
+    .set({ fullName, agencyId, registeredAt: sql`coalesce(${members.registeredAt}, now())`, updatedAt: sql`now()` })
+    .where(eq(members.id, memberId))
+    .returning();
+  return row!;
+}
+
+export async function setMemberLanguage(db: DbOrTx, memberId: number, language: Language): Promise<void> {
+  await db.update(members).set({ language, updatedAt: sql`now()` }).where(eq(members.id, memberId));
+}
+
+export async function setMemberRole(db: DbOrTx, memberId: number, role: Role): Promise<Member> {
+  const [row] = await db.update(members).set({ role, updatedAt: sql`now()` }).where(eq(members.id, memberId)).returning();
+  return row!;
+}
+
+export async function markMemberUnreachable(db: DbOrTx, telegramId: number): Promise<void> {
+  await db.update(members).set({ reachable: false, updatedAt: sql`now()` }).where(eq(members.telegramId, telegramId));
+}
+
+/** The language to talk to a member in: their choice, else Telegram's, else the default. */
+export function languageFor(
+  member: Pick<Member, 'language' | 'telegramLanguage'> | null | undefined,
+  telegramLanguage: string | undefined,
+  fallback: Language,
+): Language {
+  if (member?.language) return member.language;
+  const code = (member?.telegramLanguage ?? telegramLanguage ?? '').toLowerCase();
+  if (code.startsWith('id') || code.startsWith('in')) return 'id';
+  if (code.startsWith('en')) return 'en';
+  return fallback;
+}
+
+export function displayName(member: Pick<Member, 'fullName' | 'firstName'>): string {
+  return member.fullName ?? member.firstName;
+}

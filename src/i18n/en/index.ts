@@ -1,0 +1,4 @@
+import type { id } from '../id/index.js';
+import { core } from './core.js';
+
+export const en: typeof id = { ...core };

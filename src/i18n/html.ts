@@ -1,0 +1,36 @@
+/**
+ * HTML that is safe to send with parse_mode HTML. Anything interpolated into `html`
+ * that is not already Html is escaped, so user text is shown literally, never interpreted.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+type Interpolated = Html | string | number | bigint | boolean | null | undefined | readonly Interpolated[];
+
+function render(value: Interpolated): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Interpolated[]): Html {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? '');
+  return new Html(out);
+}
+
+/** Trusted markup written by us (catalogue strings). */
+export const raw = (markup: string): Html => new Html(markup);
+
+export function joinHtml(parts: readonly (Html | string)[], separator: Html | string = ''): Html {
+  return new Html(parts.map((p) => render(p)).join(render(separator)));
+}

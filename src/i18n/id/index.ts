@@ -1,0 +1,4 @@
+import { core } from './core.js';
+
+/** Feature catalogues are merged here; en/index.ts mirrors this list. */
+export const id = { ...core };

@@ -1,0 +1,108 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { UserFromGetMe } from 'telegraf/types';
+import type { Bot } from '../bot/index.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Logger } from '../logger.js';
+import type { Sender } from '../telegram/sender.js';
+import { UpdateJournal } from '../telegram/intake/journal.js';
+
+/** What a job gets each tick. Jobs keep no state of their own: it all lives in the database. */
+export interface JobContext {
+  database: Database;
+  sender: Sender;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  bot: Bot;
+  botInfo: UserFromGetMe;
+}
+
+export interface Job {
+  name: string;
+  /** Runs due work; returns how many items it handled (0 = nothing due). */
+  run(ctx: JobContext): Promise<number>;
+}
+
+/**
+ * node-cron only ticks; each tick runs every job once, never overlapping itself.
+ * `wake()` runs a tick now (a handler created due work, or the playground moved the clock).
+ */
+export class Scheduler {
+  private jobs: Job[] = [];
+  private task: ScheduledTask | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private ctx: JobContext | undefined;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly opts: { database: Database; sender: Sender; clock: Clock; logger: Logger; config: Config; tickMs?: number | undefined },
+  ) {
+    this.register({
+      name: 'prune-update-journal',
+      run: async ({ database }) => {
+        if (Date.now() - this.lastPrune < 3_600_000) return 0;
+        this.lastPrune = Date.now();
+        await new UpdateJournal(database.db).prune();
+        return 0;
+      },
+    });
+  }
+
+  register(job: Job): void {
+    this.jobs.push(job);
+  }
+
+  attachBot(bot: Bot, botInfo: UserFromGetMe): void {
+    const { database, sender, clock, logger, config } = this.opts;
+    this.ctx = { database, sender, clock, logger, config, bot, botInfo };
+  }
+
+  start(): void {
+    const seconds = Math.max(1, Math.round((this.opts.tickMs ?? 5_000) / 1000));
+    this.task = cron.schedule(`*/${Math.min(seconds, 59)} * * * * *`, () => this.wake(), { noOverlap: true });
+  }
+
+  wake(): void {
+    if (this.stopped || !this.ctx) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.tick().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves when the current tick (if any) and any tick it asked for are done. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.task?.destroy();
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    const ctx = this.ctx!;
+    for (const job of this.jobs) {
+      try {
+        // A job loops while it finds due work, so a burst of reminders drains in one tick.
+        for (let rounds = 0; rounds < 1000 && !this.stopped; rounds++) {
+          if ((await job.run(ctx)) === 0) break;
+        }
+      } catch (err) {
+        ctx.logger.error({ job: job.name, err: { type: (err as Error).name, code: (err as { code?: unknown }).code, message: (err as Error).message } }, 'job failed');
+      }
+    }
+  }
+}

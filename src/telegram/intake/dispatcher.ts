@@ -1,0 +1,137 @@
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../logger.js';
+import type { UpdateJournal } from './journal.js';
+
+export type UpdateHandler = (update: Update) => Promise<void>;
+
+/** Updates of one chat run in order; different chats run side by side. */
+export function orderingKey(update: Update): string {
+  const u = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
+  for (const field of ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'my_chat_member', 'chat_member', 'chat_join_request']) {
+    const chatId = u[field]?.chat?.id;
+    if (chatId !== undefined) return `c${chatId}`;
+  }
+  const callback = u.callback_query;
+  if (callback?.message?.chat?.id !== undefined) return `c${callback.message.chat.id}`;
+  for (const value of Object.values(u)) {
+    if (value && typeof value === 'object' && value.from?.id !== undefined) return `u${value.from.id}`;
+  }
+  return `x${update.update_id}`;
+}
+
+/**
+ * Runs updates with bounded concurrency, ordered per chat, and records each in the journal
+ * first so that a crash loses none and a redelivery runs once.
+ */
+export class UpdateDispatcher {
+  private queues = new Map<string, Update[]>();
+  private ready: string[] = [];
+  private running = 0;
+  private queued = 0;
+  /** Recently seen ids, for the moments the journal cannot be written (database away). */
+  private recent = new Set<number>();
+  private idleWaiters: (() => void)[] = [];
+  private accepting = true;
+
+  constructor(
+    private readonly opts: { handle: UpdateHandler; journal: UpdateJournal; concurrency: number; logger: Logger },
+  ) {}
+
+  /** Number of updates accepted but not finished. */
+  get backlog(): number {
+    return this.queued + this.running;
+  }
+
+  /**
+   * Journals then schedules. Resolves once the batch is durable (or, if the database is away,
+   * once it is queued in memory: the handlers will tell users to try again shortly).
+   */
+  async accept(updates: readonly Update[]): Promise<void> {
+    if (!this.accepting || updates.length === 0) return;
+    let fresh: readonly Update[];
+    try {
+      const ids = await this.opts.journal.record(updates);
+      fresh = updates.filter((u) => ids.has(u.update_id) && !this.recent.has(u.update_id));
+    } catch (err) {
+      this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them anyway');
+      fresh = updates.filter((u) => !this.recent.has(u.update_id));
+    }
+    for (const update of fresh) this.enqueue(update);
+  }
+
+  /** Re-runs what a previous process received but did not finish. */
+  async recover(): Promise<number> {
+    const pending = await this.opts.journal.unfinished();
+    for (const update of pending) if (!this.recent.has(update.update_id)) this.enqueue(update);
+    return pending.length;
+  }
+
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  /** Waits until everything accepted has finished, or the timeout passes. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    if (this.backlog === 0) {
+      await this.opts.journal.flush();
+      return true;
+    }
+    const idle = new Promise<boolean>((resolve) => this.idleWaiters.push(() => resolve(true)));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const done = await Promise.race([idle, timeout]);
+    clearTimeout(timer);
+    await this.opts.journal.flush();
+    return done;
+  }
+
+  private enqueue(update: Update): void {
+    this.remember(update.update_id);
+    const key = orderingKey(update);
+    const queue = this.queues.get(key);
+    this.queued++;
+    if (queue) {
+      queue.push(update);
+      return;
+    }
+    this.queues.set(key, [update]);
+    this.ready.push(key);
+    this.pump();
+  }
+
+  private remember(id: number): void {
+    this.recent.add(id);
+    if (this.recent.size > 20_000) {
+      // Drop the oldest half; ids only grow, so the smallest are the oldest.
+      const keep = [...this.recent].sort((a, b) => a - b).slice(10_000);
+      this.recent = new Set(keep);
+    }
+  }
+
+  private pump(): void {
+    while (this.running < this.opts.concurrency && this.ready.length > 0) {
+      const key = this.ready.shift()!;
+      this.running++;
+      void this.runOne(key);
+    }
+  }
+
+  private async runOne(key: string): Promise<void> {
+    const queue = this.queues.get(key)!;
+    const update = queue.shift()!;
+    this.queued--;
+    try {
+      await this.opts.handle(update);
+    } catch (err) {
+      // bot.catch handles handler errors; anything here escaped it (e.g. getMe failed).
+      this.opts.logger.error({ update_id: update.update_id, err: { type: (err as Error)?.name, code: (err as { code?: unknown }).code } }, 'update failed outside the bot');
+    } finally {
+      this.opts.journal.markHandled(update.update_id);
+      this.running--;
+      if (queue.length > 0) this.ready.push(key);
+      else this.queues.delete(key);
+      this.pump();
+      if (this.backlog === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+}
