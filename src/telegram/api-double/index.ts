@@ -1,0 +1,27 @@
+/**
+ * Fake Telegram Bot API server for tests, benchmarks and the playground.
+ *
+ *   const double = await BotApiDouble.start();
+ *   const bot = new Telegraf(double.token, { telegram: { apiRoot: double.apiRoot } });
+ */
+export { BotApiDouble, parsePayload } from './server.js';
+export { ApiError } from './errors.js';
+export { parseHtml, escapeHtml, EntityParseError, utf8Length } from './html.js';
+export { formatText, trimFormatted } from './format.js';
+export { parseMarkdownV2, parseMarkdown } from './markdown.js';
+export { UploadedFile } from './methods.js';
+export type { FormattedText } from './html.js';
+export type {
+  ApiCall,
+  BotApiDoubleOptions,
+  FakeChat,
+  FakeUser,
+  Fault,
+  FaultRule,
+  InlineButton,
+  Limits,
+  MemberStatus,
+  MessageEntity,
+  StoredMessage,
+  Update,
+} from './types.js';

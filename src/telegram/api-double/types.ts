@@ -1,0 +1,131 @@
+/**
+ * Public types of the fake Telegram Bot API server ("api double").
+ * Shapes follow the Bot API closely; see server.ts for the class itself.
+ */
+
+export interface FakeUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+  is_bot: false;
+}
+
+export interface FakeChat {
+  id: number;
+  type: 'private' | 'group' | 'supergroup';
+  title?: string;
+  is_forum?: boolean;
+  username?: string;
+  first_name?: string;
+}
+
+/** A Telegram MessageEntity (offset/length in UTF-16 code units). */
+export interface MessageEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+  language?: string;
+  custom_emoji_id?: string;
+  user?: Record<string, unknown>;
+}
+
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+  [other: string]: unknown;
+}
+
+export interface StoredMessage {
+  message_id: number;
+  chat_id: number;
+  message_thread_id?: number;
+  from_bot: boolean;
+  from?: FakeUser;
+  /** Plain text as Telegram stores it (HTML tags stripped, entities decoded, trimmed). */
+  text?: string;
+  /** The raw text (or caption) the bot sent, e.g. with HTML tags — for assertions. */
+  html?: string;
+  parse_mode?: string;
+  reply_markup?: { inline_keyboard: Array<Array<InlineButton>> };
+  document?: {
+    file_name: string;
+    mime_type?: string;
+    content: Buffer;
+    caption?: string;
+    // extensions
+    file_id?: string;
+    file_unique_id?: string;
+    file_size?: number;
+  };
+  /** How many times the message was edited. */
+  edits: number;
+  deleted: boolean;
+  /** Unix seconds. */
+  date: number;
+  // ---- extensions (not in the original brief, always optional) ----
+  /** Entities of `text` (or of the caption for documents). */
+  entities?: MessageEntity[];
+  /** Message this one replies to (same chat). */
+  reply_to_message_id?: number;
+  /** Non-inline reply markup (reply keyboard, remove_keyboard, force_reply) as sent. */
+  other_markup?: Record<string, unknown>;
+  /** Unix seconds of the last edit. */
+  edit_date?: number;
+  /** Service message kind for messages that are not text/document (e.g. 'forward', 'copy'). */
+  kind?: 'text' | 'document' | 'copy' | 'forward';
+}
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** HTTP status answered (0 while pending or when the socket was destroyed by a 'network' fault). */
+  status: number;
+  /** performance.now() when the request arrived. */
+  at: number;
+  /** Telegram's error description when the call failed. */
+  description?: string;
+}
+
+export type Fault =
+  | { kind: '429'; retryAfter: number }
+  | { kind: '5xx'; status?: number }
+  | { kind: '403'; description?: string }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'network' };
+
+export interface FaultRule {
+  method?: string | RegExp;
+  chatId?: number;
+  /** Default Infinity. Counts down on every match; the rule is removed at 0. */
+  times?: number;
+  fault: Fault;
+}
+
+export type Update = Record<string, unknown> & { update_id: number };
+
+export interface Limits {
+  perChatPerSec?: number;
+  perGroupPerMin?: number;
+  globalPerSec?: number;
+  /** Extension: edits (editMessageText/Caption/ReplyMarkup) per group chat per minute (Telegram's unofficial ~20). */
+  editsPerGroupPerMin?: number;
+}
+
+export type MemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+
+export interface BotApiDoubleOptions {
+  token?: string;
+  botId?: number;
+  botUsername?: string;
+  botFirstName?: string;
+  host?: string;
+  port?: number;
+  /** Upper bound for how long a getUpdates long poll is held (default 30000 ms). */
+  maxLongPollMs?: number;
+  /** Clock in milliseconds since the epoch used for message dates (default Date.now). */
+  clock?: () => number;
+}
