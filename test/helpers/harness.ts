@@ -141,6 +141,11 @@ export class Harness {
       ...extraEnv,
     });
     this.logger = createLogger({ level: 'debug', secrets: secretsOf(this.config), destination: this.logs, pretty: false });
+    await this.startBot();
+  }
+
+  /** Starts the bot process (again) on the same fake API and database. */
+  async startBot(): Promise<void> {
     this.app = await startApp(this.config, {
       logger: this.logger,
       clock: this.clock,
@@ -150,6 +155,12 @@ export class Harness {
       tickMs: 60_000,
       skipCommandMenu: true,
     });
+  }
+
+  /** Stops the bot as a signal would and starts a fresh one: what a deploy or a crash-restart does. */
+  async restart(): Promise<void> {
+    await this.app.stop('restart');
+    await this.startBot();
   }
 
   async stop(): Promise<void> {

@@ -3,3 +3,4 @@ export * from './members.js';
 export * from './chats.js';
 export * from './updates.js';
 export * from './conversations.js';
+export * from './ideas.js';

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { agencies } from './agencies.js';
+import { createdAt, instant, updatedAt } from './columns.js';
+import { members } from './members.js';
+
+/** Stage codes (labels are localised). Order matters: it is the forward path. */
+export const stages = ['pitched', 'discussed', 'initiative', 'trial', 'implemented', 'replicated', 'archived'] as const;
+export type Stage = (typeof stages)[number];
+
+/** Bentuk inovasi (PP 38/2017): tata kelola, pelayanan publik, lainnya. */
+export const ideaForms = ['governance', 'public_service', 'other'] as const;
+export type IdeaForm = (typeof ideaForms)[number];
+
+export const ideas = pgTable(
+  'ideas',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** The acronym's expansion, e.g. "Gerakan Tanam Sayur di Lahan Pekarangan" for Getar Dilan. */
+    expansion: text('expansion'),
+    problem: text('problem'),
+    solution: text('solution'),
+    beneficiaries: text('beneficiaries'),
+    form: text('form', { enum: ideaForms }),
+    digital: boolean('digital'),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => members.id),
+    stage: text('stage', { enum: stages }).notNull().default('pitched'),
+    /** Set when the idea enters trial / implemented (editable by coordinators): competitions ask for them. */
+    trialStartedOn: date('trial_started_on', { mode: 'string' }),
+    implementedOn: date('implemented_on', { mode: 'string' }),
+    archivedReason: text('archived_reason'),
+    /** Forum topic that is this idea's discussion thread, when the ideas forum is set. */
+    topicChatId: bigint('topic_chat_id', { mode: 'number' }),
+    topicThreadId: integer('topic_thread_id'),
+    supportCount: integer('support_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    deletedAt: instant('deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('ideas_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('ideas_agency_idx').on(t.agencyId, t.stage),
+    index('ideas_owner_idx').on(t.ownerId),
+    index('ideas_stage_idx').on(t.stage, t.id.desc()),
+    index('ideas_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('ideas_fts_idx').using(
+      'gin',
+      sql`to_tsvector('indonesian', coalesce(${t.name}, '') || ' ' || coalesce(${t.expansion}, '') || ' ' || coalesce(${t.problem}, '') || ' ' || coalesce(${t.solution}, '') || ' ' || coalesce(${t.beneficiaries}, ''))`,
+    ),
+    index('ideas_topic_idx').on(t.topicChatId, t.topicThreadId),
+  ],
+);
+
+export type Idea = typeof ideas.$inferSelect;
+
+export const ideaSupports = pgTable(
+  'idea_supports',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.memberId] })],
+);
+
+export const ideaComments = pgTable(
+  'idea_comments',
+  {
+    id: serial('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => members.id),
+    text: text('text').notNull(),
+    /** Set when the comment came from a message in the idea's forum topic. */
+    telegramMessageId: integer('telegram_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_comments_idea_idx').on(t.ideaId, t.id)],
+);
+
+/** Every stage move: from, to, who, when, why. Written in the same transaction as the move. */
+export const ideaStageEvents = pgTable(
+  'idea_stage_events',
+  {
+    id: serial('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: stages }),
+    toStage: text('to_stage', { enum: stages }).notNull(),
+    actorId: integer('actor_id').references(() => members.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_stage_events_idea_idx').on(t.ideaId, t.id), index('idea_stage_events_to_idx').on(t.toStage, t.createdAt)],
+);
+
+export const awardLevels = ['kabupaten', 'provinsi', 'nasional'] as const;
+export type AwardLevel = (typeof awardLevels)[number];
+export const competitions = ['KIPP', 'JIPP', 'IGA', 'other'] as const;
+export type Competition = (typeof competitions)[number];
+
+/** A competition entry or result; an idea can have many (one per competition per year). */
+export const ideaAwards = pgTable(
+  'idea_awards',
+  {
+    id: serial('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: awardLevels }).notNull(),
+    competition: text('competition', { enum: competitions }).notNull(),
+    year: integer('year').notNull(),
+    result: text('result').notNull(),
+    recordedBy: integer('recorded_by').references(() => members.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_awards_idea_idx').on(t.ideaId), index('idea_awards_year_idx').on(t.year)],
+);
+
+export type IdeaAward = typeof ideaAwards.$inferSelect;
