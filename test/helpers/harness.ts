@@ -211,6 +211,9 @@ export function useHarness(engine: Engine, options: HarnessOptions = {}): Harnes
   });
   afterEach(async () => {
     await holder.h?.stop();
+    // Every conversation test doubles as a check that no secret reached the logs.
+    const token = holder.h?.config.TELEGRAM_BOT_TOKEN;
+    if (token && holder.h.logs.text.includes(token)) throw new Error('the bot token appeared in a log line');
   });
   return new Proxy({} as Harness, {
     get(_target, prop) {
