@@ -7,6 +7,8 @@ import type { BotContext, BotDeps, BotRegistries } from '../context.js';
  */
 export function setup(deps: BotDeps, registries: BotRegistries): MiddlewareFn<BotContext> {
   return (ctx, next) => {
+    // Channel posts and other updates without a person behind them are not for this bot.
+    if (!ctx.from) return;
     deps.sender.attach(ctx.telegram);
     ctx.deps = deps;
     ctx.registries = registries;

@@ -1,6 +1,7 @@
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
 import type { UpdateJournal } from './journal.js';
+import { sanitizeUpdate } from './sanitize.js';
 
 export type UpdateHandler = (update: Update) => Promise<void>;
 
@@ -46,8 +47,9 @@ export class UpdateDispatcher {
    * Journals then schedules. Resolves once the batch is durable (or, if the database is away,
    * once it is queued in memory: the handlers will tell users to try again shortly).
    */
-  async accept(updates: readonly Update[]): Promise<void> {
-    if (!this.accepting || updates.length === 0) return;
+  async accept(incoming: readonly Update[]): Promise<void> {
+    if (!this.accepting || incoming.length === 0) return;
+    const updates = incoming.map(sanitizeUpdate);
     let fresh: readonly Update[];
     try {
       const ids = await this.opts.journal.record(updates);
