@@ -16,6 +16,7 @@ import { UpdateJournal } from './telegram/intake/journal.js';
 import { ALLOWED_UPDATES, Poller } from './telegram/intake/polling.js';
 import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
 import { Sender } from './telegram/sender.js';
+import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 
 export interface App {
@@ -56,16 +57,19 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
   try {
     await seedAgencies(database.db);
 
+    const limits = {
+      globalPerSec: config.SEND_GLOBAL_PER_SEC,
+      privatePerSec: config.SEND_PRIVATE_PER_SEC,
+      groupPerMin: config.SEND_GROUP_PER_MIN,
+      groupEditsPerMin: config.EDIT_GROUP_PER_MIN,
+      maxRetries: config.SEND_MAX_RETRIES,
+    };
+    const shared = config.SEND_LIMITS_SHARED ? new PgSharedLimiter(database, limits) : undefined;
     const sender = new Sender({
       telegram: new Telegram(token, { apiRoot: config.TELEGRAM_API_ROOT }),
       logger: logger.child({ component: 'sender' }),
-      limits: {
-        globalPerSec: config.SEND_GLOBAL_PER_SEC,
-        privatePerSec: config.SEND_PRIVATE_PER_SEC,
-        groupPerMin: config.SEND_GROUP_PER_MIN,
-        groupEditsPerMin: config.EDIT_GROUP_PER_MIN,
-        maxRetries: config.SEND_MAX_RETRIES,
-      },
+      limits,
+      ...(shared ? { shared } : {}),
       hooks: {
         // Blocked or removed: stop sending there, keep the member's data.
         onChatUnreachable: async (chatId) => {
@@ -77,6 +81,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     });
 
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
+    if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());

@@ -64,6 +64,8 @@ const base = z.object({
   SEND_GROUP_PER_MIN: positive(20),
   EDIT_GROUP_PER_MIN: positive(20),
   SEND_MAX_RETRIES: int(5, 0),
+  /** Count the send limits in PostgreSQL, across every instance (needed with several instances). */
+  SEND_LIMITS_SHARED: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
   SCHEDULER_TICK_SECONDS: int(5, 1).pipe(z.number().max(59)),
 });
 
@@ -79,6 +81,10 @@ export class ConfigError extends Error {
 
 const schema = base.transform((raw, ctx): Config => {
   const { WEBHOOK_URL, WEBHOOK_SECRET, ...rest } = raw;
+  if (rest.SEND_LIMITS_SHARED && !rest.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['SEND_LIMITS_SHARED'], message: 'needs DATABASE_URL (limits are shared through PostgreSQL)' });
+    return z.NEVER;
+  }
   if (WEBHOOK_URL && !WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' });
     return z.NEVER;

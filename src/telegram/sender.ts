@@ -33,6 +33,7 @@
  */
 import type { Telegram } from 'telegraf';
 import type { Logger } from 'pino';
+import type { SharedLimiter } from './shared-limits.js';
 import type { Telegram as BotApi, Opts, MessageEntity } from 'telegraf/types';
 import { KeyedBuckets, TokenBucket, type SlidingWindow } from './token-bucket.js';
 import { splitHtmlText, splitPlainTextRanges, TELEGRAM_TEXT_LIMIT } from './split-text.js';
@@ -78,6 +79,8 @@ export interface SenderOptions {
   now?: () => number;
   /** Random source for jitter, in [0, 1). Default Math.random. */
   random?: () => number;
+  /** Limits shared with other bot instances (through PostgreSQL); asked after the local buckets. */
+  shared?: SharedLimiter;
   /**
    * Burst sizes (tokens a bucket starts with). Defaults: private 3, group 5, groupEdits 5,
    * global = globalPerSec. Use 1 against a server that enforces "N per window" strictly
@@ -418,6 +421,7 @@ export class Sender {
   private readonly groupBuckets: KeyedBuckets;
   private readonly groupEditBuckets: KeyedBuckets;
   private readonly lanes = new Lanes();
+  private readonly shared: SharedLimiter | undefined;
   private readonly counters: SenderStats = { sent: 0, retried429: 0, retried5xx: 0, failed: 0, waitingMs: 0 };
 
   constructor(opts: SenderOptions) {
@@ -431,6 +435,7 @@ export class Sender {
     this.sleepFn = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
+    this.shared = opts.shared;
     const now = opts.now;
     const margin = opts.windowMarginMs ?? DEFAULT_WINDOW_MARGIN_MS;
     const bursts = opts.bursts ?? {};
@@ -659,6 +664,7 @@ export class Sender {
     let retries429 = 0;
     for (;;) {
       await this.acquire(kind, chat, signal);
+      if (this.shared && kind !== 'none') await this.shared.acquire(kind, chat, signal);
       try {
         const result = await raw.call(method, payload, this.requestSignal(signal, method));
         this.counters.sent++;
