@@ -78,7 +78,6 @@ export class ProgressMessage {
   private async show(text: string, final: boolean): Promise<void> {
     if (text === this.shown) return;
     const { sender, chatId, logger } = this.opts;
-    this.lastEditAt = this.now();
     try {
       if (this.opts.messageId === null) {
         const sent = await sender.call('sendMessage', { chat_id: chatId, text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
@@ -93,7 +92,10 @@ export class ProgressMessage {
         });
       }
       this.shown = text;
+      // Counted from the answer, not the request: a slow request must not bring the next edit closer.
+      this.lastEditAt = this.now();
     } catch (err) {
+      this.lastEditAt = this.now();
       if (isMessageNotModified(err)) {
         this.shown = text;
         return;
