@@ -181,10 +181,13 @@ describe.each(engines)('proposal drafts with a language model (%s)', (engine) =>
 
   it('tells the member when the key is rejected', async () => {
     const { ana, ideaId } = await setUp(h);
-    fake.onChat(() => ({ kind: 'error', status: 401, message: 'Incorrect API key provided' }));
+    // Some servers echo the key back: it still never reaches the log.
+    fake.onChat(() => ({ kind: 'error', status: 401, message: `Incorrect API key provided: ${KEY}` }));
     const [first] = await ana.send(`/draf ${ideaId}`);
     expect(first?.text).toContain('ℹ️ Server model bahasa menolak kunci API yang dipasang');
     expect((await h.db.select().from(drafts))[0]?.fallbackReason).toBe('auth_401');
+    expect(h.logs.text).toContain('http 401: Incorrect API key provided: <redacted>');
+    expect(h.logs.text).not.toContain(KEY);
   });
 
   it('keeps serving other members while the model is slow, and queues drafts beyond the limit', async () => {
