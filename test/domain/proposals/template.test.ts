@@ -56,6 +56,14 @@ describe('template draft', () => {
     expect(meta.header.find((h) => h.key === 'startedOn')?.value).toBe('[Lengkapi: tanggal mulai penerapan]');
   });
 
+  it('speaks of a single supporter naturally', () => {
+    const s = completeSources();
+    s.supporters = s.supporters.slice(1, 2);
+    const d = writeTemplateDraft(s, layout, opts());
+    expect(d.summary).toContain('Di forum Warkop Indah, seorang ASN menyatakan dukungan terhadap gagasan ini.');
+    expect(writeTemplateDraft(s, layout, opts('en')).summary).toContain('one civil servant has backed the idea.');
+  });
+
   it('writes English for English-speaking members', () => {
     const d = writeTemplateDraft(completeSources(), layout, opts('en'));
     expectWithinLimits(layout, d);

@@ -33,7 +33,9 @@ export const phrasesEn: Phrases = {
   stageEarly: (stage) => `At the time of this draft the innovation is at the “${stage}” stage in the Warkop Indah forum.`,
   stageArchived: (reason) => (reason ? `Note: the idea is archived in the forum, for this reason: ${reason}` : 'Note: the idea is archived in the forum.'),
   support: (p) =>
-    p.agencies > 1
+    p.people === 1
+      ? 'In the Warkop Indah forum, one civil servant has backed the idea.'
+      : p.agencies > 1
       ? `In the Warkop Indah forum, ${p.people} civil servants from ${p.agencies} agencies have backed the idea.`
       : `In the Warkop Indah forum, ${p.people} civil servants have backed the idea.`,
   supportRelevance: (p) =>
@@ -78,7 +80,9 @@ export const phrasesEn: Phrases = {
   social: 'Social sustainability.',
   responsibleAgency: (p) => `${p.name} is the responsibility of ${p.agency}.`,
   socialNetwork: (p) =>
-    p.agencies > 1
+    p.people === 1
+      ? 'A network of support is forming in the Warkop Indah forum: one civil servant has backed it.'
+      : p.agencies > 1
       ? `A network of support already exists in the Warkop Indah forum: ${p.people} civil servants from ${p.agencies} agencies.`
       : `A network of support is forming in the Warkop Indah forum: ${p.people} civil servants have backed it.`,
   genericFacts: 'Forum data that can be used for this section:',

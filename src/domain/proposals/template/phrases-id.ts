@@ -42,7 +42,9 @@ export const phrasesId = {
   stageArchived: (reason?: string) =>
     reason ? `Catatan: gagasan ini sedang diarsipkan di forum dengan alasan: ${reason}` : 'Catatan: gagasan ini sedang diarsipkan di forum.',
   support: (p: { people: number; agencies: number }) =>
-    p.agencies > 1
+    p.people === 1
+      ? 'Di forum Warkop Indah, seorang ASN menyatakan dukungan terhadap gagasan ini.'
+      : p.agencies > 1
       ? `Di forum Warkop Indah, ${p.people} ASN dari ${p.agencies} perangkat daerah menyatakan dukungan terhadap gagasan ini.`
       : `Di forum Warkop Indah, ${p.people} ASN menyatakan dukungan terhadap gagasan ini.`,
   supportRelevance: (p: { people: number; agencies: number; list: string }) =>
@@ -86,7 +88,9 @@ export const phrasesId = {
   social: 'Keberlanjutan sosial.',
   responsibleAgency: (p: { name: string; agency: string }) => `${p.name} berada di bawah tanggung jawab ${p.agency}.`,
   socialNetwork: (p: { people: number; agencies: number }) =>
-    p.agencies > 1
+    p.people === 1
+      ? 'Jejaring dukungan mulai terbentuk di forum Warkop Indah: seorang ASN menyatakan dukungan.'
+      : p.agencies > 1
       ? `Jejaring dukungan sudah terbentuk di forum Warkop Indah: ${p.people} ASN dari ${p.agencies} perangkat daerah.`
       : `Jejaring dukungan mulai terbentuk di forum Warkop Indah: ${p.people} ASN menyatakan dukungan.`,
   genericFacts: 'Data dari forum yang dapat dipakai untuk bagian ini:',
