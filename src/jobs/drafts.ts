@@ -68,7 +68,7 @@ export class DraftsJob implements Job {
     deps: DraftsJobDeps = {},
   ) {
     const settings = llmSettings(config);
-    this.model = settings ? new DraftModel(settings, logger.child({ component: 'llm' })) : undefined;
+    this.model = settings ? new DraftModel(settings, logger) : undefined;
     this.minutes = deps.minutes ?? noMinutes;
     // Long enough for structured + fallback + repair calls and a slow delivery; a crashed worker's row comes back after it.
     this.leaseMs = config.OPENAI_TIMEOUT_MS * 4 + 300_000;
@@ -97,14 +97,14 @@ export class DraftsJob implements Job {
     const controller = new AbortController();
     this.controllers.add(controller);
     const task: Promise<void> = this.process(ctx, row, controller.signal)
-      .catch((err: unknown) => ctx.logger.error({ job: this.name, request: row.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'draft task failed'))
+      .catch((err: unknown) => this.logger.error({ request: row.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'draft task failed'))
       .finally(() => {
         this.controllers.delete(controller);
         this.tasks.delete(task);
         if (this.stopping) return;
         const next: Promise<void> = this.run(ctx).then(
           () => undefined,
-          (err: unknown) => ctx.logger.error({ job: this.name, err: { type: (err as Error).name, message: (err as Error).message } }, 'draft claim failed'),
+          (err: unknown) => this.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'draft claim failed'),
         );
         this.tasks.add(next);
         void next.finally(() => this.tasks.delete(next));
@@ -118,7 +118,7 @@ export class DraftsJob implements Job {
 
   private async process(ctx: JobContext, row: DraftRequest, signal: AbortSignal): Promise<void> {
     const db = ctx.database.db;
-    const log = ctx.logger.child({ job: this.name, request: row.id, idea: row.ideaId });
+    const log = this.logger.child({ request: row.id, idea: row.ideaId });
     const t = translator(row.language);
     const progress = new ProgressMessage({ sender: ctx.sender, chatId: row.chatId, messageId: row.progressMessageId, minIntervalMs: this.editIntervalMs, logger: log });
     try {
