@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Draft, DraftRequest } from '../db/schema/index.js';
 import { findDraftableIdea } from '../domain/proposals/access.js';
 import { activeLayout } from '../domain/proposals/active-layout.js';
-import { findLayout, layoutFields, type Layout } from '../domain/proposals/layout.js';
+import { allLayouts, findLayout, layoutFields, type Layout } from '../domain/proposals/layout.js';
 import { claimRequests, finishRequest, releaseRequest } from '../domain/proposals/requests.js';
 import { gatherSources, noMinutes, type MinutesSource } from '../domain/proposals/sources.js';
 import { draftMeta, writeTemplateDraft } from '../domain/proposals/template/index.js';
@@ -67,6 +67,11 @@ export class DraftsJob implements Job {
     private readonly logger: Logger,
     deps: DraftsJobDeps = {},
   ) {
+    // A broken layout file stops start-up here, with its name, rather than at someone's first /draf.
+    const layouts = allLayouts();
+    if (config.PROPOSAL_LAYOUT && !findLayout(config.PROPOSAL_LAYOUT)) {
+      logger.warn({ layout: config.PROPOSAL_LAYOUT, known: layouts.map((l) => l.id) }, 'PROPOSAL_LAYOUT names no layout file; using the newest until a coordinator picks one with /format');
+    }
     const settings = llmSettings(config);
     this.model = settings ? new DraftModel(settings, logger) : undefined;
     this.minutes = deps.minutes ?? noMinutes;
