@@ -18,6 +18,10 @@ import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
 import { Sender } from './telegram/sender.js';
 import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { createDraftsJob } from './jobs/drafts.js';
+import type { MinutesSource } from './domain/proposals/sources.js';
+import { llmSettings } from './llm/settings.js';
+import { probeModelServer } from './llm/probe.js';
 
 export interface App {
   bot: Bot;
@@ -44,6 +48,8 @@ export interface StartOptions {
   tickMs?: number;
   /** Do not publish the command menu (tests that count calls). */
   skipCommandMenu?: boolean;
+  /** Session minutes mentioning an idea, for proposal drafts (the sessions feature provides it). */
+  minutesSource?: MinutesSource;
 }
 
 export async function startApp(config: Config, options: StartOptions): Promise<App> {
@@ -82,6 +88,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
 
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
     if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
+    scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource }));
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
@@ -99,6 +106,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');
 
     if (!options.skipCommandMenu) void publishCommands(bot.telegram, logger, config.DEFAULT_LANGUAGE);
+    const llm = llmSettings(config);
+    if (llm) void probeModelServer(llm, logger.child({ component: 'llm' }));
 
     let poller: Poller | undefined;
     let server: Server | undefined;

@@ -67,6 +67,15 @@ const base = z.object({
   /** Count the send limits in PostgreSQL, across every instance (needed with several instances). */
   SEND_LIMITS_SHARED: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
   SCHEDULER_TICK_SECONDS: int(5, 1).pipe(z.number().max(59)),
+  // Proposal drafts: the layout file id, and the optional OpenAI-compatible language model.
+  PROPOSAL_LAYOUT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'must be a layout id such as kipp-umum-2023').optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('gpt-4o-mini')),
+  OPENAI_TIMEOUT_MS: int(60_000, 1000),
+  OPENAI_MAX_RETRIES: int(2, 0).pipe(z.number().max(10)),
+  DRAFT_QUOTA_PER_HOUR: int(5, 1),
+  DRAFT_CONCURRENCY: int(2, 1).pipe(z.number().max(50)),
 });
 
 export type RawConfig = z.infer<typeof base>;
@@ -123,7 +132,7 @@ export function readDotEnv(path = '.env'): void {
 }
 
 /** Secrets that must never appear in a log line. */
-export function secretsOf(config: Config & { OPENAI_API_KEY?: string }): string[] {
-  const secrets = [config.TELEGRAM_BOT_TOKEN, config.mode.kind === 'webhook' ? config.mode.secret : undefined];
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.TELEGRAM_BOT_TOKEN, config.mode.kind === 'webhook' ? config.mode.secret : undefined, config.OPENAI_API_KEY];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
 }

@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('reads the proposal drafts and language model settings', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ OPENAI_MODEL: 'gpt-4o-mini', OPENAI_TIMEOUT_MS: 60_000, OPENAI_MAX_RETRIES: 2, DRAFT_QUOTA_PER_HOUR: 5, DRAFT_CONCURRENCY: 2 });
+    expect(defaults.OPENAI_API_KEY).toBeUndefined();
+    expect(defaults.PROPOSAL_LAYOUT).toBeUndefined();
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, OPENAI_API_KEY: 'sk-abcdefghijkl', OPENAI_BASE_URL: 'http://localhost:11434/v1', PROPOSAL_LAYOUT: 'kipp-umum-2023' });
+    expect(secretsOf(config)).toEqual([token, 'sk-abcdefghijkl']);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'localhost:11434' })).toThrow(/^OPENAI_BASE_URL: must be a valid URL$/);
+    expect(() => loadConfig({ PROPOSAL_LAYOUT: '../etc/passwd' })).toThrow(/^PROPOSAL_LAYOUT: must be a layout id/);
+    expect(() => loadConfig({ DRAFT_CONCURRENCY: '0' })).toThrow(/^DRAFT_CONCURRENCY: /);
+  });
+
   it('never echoes the bad value of a secret', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-looking-thing' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret-looking-thing') }),

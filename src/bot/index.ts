@@ -6,6 +6,7 @@ import { DeepLinks } from './deep-links.js';
 import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
 import { cancelFeature } from './features/cancel.js';
+import { draftsFeature } from './features/drafts.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
 import { languageFeature } from './features/language.js';
@@ -49,6 +50,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(rolesFeature());
   bot.use(agenciesFeature());
   bot.use(groupsFeature());
+  bot.use(draftsFeature());
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

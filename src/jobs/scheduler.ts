@@ -23,6 +23,13 @@ export interface Job {
   name: string;
   /** Runs due work; returns how many items it handled (0 = nothing due). */
   run(ctx: JobContext): Promise<number>;
+  /**
+   * For jobs that hand slow work (model calls) to background workers instead of holding the tick:
+   * resolves when those workers are done (tests' settle, the scheduler's idle) …
+   */
+  idle?(): Promise<void>;
+  /** … and stops them at shutdown (they give their rows back for the next start). */
+  stop?(): Promise<void>;
 }
 
 /**
@@ -83,13 +90,17 @@ export class Scheduler {
 
   /** Resolves when the current tick (if any) and any tick it asked for are done. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    do {
+      while (this.running) await this.running;
+      await Promise.all(this.jobs.map((job) => job.idle?.()));
+    } while (this.running);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.task?.destroy();
     await this.running;
+    await Promise.all(this.jobs.map((job) => job.stop?.()));
   }
 
   private async tick(): Promise<void> {

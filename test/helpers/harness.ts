@@ -163,6 +163,12 @@ export class Harness {
     await this.startBot();
   }
 
+  /** Restarts the bot with some settings changed, as a redeploy with an edited .env would. */
+  async restartWith(changes: Partial<Config>): Promise<void> {
+    this.config = { ...this.config, ...changes };
+    await this.restart();
+  }
+
   async stop(): Promise<void> {
     await this.app?.stop('test');
     await this.api?.close();

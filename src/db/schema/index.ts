@@ -5,3 +5,5 @@ export * from './updates.js';
 export * from './conversations.js';
 export * from './ideas.js';
 export * from './rate-limits.js';
+export * from './settings.js';
+export * from './drafts.js';

@@ -1,0 +1,31 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { agencies, ideas, type Member } from '../../db/schema/index.js';
+import { hasRole, isRegistered } from '../permissions.js';
+
+export interface DraftableIdea {
+  id: number;
+  name: string;
+  ownerId: number;
+  agencyId: number;
+  agencyShortName: string;
+}
+
+export async function findDraftableIdea(db: DbOrTx, ideaId: number): Promise<DraftableIdea | undefined> {
+  const [row] = await db
+    .select({ id: ideas.id, name: ideas.name, ownerId: ideas.ownerId, agencyId: ideas.agencyId, agencyShortName: agencies.shortName })
+    .from(ideas)
+    .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
+    .where(and(eq(ideas.id, ideaId), isNull(ideas.deletedAt)));
+  return row;
+}
+
+/**
+ * Drafts carry an agency's unpublished plans and numbers, so they are for the idea's owner,
+ * the members of its agency, and the forum's coordinators (and admins).
+ */
+export function canDraft(member: Member | null | undefined, idea: Pick<DraftableIdea, 'ownerId' | 'agencyId'>): boolean {
+  if (!isRegistered(member)) return false;
+  if (hasRole(member, 'coordinator')) return true;
+  return member.id === idea.ownerId || (member.agencyId !== null && member.agencyId === idea.agencyId);
+}
