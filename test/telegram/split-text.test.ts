@@ -245,11 +245,9 @@ describe('splitHtmlText', () => {
     expect(multiPart).toBeGreaterThan(100);
   });
 
-  it('handles a 100k-character text quickly and with the default limit of 4096', () => {
+  it('handles a 100k-character text with the default limit of 4096', () => {
     const html = randomHtml(rng(7), 100_000);
-    const t0 = performance.now();
     const parts = splitHtmlText(html);
-    expect(performance.now() - t0).toBeLessThan(2000);
     for (const p of parts) expect(strictParse(p).plain.length).toBeLessThanOrEqual(4096);
     // parts are reasonably full: no more than ~2x the minimum number of messages
     expect(parts.length).toBeLessThanOrEqual(Math.ceil((2 * htmlPlainLength(html)) / 4096));
