@@ -1,0 +1,263 @@
+/**
+ * `npm start` without a token, or `npm run playground`: arguments → an interactive terminal chat,
+ * or a script replayed into a transcript.
+ *
+ *   npm run playground                     chat in the terminal
+ *   npm run playground -- --script FILE    replay FILE, print the transcript, exit 0 (1 on a failing line)
+ *   npm run playground -- --fresh          start from nothing in a temporary DATA_DIR (removed on exit)
+ */
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, readDotEnv } from '../config.js';
+import { DatabaseLockedError } from '../db/client.js';
+import { createLogger, type Logger } from '../logger.js';
+import { complete } from './commands.js';
+import { dim, warn, type Style } from './render.js';
+import { Playground } from './session.js';
+import { PlaygroundStateError } from './store.js';
+
+interface Args {
+  script?: string;
+  fresh: boolean;
+  help: boolean;
+}
+
+const USAGE = `Usage: npm run playground [-- --script FILE] [-- --fresh]
+  (no arguments)   chat with the bot in this terminal, as one or more Telegram users
+  --script FILE    replay FILE (one input per line; blank lines and # comments are echoed), print the
+                   transcript, exit 0 — or 1 naming the line that failed (unknown :command, missing button)
+  --fresh          use a new, temporary DATA_DIR that is removed on exit (a clean slate every run)
+Data (database, playground.json, playground.log, playground-files/) lives in DATA_DIR (default ./data).`;
+
+export function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { fresh: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--script') {
+      const file = argv[++i];
+      if (!file) return '--script needs a file name';
+      args.script = file;
+    } else if (a.startsWith('--script=')) args.script = a.slice('--script='.length);
+    else if (a === '--fresh') args.fresh = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else return `unknown argument ${a}`;
+  }
+  return args;
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : `./${rel}`;
+}
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs the playground; resolves with the exit code. */
+export async function runPlayground(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    write(USAGE);
+    return 0;
+  }
+  readDotEnv();
+  let base;
+  try {
+    // The playground brings its own token; a real one in .env is not needed (nor checked) here.
+    base = loadConfig({ ...env, TELEGRAM_BOT_TOKEN: undefined });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  let script: string[] | undefined;
+  const scriptName = args.script ?? (process.stdin.isTTY ? undefined : '<stdin>');
+  if (args.script) {
+    try {
+      script = readFileSync(args.script, 'utf8').split(/\r?\n/);
+      if (script.at(-1) === '') script.pop();
+    } catch (err) {
+      process.stderr.write(`Cannot read the script ${args.script}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+  } else if (scriptName) {
+    script = readFileSync(0, 'utf8').split(/\r?\n/);
+    if (script.at(-1) === '') script.pop();
+  }
+
+  const dataDir = args.fresh ? mkdtempSync(join(tmpdir(), 'warkop-playground-')) : resolve(base.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const style: Style = { color: process.stdout.isTTY === true && !env.NO_COLOR };
+  if (process.stdout.isTTY) {
+    style.width = process.stdout.columns;
+    process.stdout.on('resize', () => (style.width = process.stdout.columns));
+  }
+  const logger = playgroundLogger(env, base.LOG_LEVEL, dataDir);
+
+  write(
+    `Warkop Indah local playground: the real bot, with a fake Telegram on this computer (data in ${args.fresh ? 'a temporary folder' : shown(dataDir)}). ` +
+      (script ? `Replaying ${scriptName}. ` : 'Type :help for commands, :quit or Ctrl-C to leave. ') +
+      'To run for real: get a token from @BotFather (/newbot), put TELEGRAM_BOT_TOKEN=… in .env, npm start.',
+  );
+
+  let playground: Playground;
+  try {
+    playground = await Playground.open({ dataDir, env, logger: logger.logger, style });
+  } catch (err) {
+    await logger.close();
+    if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
+    if (err instanceof DatabaseLockedError) {
+      process.stderr.write(`The playground database in ${shown(dataDir)} is in use: another playground (or npm run seed:demo) is running. Close it first.\n`);
+      return 2;
+    }
+    if (err instanceof PlaygroundStateError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`The playground could not start: ${(err as Error).message}\nDetails: ${join(shown(dataDir), 'playground.log')}\n`);
+    return 1;
+  }
+  try {
+    return script ? await replay(playground, script, scriptName ?? 'script', style) : await chat(playground, dataDir, style);
+  } finally {
+    await playground.close('quit').catch(() => {});
+    await logger.close();
+    if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Logs go to DATA_DIR/playground.log so the chat stays readable, unless LOG_LEVEL was set explicitly. */
+function playgroundLogger(env: NodeJS.ProcessEnv, level: Parameters<typeof createLogger>[0]['level'], dataDir: string): { logger: Logger; close(): Promise<void> } {
+  if (env.LOG_LEVEL?.trim()) {
+    return { logger: createLogger({ level, secrets: [], destination: process.stderr, pretty: process.stderr.isTTY === true }), close: async () => {} };
+  }
+  const stream = createWriteStream(join(dataDir, 'playground.log'), { flags: 'a' });
+  return {
+    logger: createLogger({ level: 'info', secrets: [], destination: stream, pretty: false }),
+    close: () => new Promise<void>((done) => stream.end(done)),
+  };
+}
+
+async function replay(playground: Playground, lines: string[], name: string, style: Style): Promise<number> {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) process.exit(1);
+    stopped = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    playground.resetView();
+    for (const line of playground.startup) write(line);
+    for (let i = 0; i < lines.length; i++) {
+      if (stopped) {
+        process.stderr.write(`${name}: interrupted before line ${i + 1}\n`);
+        return 1;
+      }
+      const line = lines[i]!;
+      if (line.trim() === '' || line.trimStart().startsWith('#')) {
+        write(dim(line, style));
+        continue;
+      }
+      write(`${playground.prompt()}${line}`);
+      const result = await playground.run(line);
+      for (const out of result.lines) write(out);
+      if (result.error) {
+        write(`  ${warn(`✗ ${result.error}`, style)}`);
+        process.stderr.write(`${name}:${i + 1}: ${result.error}\n`);
+        return 1;
+      }
+      if (result.quit) break;
+    }
+    return 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+async function chat(playground: Playground, dataDir: string, style: Style): Promise<number> {
+  const historyFile = join(dataDir, 'playground-history');
+  const history = existsSync(historyFile) ? readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).slice(0, 1000) : [];
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    history,
+    historySize: 1000,
+    removeHistoryDuplicates: true,
+    completer: complete,
+  });
+  rl.on('history', (h: string[]) => {
+    try {
+      writeFileSync(historyFile, h.join('\n'));
+    } catch {
+      // history is a convenience
+    }
+  });
+  for (const line of playground.startup) write(line);
+
+  let working = false;
+  playground.onBackground((lines) => {
+    // Something arrived on its own (a reminder): print it above the line being typed.
+    if (!working) {
+      clearLine(process.stdout, 0);
+      cursorTo(process.stdout, 0);
+    }
+    for (const out of lines) write(out);
+    if (!working) rl.prompt(true);
+  });
+
+  let leaving = false;
+  const leave = (why: string) => {
+    if (leaving) {
+      process.stderr.write('\nForced exit.\n');
+      process.exit(1);
+    }
+    leaving = true;
+    write(`\n${dim(`${why} Stopping the bot… (everything is kept in ${shown(dataDir)}; npm start continues from here)`, style)}`);
+    rl.close();
+  };
+  rl.on('SIGINT', () => leave('Ctrl-C.'));
+  const onTerm = () => leave('SIGTERM.');
+  process.on('SIGTERM', onTerm);
+
+  rl.setPrompt(playground.prompt());
+  rl.prompt();
+  try {
+    for await (const line of rl) {
+      if (leaving) break;
+      working = true;
+      const result = await playground.run(line);
+      working = false;
+      for (const out of result.lines) write(out);
+      if (result.error) write(`  ${warn(`✗ ${result.error}`, style)}`);
+      if (result.quit) {
+        leave('Bye.');
+        break;
+      }
+      rl.setPrompt(playground.prompt());
+      rl.prompt();
+    }
+  } finally {
+    process.off('SIGTERM', onTerm);
+  }
+  if (!leaving) write(`\n${dim(`Stopping the bot… (everything is kept in ${shown(dataDir)})`, style)}`);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly && basename(process.argv[1]!).startsWith('cli')) {
+  // stdin and timers may still hold the event loop; everything is closed and flushed by now.
+  process.exit(await runPlayground(process.argv.slice(2)));
+}
