@@ -2,6 +2,7 @@
  * Start-up pieces of the playground that do not need the engine: aligning the fake Telegram's
  * memory with the bot's database, and the environment the real bot runs with.
  */
+import { isAbsolute, join, relative } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { chats, members, telegramUpdates } from '../db/schema/index.js';
@@ -11,14 +12,25 @@ export const PLAYGROUND_TOKEN = '5000000001:local-playground-not-a-real-token';
 export const BOT_USERNAME = 'warkop_indah_bot';
 export const BOT_NAME = 'Warkop Indah';
 
+/** `./data` for a folder below the working directory, the absolute path otherwise. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : `./${rel}`;
+}
+
+/** The playground's own PGlite, apart from a real bot's DATA_DIR/pglite: fake people never mix with real ones. */
+export function playgroundDatabaseDir(dataDir: string): string {
+  return join(dataDir, 'playground-db');
+}
+
 /** Supergroup ids the double hands out: -(1001000000000 + seq). */
 const SUPERGROUP_BASE = 1_001_000_000_000;
 
 /**
  * The database may know more than the snapshot: members written by `npm run seed:demo`, or
- * everything when playground.json was lost. Ids continue after whatever the bot has stored (the
- * update journal would silently drop a reused update id), and stored people and groups are
- * re-created so the bot's messages to them arrive somewhere.
+ * everything when playground.json was lost. Update ids continue after whatever the bot has stored
+ * (its journal would silently drop a reused one), and stored people and groups are re-created so
+ * the bot's messages to them arrive somewhere and new ones get fresh ids.
  */
 export async function reconcileSnapshot(database: Database, snap: DoubleSnapshot): Promise<{ imported: number }> {
   const [maxUpdate] = await database.db.select({ max: sql<string | null>`max(${telegramUpdates.updateId})` }).from(telegramUpdates);
@@ -30,8 +42,8 @@ export async function reconcileSnapshot(database: Database, snap: DoubleSnapshot
     .select({ id: members.telegramId, firstName: members.firstName, username: members.username, language: members.telegramLanguage, reachable: members.reachable })
     .from(members);
   let imported = 0;
+  // (New people skip taken ids on their own: every member becomes a known user below.)
   for (const p of people) {
-    if (p.id >= snap.nextUserId) snap.nextUserId = p.id + 1;
     if (known.has(p.id)) continue;
     const user: DoubleSnapshot['users'][number] = { id: p.id, is_bot: false, first_name: p.firstName };
     if (p.username) user.username = p.username;

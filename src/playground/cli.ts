@@ -8,12 +8,13 @@
  */
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, readDotEnv } from '../config.js';
 import { DatabaseLockedError } from '../db/client.js';
 import { createLogger, type Logger } from '../logger.js';
+import { displayPath } from './boot.js';
 import { complete } from './commands.js';
 import { dim, warn, type Style } from './render.js';
 import { Playground } from './session.js';
@@ -46,11 +47,6 @@ export function parseArgs(argv: readonly string[]): Args | string {
     else return `unknown argument ${a}`;
   }
   return args;
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : `./${rel}`;
 }
 
 function write(line: string): void {
@@ -105,7 +101,7 @@ export async function runPlayground(argv: readonly string[], env: NodeJS.Process
   const logger = playgroundLogger(env, base.LOG_LEVEL, dataDir);
 
   write(
-    `Warkop Indah local playground: the real bot, with a fake Telegram on this computer (data in ${args.fresh ? 'a temporary folder' : shown(dataDir)}). ` +
+    `Warkop Indah local playground: the real bot, with a fake Telegram on this computer (data in ${args.fresh ? 'a temporary folder' : displayPath(dataDir)}). ` +
       (script ? `Replaying ${scriptName}. ` : 'Type :help for commands, :quit or Ctrl-C to leave. ') +
       'To run for real: get a token from @BotFather (/newbot), put TELEGRAM_BOT_TOKEN=… in .env, npm start.',
   );
@@ -117,14 +113,14 @@ export async function runPlayground(argv: readonly string[], env: NodeJS.Process
     await logger.close();
     if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
     if (err instanceof DatabaseLockedError) {
-      process.stderr.write(`The playground database in ${shown(dataDir)} is in use: another playground (or npm run seed:demo) is running. Close it first.\n`);
+      process.stderr.write(`The playground database in ${displayPath(dataDir)} is in use: another playground (or npm run seed:demo) is running. Close it first.\n`);
       return 2;
     }
     if (err instanceof PlaygroundStateError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`The playground could not start: ${(err as Error).message}\nDetails: ${join(shown(dataDir), 'playground.log')}\n`);
+    process.stderr.write(`The playground could not start: ${(err as Error).message}\nDetails: ${join(displayPath(dataDir), 'playground.log')}\n`);
     return 1;
   }
   try {
@@ -225,7 +221,7 @@ async function chat(playground: Playground, dataDir: string, style: Style): Prom
       process.exit(1);
     }
     leaving = true;
-    write(`\n${dim(`${why} Stopping the bot… (everything is kept in ${shown(dataDir)}; npm start continues from here)`, style)}`);
+    write(`\n${dim(`${why} Stopping the bot… (everything is kept in ${displayPath(dataDir)}; npm start continues from here)`, style)}`);
     rl.close();
   };
   rl.on('SIGINT', () => leave('Ctrl-C.'));
@@ -252,7 +248,7 @@ async function chat(playground: Playground, dataDir: string, style: Style): Prom
   } finally {
     process.off('SIGTERM', onTerm);
   }
-  if (!leaving) write(`\n${dim(`Stopping the bot… (everything is kept in ${shown(dataDir)})`, style)}`);
+  if (!leaving) write(`\n${dim(`Stopping the bot… (everything is kept in ${displayPath(dataDir)})`, style)}`);
   return 0;
 }
 

@@ -12,7 +12,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { Logger } from '../logger.js';
 import { BotApiDouble, emptySnapshot, type FakeChat, type FakeUser, type InlineButton, type StoredMessage } from '../telegram/api-double/index.js';
-import { BOT_NAME, BOT_USERNAME, PLAYGROUND_TOKEN, playgroundEnv, reconcileSnapshot } from './boot.js';
+import { BOT_NAME, BOT_USERNAME, PLAYGROUND_TOKEN, playgroundDatabaseDir, playgroundEnv, reconcileSnapshot } from './boot.js';
 import { HELP_LINES, parseLine, type Command, type TimeMove } from './commands.js';
 import { bold, buttonsOf, dim, type Style } from './render.js';
 import { settle } from './settle.js';
@@ -67,7 +67,7 @@ export class Playground {
 
   static async open(opts: PlaygroundOptions): Promise<Playground> {
     const saved = loadState(opts.dataDir);
-    const databaseDir = join(opts.dataDir, 'playground-db');
+    const databaseDir = playgroundDatabaseDir(opts.dataDir);
     const database = await openDatabase({ dataDir: databaseDir });
     let api: BotApiDouble | undefined;
     let app: App | undefined;
@@ -332,7 +332,10 @@ export class Playground {
     const me = this.currentUser;
     const role = me.id === this.adminId ? ', admin through ADMIN_TELEGRAM_IDS' : '';
     const where = this.view.chatId === me.id ? `your private chat with @${BOT_USERNAME}` : labelOf(this.api, this.view.chatId, this.view.threadId);
-    const people = this.api.users().map((u) => (u.id === me.id ? `${u.first_name} (you)` : u.first_name));
+    const people = this.api
+      .users()
+      .sort((a, b) => a.id - b.id)
+      .map((u) => (u.id === me.id ? `${u.first_name} (you)` : u.first_name));
     const groups = this.api
       .chats()
       .filter((c) => c.type !== 'private')
