@@ -144,6 +144,44 @@ function playgroundLogger(env: NodeJS.ProcessEnv, level: Parameters<typeof creat
   };
 }
 
+export interface ReplayFailure {
+  /** 1-based line number in the script. */
+  line: number;
+  error: string;
+}
+
+/**
+ * Feeds script lines to the playground, writing the transcript: comments and blank lines as they
+ * are, each input after its prompt, then what the bot did. Stops at the first line that fails.
+ */
+export async function replayLines(
+  playground: Playground,
+  lines: readonly string[],
+  style: Style,
+  out: (line: string) => void,
+  stopped: () => boolean = () => false,
+): Promise<ReplayFailure | undefined> {
+  playground.resetView();
+  for (const line of playground.startup) out(line);
+  for (let i = 0; i < lines.length; i++) {
+    if (stopped()) return { line: i + 1, error: 'interrupted before this line' };
+    const line = lines[i]!;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) {
+      out(dim(line, style));
+      continue;
+    }
+    out(`${playground.prompt()}${line}`);
+    const result = await playground.run(line);
+    for (const text of result.lines) out(text);
+    if (result.error) {
+      out(`  ${warn(`✗ ${result.error}`, style)}`);
+      return { line: i + 1, error: result.error };
+    }
+    if (result.quit) break;
+  }
+  return undefined;
+}
+
 async function replay(playground: Playground, lines: string[], name: string, style: Style): Promise<number> {
   let stopped = false;
   const stop = () => {
@@ -153,29 +191,10 @@ async function replay(playground: Playground, lines: string[], name: string, sty
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    playground.resetView();
-    for (const line of playground.startup) write(line);
-    for (let i = 0; i < lines.length; i++) {
-      if (stopped) {
-        process.stderr.write(`${name}: interrupted before line ${i + 1}\n`);
-        return 1;
-      }
-      const line = lines[i]!;
-      if (line.trim() === '' || line.trimStart().startsWith('#')) {
-        write(dim(line, style));
-        continue;
-      }
-      write(`${playground.prompt()}${line}`);
-      const result = await playground.run(line);
-      for (const out of result.lines) write(out);
-      if (result.error) {
-        write(`  ${warn(`✗ ${result.error}`, style)}`);
-        process.stderr.write(`${name}:${i + 1}: ${result.error}\n`);
-        return 1;
-      }
-      if (result.quit) break;
-    }
-    return 0;
+    const failure = await replayLines(playground, lines, style, write, () => stopped);
+    if (!failure) return 0;
+    process.stderr.write(`${name}:${failure.line}: ${failure.error}\n`);
+    return 1;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -13,6 +13,8 @@ export type TimeMove =
 export type Command =
   | { kind: 'text'; text: string }
   | { kind: 'press'; button: number; message?: number }
+  /** Follows a link in a message (the last one with a link here, or #message; the link-th link). */
+  | { kind: 'open'; message?: number; link?: number }
   | { kind: 'user'; name: string }
   | { kind: 'group'; name: string; forum: boolean }
   | { kind: 'topic'; name?: string }
@@ -24,12 +26,14 @@ export type Command =
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
-export const COMMAND_NAMES = ['user', 'group', 'topic', 'private', 'press', 'time', 'who', 'help', 'quit'] as const;
+export const COMMAND_NAMES = ['user', 'group', 'topic', 'private', 'press', 'open', 'time', 'who', 'help', 'quit'] as const;
 
 export const HELP_LINES = [
   'Type a message and press Enter to send it to the bot as the current person, in the current chat.',
   '  :1, :2, …          press button 1, 2, … of the last message with buttons here',
   '  :press N M         press button M of message #N',
+  '  :open [N [K]]      follow a link (t.me links to the bot open your private chat with /start …);',
+  '                     the last message here with a link, or message #N; K picks its K-th link',
   '  :user NAME         become another person (created on first use; they must /start the bot like anyone)',
   '  :group NAME        go to a group chat (created with the bot in it on first use; add --forum for topics)',
   '  :topic NAME        go to a forum topic of the current group (:topic alone: back to General)',
@@ -90,6 +94,14 @@ export function parseLine(line: string): Parsed {
       const button = positive(rest[1]!, 'Button');
       if (typeof button === 'string') return fail(button);
       return ok({ kind: 'press', message, button });
+    }
+    case 'open': {
+      if (rest.length > 2) return fail('Usage: :open, :open N or :open N K — follow the K-th link of message #N.');
+      const message = rest[0] === undefined ? undefined : positive(rest[0], 'Message');
+      if (typeof message === 'string') return fail(message);
+      const link = rest[1] === undefined ? undefined : positive(rest[1], 'Link');
+      if (typeof link === 'string') return fail(link);
+      return ok({ kind: 'open', ...(message !== undefined ? { message } : {}), ...(link !== undefined ? { link } : {}) });
     }
     case 'user': {
       const name = checkName(args, 'user', 'Budi');

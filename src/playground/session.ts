@@ -17,6 +17,7 @@ import { HELP_LINES, parseLine, type Command, type TimeMove } from './commands.j
 import { bold, buttonsOf, dim, type Style } from './render.js';
 import { settle } from './settle.js';
 import { loadState, saveState, type View } from './store.js';
+import { deepLinkPayload, elapsed, findPerson, freeUsername, isValidView, labelOf, linksOf } from './places.js';
 import { targetOf } from './time.js';
 import { Transcript } from './transcript.js';
 
@@ -184,6 +185,9 @@ export class Playground {
       case 'press':
         await this.press(command.button, command.message, echo);
         return false;
+      case 'open':
+        await this.open(command.message, command.link ?? 1, echo);
+        return false;
       case 'user':
         this.switchUser(command.name, echo);
         return false;
@@ -241,30 +245,46 @@ export class Playground {
     throw new StepError(`Button [${buttonNo}] ${button.text} is of a kind the playground cannot press.`);
   }
 
-  /** A t.me link to this bot opens the private chat and sends /start <payload>, as Telegram does. */
   private async openUrl(button: InlineButton, buttonNo: number, n: number, echo: string[]): Promise<void> {
-    const url = String(button.url);
+    await this.follow(String(button.url), `[${buttonNo}] ${button.text} on #${n}`, echo);
+  }
+
+  private async open(messageNo: number | undefined, linkNo: number, echo: string[]): Promise<void> {
+    const target = messageNo === undefined ? this.lastMessageWith((m) => linksOf(m).length > 0) : this.transcript.lookup(messageNo);
+    if (!target) {
+      throw new StepError(messageNo === undefined ? 'There is no message with a link in this chat.' : `There is no message #${messageNo}.`);
+    }
+    const n = this.transcript.numberOf(target);
+    const links = linksOf(target);
+    if (links.length === 0) throw new StepError(`Message #${n} has no links.${buttonsOf(target.reply_markup?.inline_keyboard).length ? ' Its buttons are pressed with :press.' : ''}`);
+    const url = links[linkNo - 1];
+    if (!url) throw new StepError(`Message #${n} has no link ${linkNo}: it has ${links.length} (${links.join(', ')}).`);
+    await this.follow(url, `the link ${url} in #${n}`, echo);
+  }
+
+  /** A t.me link to this bot opens the private chat and sends /start <payload>, as Telegram does. */
+  private async follow(url: string, what: string, echo: string[]): Promise<void> {
     const start = deepLinkPayload(url);
     if (start === undefined) {
-      echo.push(this.note(`[${buttonNo}] ${button.text} on #${n} opens ${url} in a browser; nothing more happens here`));
+      echo.push(this.note(`${what} opens ${url} in a browser; nothing more happens here`));
       return;
     }
     this.view = { userId: this.view.userId, chatId: this.view.userId };
     const text = start ? `/start ${start}` : '/start';
-    echo.push(this.note(`[${buttonNo}] ${button.text} on #${n} opens your private chat with @${BOT_USERNAME}, which sends ${text}`));
+    echo.push(this.note(`${what} opens your private chat with @${BOT_USERNAME} and sends ${text}`));
     this.api.sendText(this.currentUser, this.chat(this.view.chatId), text);
     await this.settle();
   }
 
   private switchUser(name: string, echo: string[]): void {
-    let user = this.findPerson(name);
+    let user = findPerson(this.api, name);
     const created = !user;
-    if (!user) user = this.api.createUser({ first_name: name, username: this.freeUsername(name), language_code: 'id' });
+    if (!user) user = this.api.createUser({ first_name: name, username: freeUsername(this.api, name), language_code: 'id' });
     const inPrivate = this.view.chatId === this.view.userId;
     this.view = inPrivate ? { userId: user.id, chatId: user.id } : { ...this.view, userId: user.id };
-    const where = inPrivate ? 'in their private chat with the bot' : `in ${labelOf(this.api, this.view.chatId, this.view.threadId)}`;
+    const where = inPrivate ? `in your private chat with @${BOT_USERNAME}` : `in ${labelOf(this.api, this.view.chatId, this.view.threadId)}`;
     if (created) {
-      echo.push(this.note(`you are now ${user.first_name} (new person, @${user.username}), ${where}${inPrivate ? ' — like anyone new, start with /start' : ''}`));
+      echo.push(this.note(`you are now ${user.first_name} (new person, @${user.username}), ${where}${inPrivate ? ' — like anyone new, they start with /start' : ''}`));
     } else {
       echo.push(this.note(`you are now ${user.first_name}, ${where}`));
     }
@@ -418,11 +438,16 @@ export class Playground {
   }
 
   private lastKeyboard(): StoredMessage | undefined {
+    return this.lastMessageWith((m) => buttonsOf(m.reply_markup?.inline_keyboard).length > 0);
+  }
+
+  /** The newest bot message in the current chat (and topic; General in a forum) that passes `test`. */
+  private lastMessageWith(test: (m: StoredMessage) => boolean): StoredMessage | undefined {
     const list = this.api.botMessages(this.view.chatId, this.view.threadId);
     for (let i = list.length - 1; i >= 0; i--) {
       const m = list[i]!;
       if (this.view.threadId === undefined && m.message_thread_id !== undefined) continue;
-      if (buttonsOf(m.reply_markup?.inline_keyboard).length > 0) return m;
+      if (test(m)) return m;
     }
     return undefined;
   }
@@ -441,63 +466,4 @@ export class Playground {
     return chat;
   }
 
-  private findPerson(name: string): FakeUser | undefined {
-    const wanted = name.toLowerCase();
-    const users = this.api.users();
-    return (
-      users.find((u) => u.first_name.toLowerCase() === wanted) ??
-      users.find((u) => [u.first_name, u.last_name].filter(Boolean).join(' ').toLowerCase() === wanted) ??
-      users.find((u) => u.username?.toLowerCase() === wanted.replace(/^@/, ''))
-    );
-  }
-
-  private freeUsername(name: string): string {
-    const base = (name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'orang').slice(0, 24);
-    const stem = base.length >= 3 ? base : `${base}_pg`;
-    const taken = new Set(this.api.users().map((u) => u.username?.toLowerCase()));
-    if (!taken.has(stem)) return stem;
-    for (let i = 2; ; i++) if (!taken.has(`${stem}${i}`)) return `${stem}${i}`;
-  }
-}
-
-function labelOf(api: BotApiDouble, chatId: number, threadId: number | undefined): string {
-  const person = api.users().find((u) => u.id === chatId);
-  if (person) return person.first_name;
-  const chat = api.chats().find((c) => c.id === chatId);
-  if (!chat) return String(chatId);
-  const title = chat.title ?? String(chatId);
-  if (threadId === undefined) return title;
-  const topic = api.topics(chatId).find((t) => t.message_thread_id === threadId);
-  return `${title} / ${topic?.name ?? `topic ${threadId}`}`;
-}
-
-function isValidView(api: BotApiDouble, view: View): boolean {
-  if (!api.users().some((u) => u.id === view.userId)) return false;
-  if (view.chatId === view.userId) return view.threadId === undefined;
-  const chat = api.chats().find((c) => c.id === view.chatId);
-  if (!chat || (chat.type === 'private' && chat.id !== view.userId)) return false;
-  return view.threadId === undefined || api.topics(chat.id).some((t) => t.message_thread_id === view.threadId);
-}
-
-/** `start` payload of a t.me / tg:// link to this bot; '' for a plain link to it; undefined otherwise. */
-function deepLinkPayload(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    const isBot =
-      (/^(https?:)$/.test(u.protocol) && /^(www\.)?(t|telegram)\.me$/i.test(u.hostname) && u.pathname.replace(/^\//, '').toLowerCase() === BOT_USERNAME) ||
-      (u.protocol === 'tg:' && u.hostname === 'resolve' && u.searchParams.get('domain')?.toLowerCase() === BOT_USERNAME);
-    if (!isBot) return undefined;
-    return u.searchParams.get('start') ?? '';
-  } catch {
-    return undefined;
-  }
-}
-
-function elapsed(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return `${Math.round(ms / 1000)} s`;
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  return [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ');
 }

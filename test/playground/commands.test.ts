@@ -17,6 +17,13 @@ describe('playground commands', () => {
     expect(parseLine(':press #12 3')).toEqual({ ok: true, command: { kind: 'press', message: 12, button: 3 } });
   });
 
+  it('parses links to follow', () => {
+    expect(parseLine(':open')).toEqual({ ok: true, command: { kind: 'open' } });
+    expect(parseLine(':open 19')).toEqual({ ok: true, command: { kind: 'open', message: 19 } });
+    expect(parseLine(':open 19 2')).toEqual({ ok: true, command: { kind: 'open', message: 19, link: 2 } });
+    expect(parseLine(':open x')).toEqual({ ok: false, error: 'Message must be a number, not "x".' });
+  });
+
   it('explains bad button numbers', () => {
     expect(parseLine(':0')).toEqual({ ok: false, error: 'Buttons are numbered from 1.' });
     expect(parseLine(':press 3')).toMatchObject({ ok: false, error: expect.stringContaining('Usage: :press N M') });

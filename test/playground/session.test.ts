@@ -83,7 +83,7 @@ kesehatan
   it('answers unknown commands and bad buttons with a clear message, and keeps going', async () => {
     const pg = await start();
     const steps: Array<[string, string | undefined]> = [];
-    for (const line of [':frobnicate', ':1', '/bahasa', ':7', ':press 99 1', ':press 1 1', ':press 1 3', ':time -1h', '/start']) {
+    for (const line of [':frobnicate', ':1', '/bahasa', ':7', ':press 99 1', ':press 1 1', ':press 1 3', ':open', ':open 1', ':time -1h', '/start']) {
       const r = await pg.run(line);
       steps.push([line, r.error]);
     }
@@ -95,6 +95,8 @@ kesehatan
       [':press 99 1', "There is no message #99 (numbers are the #N in front of the bot's messages)."],
       [':press 1 1', undefined],
       [':press 1 3', 'Message #1 has no buttons.'],
+      [':open', 'There is no message with a link in this chat.'],
+      [':open 1', 'Message #1 has no links.'],
       [':time -1h', 'The playground clock only moves forward.'],
       ['/start', undefined],
     ]);
@@ -117,7 +119,7 @@ kesehatan
 :who`,
     );
     expect(errors).toEqual([]);
-    expect(transcript).toContain('Ana › :user Budi\n  ↳ you are now Budi (new person, @budi), in their private chat with the bot — like anyone new, start with /start');
+    expect(transcript).toContain('Ana › :user Budi\n  ↳ you are now Budi (new person, @budi), in your private chat with @warkop_indah_bot — like anyone new, they start with /start');
     expect(transcript).toContain('Budi › :group Forum Warkop\n  ↳ Budi created the group Forum Warkop and added @warkop_indah_bot as an admin\n  #2 │ Terima kasih telah menambahkan bot');
     expect(transcript).toContain('Budi @ Forum Warkop › /bantuan\n  #3 │ Perintah Warkop Indah');
     expect(transcript).toContain('Budi @ Forum Warkop › :topic Umum\n  ↳ Forum Warkop now has topics (it is a forum)\n  ↳ Budi opened the topic Umum in Forum Warkop\n  ↳ in Forum Warkop / Umum');
