@@ -22,6 +22,7 @@ import { targetOf } from './time.js';
 import { Transcript } from './transcript.js';
 
 export const DEFAULT_PERSON = 'Ana';
+const DEFAULT_USERNAME = 'ana';
 
 export interface PlaygroundOptions {
   /** DATA_DIR: the playground keeps playground.json, playground-db/, playground-files/ there. */
@@ -89,7 +90,9 @@ export class Playground {
       const double = api;
       let adminId = saved?.adminId;
       if (adminId === undefined || !double.users().some((u) => u.id === adminId)) {
-        adminId = double.createUser({ first_name: DEFAULT_PERSON, username: 'ana', language_code: 'id' }).id;
+        // Without playground.json the database may still know Ana: she stays herself.
+        const known = double.users().find((u) => u.username === DEFAULT_USERNAME);
+        adminId = known?.id ?? double.createUser({ first_name: DEFAULT_PERSON, username: DEFAULT_USERNAME, language_code: 'id' }).id;
       }
       const config = loadConfig(playgroundEnv(opts.env, { token: double.token, apiRoot: double.apiRoot, databaseDir, adminId }));
       app = await startApp(config, { logger: opts.logger, clock, database, pollTimeoutSec: 10 });

@@ -194,4 +194,22 @@ kesehatan
     expect(pressed.lines).toEqual(['  ↳ pressed [2] English on #3', '  ✎ (edited #3) → Budi │ Language changed to English.']);
     expect((await second.run(':who')).lines.join('\n')).toContain('People: Ana, Budi (you)');
   });
+
+  it('recovers from a lost playground.json: people and groups come back from the database, update ids move on', async () => {
+    const first = await start();
+    await replay(first, `/start\n:group Tim Pelaksana\n/bantuan`);
+    const anaId = first.adminId;
+    await first.close('restart');
+    open = [];
+    rmSync(join(dataDir, 'playground.json'));
+
+    const second = await start();
+    expect(second.adminId).toBe(anaId);
+    // a reused update id would be dropped by the bot's journal: no answer
+    expect((await second.run('/bantuan')).lines[0]).toBe('  #1 │ Perintah Warkop Indah');
+    const { transcript, errors } = await replay(second, `:group Tim Pelaksana\n/instansi`);
+    expect(errors).toEqual([]);
+    expect(transcript).toContain('↳ in the group Tim Pelaksana');
+    expect(transcript).toMatch(/Ana @ Tim Pelaksana › \/instansi\n {2}#2 │ Perangkat daerah/);
+  });
 });
