@@ -49,8 +49,15 @@ export function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
+/** Set when whoever reads our output went away (`… | head`): stop quietly instead of crashing on EPIPE. */
+let readerGone = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  readerGone = true;
+});
+
 function write(line: string): void {
-  process.stdout.write(`${line}\n`);
+  if (!readerGone) process.stdout.write(`${line}\n`);
 }
 
 /** Runs the playground; resolves with the exit code. */
@@ -191,8 +198,8 @@ async function replay(playground: Playground, lines: string[], name: string, sty
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const failure = await replayLines(playground, lines, style, write, () => stopped);
-    if (!failure) return 0;
+    const failure = await replayLines(playground, lines, style, write, () => stopped || readerGone);
+    if (!failure || readerGone) return 0;
     process.stderr.write(`${name}:${failure.line}: ${failure.error}\n`);
     return 1;
   } finally {
