@@ -16,6 +16,7 @@ import { DatabaseLockedError } from '../db/client.js';
 import { createLogger, type Logger } from '../logger.js';
 import { displayPath } from './boot.js';
 import { complete } from './commands.js';
+import { LineGate } from './line-gate.js';
 import { dim, warn, type Style } from './render.js';
 import { Playground } from './session.js';
 import { PlaygroundStateError } from './store.js';
@@ -113,6 +114,7 @@ export async function runPlayground(argv: readonly string[], env: NodeJS.Process
       'To run for real: get a token from @BotFather (/newbot), put TELEGRAM_BOT_TOKEN=… in .env, npm start.',
   );
 
+  if (!script) write(dim('Starting the bot…', style));
   let playground: Playground;
   try {
     playground = await Playground.open({ dataDir, env, logger: logger.logger, style });
@@ -211,8 +213,11 @@ async function replay(playground: Playground, lines: string[], name: string, sty
 async function chat(playground: Playground, dataDir: string, style: Style): Promise<number> {
   const historyFile = join(dataDir, 'playground-history');
   const history = existsSync(historyFile) ? readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).slice(0, 1000) : [];
+  // chat() runs only on a terminal (otherwise stdin is replayed as a script).
+  const gate = new LineGate(process.stdin, () => leave('Ctrl-C.'));
+  process.stdin.setRawMode(true);
   const rl = createInterface({
-    input: process.stdin,
+    input: gate.output,
     output: process.stdout,
     terminal: true,
     history,
@@ -270,9 +275,12 @@ async function chat(playground: Playground, dataDir: string, style: Style): Prom
       }
       rl.setPrompt(playground.prompt());
       rl.prompt();
+      gate.release();
     }
   } finally {
     process.off('SIGTERM', onTerm);
+    process.stdin.setRawMode(false);
+    process.stdin.pause();
   }
   if (!leaving) write(`\n${dim(`Stopping the bot… (everything is kept in ${displayPath(dataDir)})`, style)}`);
   return 0;
