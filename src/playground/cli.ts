@@ -114,6 +114,9 @@ export async function runPlayground(argv: readonly string[], env: NodeJS.Process
       'To run for real: get a token from @BotFather (/newbot), put TELEGRAM_BOT_TOKEN=… in .env, npm start.',
   );
 
+  if (env.DATABASE_URL?.trim() || env.WEBHOOK_URL?.trim()) {
+    write(dim('(DATABASE_URL and WEBHOOK_URL are not used here: the playground keeps its own database and talks to its own fake Telegram.)', style));
+  }
   if (!script) write(dim('Starting the bot…', style));
   let playground: Playground;
   try {
