@@ -5,6 +5,7 @@ import { createLogger } from './logger.js';
 
 /**
  * Wiring only: config → logger → app (database, bot, intake, jobs) → one shutdown path.
+ * Without TELEGRAM_BOT_TOKEN (or with arguments such as --script) it runs the local playground instead.
  * Exit codes: 0 after a clean stop, 2 for configuration problems, 1 for a crash.
  */
 async function main(): Promise<void> {
@@ -20,11 +21,11 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  if (!config.TELEGRAM_BOT_TOKEN) {
-    process.stderr.write(
-      'TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), then put the token in .env as TELEGRAM_BOT_TOKEN=… and run npm start again.\n',
-    );
-    process.exit(2);
+  // No token (a fresh clone), or a script to replay: the local playground, with a fake Telegram.
+  const args = process.argv.slice(2);
+  if (!config.TELEGRAM_BOT_TOKEN || args.length > 0) {
+    const { runPlayground } = await import('./playground/cli.js');
+    process.exit(await runPlayground(args));
   }
 
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });

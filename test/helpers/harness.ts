@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig, secretsOf, type Config } from '../../src/config.js';
 import type { Engine } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { settle } from '../../src/playground/settle.js';
 import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
 
@@ -186,8 +187,7 @@ export class Harness {
 
   /** Waits until every update sent so far has been fetched and fully handled, and jobs are idle. */
   async settle(timeoutMs = 10_000): Promise<void> {
-    await this.api.waitFor(() => this.api.pendingUpdates() === 0 && this.app.dispatcher.backlog === 0, { timeoutMs });
-    await this.app.scheduler.idle();
+    await settle(this.api, this.app, timeoutMs);
   }
 
   /** Runs the scheduler's jobs now (after moving the clock, say) and waits for them. */

@@ -9,10 +9,13 @@ import { ApiError } from './errors.js';
 import { RateLimiter } from './limits.js';
 import { METHODS, METHOD_BY_LOWER, UploadedFile, type MethodContext, type OpenCallback, type Payload } from './methods.js';
 import { DoubleState, commandEntities, type ChatRecord } from './state.js';
+import { restoreSnapshot, takeSnapshot, type DoubleSnapshot } from './snapshot.js';
 import { UpdateQueue } from './updates.js';
 import type {
   ApiCall,
   BotApiDoubleOptions,
+  CallbackAnswer,
+  DoubleEvent,
   FakeChat,
   FakeUser,
   FaultRule,
@@ -126,6 +129,7 @@ export class BotApiDouble {
   private readonly openCallbacks = new Map<string, OpenCallback>();
   private readonly faults: FaultEntry[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<(event: DoubleEvent) => void>();
   private waiterInterval: NodeJS.Timeout | undefined;
   private readonly maxLongPollMs: number;
   private nextCallbackSeq = 1;
@@ -149,6 +153,7 @@ export class BotApiDouble {
       onChange: () => this.notify(),
       now: () => this.state.now(),
     });
+    if (opts.restore) restoreSnapshot(this.state, this.queue, opts.restore);
   }
 
   static async start(opts: BotApiDoubleOptions = {}): Promise<BotApiDouble> {
@@ -265,6 +270,7 @@ export class BotApiDouble {
       };
       const r = handler(ctx, payload);
       const result = r instanceof Promise ? await r : r;
+      if (this.listeners.size > 0) this.emitEvents(method, payload, result);
       return { status: 200, body: { ok: true, result } };
     } catch (e) {
       if (e instanceof ApiError) {
@@ -342,6 +348,74 @@ export class BotApiDouble {
     if (outcome.body.ok === false) call.description = String(outcome.body.description);
     this.handledRequests++;
     this.notify();
+  }
+
+  // ================================================================ events
+
+  /**
+   * Calls `listener` after every successful bot action that changes what users see (a message sent,
+   * edited or deleted; a callback query answered), synchronously and in the order the server
+   * executed them. Returns a function that removes the listener.
+   */
+  onEvent(listener: (event: DoubleEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emitEvents(method: string, payload: Payload, result: unknown): void {
+    const events: DoubleEvent[] = [];
+    const chatId = this.state.resolve(payload.chat_id)?.chat.id;
+    const stored = (id: unknown) => (chatId !== undefined && typeof id === 'number' ? this.message(chatId, id) : undefined);
+    const resultId = (result as { message_id?: unknown } | null)?.message_id;
+    switch (method) {
+      case 'sendMessage':
+      case 'sendDocument':
+      case 'copyMessage':
+      case 'forwardMessage': {
+        const message = stored(resultId);
+        if (message) events.push({ type: 'sent', message });
+        break;
+      }
+      case 'editMessageText':
+      case 'editMessageCaption':
+      case 'editMessageReplyMarkup': {
+        const message = stored(resultId);
+        if (message) events.push({ type: 'edited', message });
+        break;
+      }
+      case 'deleteMessage': {
+        const message = stored(Number(payload.message_id));
+        if (message) events.push({ type: 'deleted', message });
+        break;
+      }
+      case 'deleteMessages':
+        for (const id of Array.isArray(payload.message_ids) ? payload.message_ids : []) {
+          const message = stored(Number(id));
+          if (message?.deleted) events.push({ type: 'deleted', message });
+        }
+        break;
+      case 'answerCallbackQuery': {
+        const answer = this.callbackAnswers.at(-1);
+        if (answer) events.push({ type: 'callback_answer', answer: { ...answer } as CallbackAnswer });
+        break;
+      }
+    }
+    for (const event of events) {
+      for (const listener of this.listeners) {
+        try {
+          listener(event);
+        } catch {
+          // an observer must not break the server
+        }
+      }
+    }
+  }
+
+  // ================================================================ snapshots
+
+  /** People, chats, topics, the last `maxMessagesPerChat` messages of each chat and the id counters. */
+  snapshot(opts?: { maxMessagesPerChat?: number }): DoubleSnapshot {
+    return takeSnapshot(this.state, this.queue, opts?.maxMessagesPerChat);
   }
 
   // ================================================================ faults & limits
@@ -475,6 +549,29 @@ export class BotApiDouble {
   /** Sets a user's status in a group (for getChatMember / getChatAdministrators). Default for known users: 'member'. */
   setMemberStatus(chat: FakeChat, user: FakeUser, status: MemberStatus): void {
     this.groupRecord(chat, 'setMemberStatus').members.set(user.id, status);
+  }
+
+  /** Turns topics on (or off) in a supergroup, as its owner can in the group settings. Enqueues nothing. */
+  setForum(chat: FakeChat, isForum = true): void {
+    const rec = this.groupRecord(chat, 'setForum');
+    if (rec.chat.type !== 'supergroup') throw new Error(`BotApiDouble.setForum: only supergroups can be forums`);
+    if (isForum) rec.chat.is_forum = true;
+    else delete rec.chat.is_forum;
+    chat.is_forum = rec.chat.is_forum;
+  }
+
+  /** The users and chats the double knows (copies). */
+  users(): FakeUser[] {
+    return [...this.state.users.values()].map((u) => ({ ...u }));
+  }
+
+  chats(): FakeChat[] {
+    return [...this.state.chats.values()].map((r) => ({ ...r.chat }));
+  }
+
+  /** Forum topics of a chat. */
+  topics(chatId: number): Array<{ message_thread_id: number; name: string; closed: boolean }> {
+    return [...(this.state.chats.get(chatId)?.topics.values() ?? [])].map((t) => ({ message_thread_id: t.message_thread_id, name: t.name, closed: t.closed }));
   }
 
   /** Creates a forum topic (the chat must be a forum supergroup). Enqueues nothing. */

@@ -97,6 +97,22 @@ export class DoubleState {
     private readonly clock: () => number,
   ) {}
 
+  /** Id counters, for snapshots (see snapshot.ts). */
+  counters(): { nextUserId: number; nextGroupSeq: number } {
+    return { nextUserId: this.nextUserId, nextGroupSeq: this.nextGroupSeq };
+  }
+
+  setCounters(c: { nextUserId: number; nextGroupSeq: number }): void {
+    this.nextUserId = c.nextUserId;
+    this.nextGroupSeq = c.nextGroupSeq;
+  }
+
+  /** Re-creates a chat with a known id and shape (snapshot restore). */
+  restoreChat(chat: FakeChat): ChatRecord {
+    if (this.chats.has(chat.id)) throw new Error(`BotApiDouble: chat ${chat.id} exists already`);
+    return this.newRecord(chat);
+  }
+
   /** Current time in unix seconds. */
   now(): number {
     return Math.floor(this.clock() / 1000);

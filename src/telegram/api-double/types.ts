@@ -2,6 +2,7 @@
  * Public types of the fake Telegram Bot API server ("api double").
  * Shapes follow the Bot API closely; see server.ts for the class itself.
  */
+import type { DoubleSnapshot } from './snapshot.js';
 
 export interface FakeUser {
   id: number;
@@ -128,4 +129,19 @@ export interface BotApiDoubleOptions {
   maxLongPollMs?: number;
   /** Clock in milliseconds since the epoch used for message dates (default Date.now). */
   clock?: () => number;
+  /** Start from a snapshot taken earlier with `snapshot()` (people, chats, messages, id counters). */
+  restore?: DoubleSnapshot;
 }
+
+export interface CallbackAnswer {
+  callback_query_id: string;
+  text?: string;
+  show_alert?: boolean;
+  url?: string;
+  cache_time?: number;
+}
+
+/** What the bot did that users can see, in execution order (see BotApiDouble.onEvent). */
+export type DoubleEvent =
+  | { type: 'sent' | 'edited' | 'deleted'; message: StoredMessage }
+  | { type: 'callback_answer'; answer: CallbackAnswer };

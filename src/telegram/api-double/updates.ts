@@ -61,6 +61,16 @@ export class UpdateQueue {
     return u;
   }
 
+  /** The id the next update will get (snapshots carry it so a restarted double never reuses ids). */
+  get nextId(): number {
+    return this.nextUpdateId;
+  }
+
+  resumeAt(id: number): void {
+    if (this.items.length > this.head) throw new Error('UpdateQueue.resumeAt: updates are pending');
+    this.nextUpdateId = id;
+  }
+
   pending(): number {
     return this.items.length - this.head;
   }

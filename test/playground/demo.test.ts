@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { replayLines } from '../../src/playground/cli.js';
+import { Playground } from '../../src/playground/session.js';
+import { LogCapture } from '../helpers/harness.js';
+
+/** scripts/demo.txt through the same replay the CLI uses: every step must get an answer. */
+describe('scripts/demo.txt', () => {
+  let dataDir: string;
+  let playground: Playground;
+  let transcript: string[];
+  let failure: Awaited<ReturnType<typeof replayLines>>;
+  const script = readFileSync('scripts/demo.txt', 'utf8').split('\n');
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pg-demo-'));
+    playground = await Playground.open({
+      dataDir,
+      env: {},
+      logger: createLogger({ level: 'info', secrets: [], destination: new LogCapture(), pretty: false }),
+      style: { color: false },
+      firstStart: new Date('2026-11-30T01:00:00Z'),
+    });
+    transcript = [];
+    failure = await replayLines(playground, script, { color: false }, (line) => transcript.push(line));
+  });
+
+  afterAll(async () => {
+    await playground?.close('test');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs to the end without a failing line', () => {
+    expect(failure).toBeUndefined();
+  });
+
+  it('gets an answer from the bot for every message typed and every button pressed', () => {
+    const steps: Array<{ input: string; output: string[] }> = [];
+    for (const line of transcript) {
+      const prompt = / › (.*)$/.exec(line);
+      if (prompt && !line.startsWith(' ')) steps.push({ input: prompt[1]!, output: [] });
+      else if (line.startsWith('  ')) steps.at(-1)?.output.push(line);
+    }
+    expect(steps.length).toBe(script.filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#')).length);
+    const unanswered = steps
+      .filter((s) => !/^:(user|group|topic|private|who|help|time)\b/.test(s.input)) // playground moves, not messages
+      .filter((s) => !s.output.some((line) => /^ {2}(#\d+|✎ \(edited #\d+\)|↳ notice:|⚠ alert:)/.test(line)))
+      .map((s) => s.input);
+    expect(unanswered).toEqual([]);
+  });
+
+  it('shows registration, help, English and back, a coordinator, a group and a deep link', () => {
+    const text = transcript.join('\n');
+    expect(text).toContain('Anda terdaftar sebagai anggota dari Dinas Kesehatan.');
+    expect(text).toContain('Language changed to English.');
+    expect(text).toContain('/help — List of commands');
+    expect(text).toContain('Bahasa diubah ke Bahasa Indonesia.');
+    expect(text).toContain('Peran Budi Santoso sekarang: koordinator.');
+    expect(text).toMatch(/#\d+ → Budi │ Peran Anda di Warkop Indah sekarang: koordinator\./);
+    expect(text).toContain('Terima kasih telah menambahkan bot Warkop Indah ke grup ini.');
+    expect(text).toContain('opens your private chat with @warkop_indah_bot and sends /start daftar');
+    expect(text).toContain('Anda terdaftar sebagai anggota dari RSUD Andi Djemma.');
+  });
+});
