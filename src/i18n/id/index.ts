@@ -1,4 +1,5 @@
 import { core } from './core.js';
+import { ideas } from './ideas.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core };
+export const id = { ...core, ...ideas };
