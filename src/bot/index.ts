@@ -8,6 +8,7 @@ import { agenciesFeature } from './features/agencies.js';
 import { cancelFeature } from './features/cancel.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
+import { ideasFeature } from './features/ideas/index.js';
 import { languageFeature } from './features/language.js';
 import { registrationFeature } from './features/registration.js';
 import { rolesFeature } from './features/roles.js';
@@ -49,6 +50,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(rolesFeature());
   bot.use(agenciesFeature());
   bot.use(groupsFeature());
+  bot.use(ideasFeature(registries));
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

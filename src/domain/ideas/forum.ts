@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { ideaForum, ideas } from '../../db/schema/index.js';
 
@@ -26,12 +26,15 @@ export async function clearIdeaForum(db: DbOrTx): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Records the topic once; false when the idea already has one (a retry after a partial failure). */
+/**
+ * Records the idea's topic in the forum; false when it already has one there (two creations
+ * racing). A topic in a former forum is replaced.
+ */
 export async function setIdeaTopic(db: DbOrTx, ideaId: number, chatId: number, threadId: number): Promise<boolean> {
   const rows = await db
     .update(ideas)
     .set({ topicChatId: chatId, topicThreadId: threadId })
-    .where(and(eq(ideas.id, ideaId), isNull(ideas.topicThreadId)))
+    .where(and(eq(ideas.id, ideaId), or(isNull(ideas.topicThreadId), ne(ideas.topicChatId, chatId))))
     .returning({ id: ideas.id });
   return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
   ideaAwards,
@@ -33,30 +33,32 @@ export interface NewIdea {
  * Saves a pitch with its first history row; when an ideas forum is set, the topic to open is
  * queued in the same transaction (the job creates it, so a Telegram failure never loses the pitch).
  */
+export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
+  const [idea] = await tx
+    .insert(ideas)
+    .values({
+      name: input.name,
+      expansion: input.expansion ?? null,
+      problem: input.problem ?? null,
+      solution: input.solution ?? null,
+      beneficiaries: input.beneficiaries ?? null,
+      summary: input.summary ?? null,
+      form: input.form ?? null,
+      digital: input.digital ?? null,
+      agencyId: input.agencyId,
+      ownerId: input.ownerId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
+  const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
+  if (forum) await tx.insert(ideaOutbox).values({ kind: 'topic', ideaId: idea!.id, createdAt: at });
+  return { idea: idea!, topicQueued: forum !== undefined };
+}
+
 export async function createIdea(db: Db, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
-  return db.transaction(async (tx) => {
-    const [idea] = await tx
-      .insert(ideas)
-      .values({
-        name: input.name,
-        expansion: input.expansion ?? null,
-        problem: input.problem ?? null,
-        solution: input.solution ?? null,
-        beneficiaries: input.beneficiaries ?? null,
-        summary: input.summary ?? null,
-        form: input.form ?? null,
-        digital: input.digital ?? null,
-        agencyId: input.agencyId,
-        ownerId: input.ownerId,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning();
-    await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
-    const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
-    if (forum) await tx.insert(ideaOutbox).values({ kind: 'topic', ideaId: idea!.id, createdAt: at });
-    return { idea: idea!, topicQueued: forum !== undefined };
-  });
+  return db.transaction((tx) => insertIdea(tx, input, at));
 }
 
 export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined> {
@@ -157,4 +159,41 @@ export function canDeleteIdea(actor: Pick<Member, 'id' | 'role'> | null | undefi
   if (!actor) return false;
   if (hasRole(actor, 'coordinator')) return true;
   return actor.id === idea.ownerId && idea.stage === 'pitched';
+}
+
+export interface StageEventView {
+  ideaId: number;
+  ideaName: string;
+  ownerId: number;
+  from: Stage | null;
+  to: Stage;
+  note: string | null;
+  actorName: string | null;
+  topicChatId: number | null;
+  topicThreadId: number | null;
+}
+
+/** A stage move with what its notices need (idea name, owner, actor, topic). */
+export async function loadStageEvent(db: DbOrTx, eventId: number): Promise<StageEventView | undefined> {
+  const [row] = await db
+    .select({
+      ideaId: ideas.id,
+      ideaName: ideas.name,
+      ownerId: ideas.ownerId,
+      from: ideaStageEvents.fromStage,
+      to: ideaStageEvents.toStage,
+      note: ideaStageEvents.note,
+      actorFull: members.fullName,
+      actorFirst: members.firstName,
+      topicChatId: ideas.topicChatId,
+      topicThreadId: ideas.topicThreadId,
+      deletedAt: ideas.deletedAt,
+    })
+    .from(ideaStageEvents)
+    .innerJoin(ideas, eq(ideas.id, ideaStageEvents.ideaId))
+    .leftJoin(members, eq(members.id, ideaStageEvents.actorId))
+    .where(eq(ideaStageEvents.id, eventId));
+  if (!row || row.deletedAt) return undefined;
+  const { actorFull, actorFirst, deletedAt: _deleted, ...rest } = row;
+  return { ...rest, actorName: actorFull ?? actorFirst ?? null };
 }
