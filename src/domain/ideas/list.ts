@@ -135,7 +135,8 @@ export async function countIdeas(db: DbOrTx, filters: IdeaFilters, viewerId: num
 /** Years that have ideas (for the year picker), newest first. */
 export async function ideaYears(db: DbOrTx, timeZone: string): Promise<number[]> {
   const year = sql<number>`extract(year from ${ideas.createdAt} at time zone ${timeZone})::int`;
-  const rows = await db.selectDistinct({ year }).from(ideas).where(isNull(ideas.deletedAt)).orderBy(desc(year)).limit(12);
+  // Grouped and ordered by position: the expression's bound time zone would not match twice.
+  const rows = await db.select({ year }).from(ideas).where(isNull(ideas.deletedAt)).groupBy(sql`1`).orderBy(sql`1 desc`).limit(12);
   return rows.map((r) => Number(r.year));
 }
 

@@ -13,7 +13,7 @@ import { yearRange } from './list.js';
  *  - `implemented` counts its ideas whose implementation started in Y and that are still
  *    implemented (or replicated) — an innovation dropped since does not meet the target;
  *  - `awards` counts competition results recorded for Y.
- * Agencies that have not met the target come first, then those that have, each by name.
+ * Agencies that have not met the target come first, then those that have, each by short name (as shown).
  */
 export type StageCounts = Record<Stage, number>;
 
@@ -74,7 +74,7 @@ export function buildRecap(input: RecapInput): Recap {
   }
   const list = [...byAgency.values()];
   for (const entry of list) entry.met = entry.implemented > 0;
-  list.sort((a, b) => Number(a.met) - Number(b.met) || a.name.localeCompare(b.name, 'id'));
+  list.sort((a, b) => Number(a.met) - Number(b.met) || a.shortName.localeCompare(b.shortName, 'id'));
   const totals = { byStage: emptyStageCounts(), total: 0, implemented: 0, awards: 0, agencies: list.length, agenciesMet: 0 };
   for (const entry of list) {
     for (const s of stages) totals.byStage[s] += entry.byStage[s];
