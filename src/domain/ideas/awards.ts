@@ -54,12 +54,3 @@ export async function addAward(db: Db, ideaId: number, award: AwardInput, record
     return row;
   });
 }
-
-/** Removes a mistyped entry; only from the idea it belongs to. */
-export async function removeAward(db: Db, ideaId: number, awardId: number): Promise<boolean> {
-  const rows = await db
-    .delete(ideaAwards)
-    .where(and(eq(ideaAwards.id, awardId), eq(ideaAwards.ideaId, ideaId)))
-    .returning({ id: ideaAwards.id });
-  return rows.length > 0;
-}

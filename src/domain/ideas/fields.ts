@@ -18,7 +18,7 @@ export type PitchField = (typeof pitchFields)[number];
 export const editOnlyFields = ['summary', 'trialStartedOn', 'implementedOn'] as const;
 export type IdeaField = PitchField | (typeof editOnlyFields)[number];
 
-export const optionalFields: ReadonlySet<IdeaField> = new Set(['expansion', 'beneficiaries', 'form', 'digital', 'agency', 'summary']);
+export const optionalFields: ReadonlySet<IdeaField> = new Set(['expansion', 'beneficiaries', 'form', 'digital', 'agency', 'summary', 'trialStartedOn', 'implementedOn']);
 export const textFields: ReadonlySet<IdeaField> = new Set(['expansion', 'problem', 'solution', 'beneficiaries', 'summary']);
 export const dateFields: ReadonlySet<IdeaField> = new Set(['trialStartedOn', 'implementedOn']);
 

@@ -1,6 +1,8 @@
 import { html, type Html } from '../html.js';
 import type { ideas as source } from '../id/ideas.js';
 
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
 export const ideas: typeof source = {
   'cmd.pitch': 'Pitch an innovation idea',
   'cmd.ideas': 'List innovation ideas; /ideas N shows an idea card',
@@ -101,7 +103,7 @@ export const ideas: typeof source = {
   'ideas.card.archived': (p: { reason: string }): Html => html`🗄 Archived: ${p.reason}`,
   'ideas.card.section': (p: { label: string; text: string }): Html => html`<b>${p.label}:</b> ${p.text}`,
   'ideas.card.dates': (p: { label: string; date: string }): Html => html`🗓 ${p.label}: ${p.date}`,
-  'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${p.supports} supporters · 💬 ${p.comments} comments`,
+  'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${n(p.supports, 'supporter', 'supporters')} · 💬 ${n(p.comments, 'comment', 'comments')}`,
   'ideas.card.awards': '<b>🏆 Competition results</b>',
   'ideas.card.award': (p: { year: number; level: string; competition: string; result: string }): Html =>
     html`• ${p.year} · ${p.level} · ${p.competition} — ${p.result}`,
@@ -136,14 +138,14 @@ export const ideas: typeof source = {
   'ideas.comment.ask': (p: { id: number; name: string }): Html =>
     html`Write your comment on <b>#${p.id} ${p.name}</b>. Type /cancel to stop.`,
   'ideas.comment.groupHint': (p: { id: number }): string => `Write a comment with: /comment ${p.id} your comment`,
-  'ideas.comment.saved': (p: { id: number; count: number }): Html => html`💬 Your comment on #${p.id} is saved (${p.count} comments).`,
+  'ideas.comment.saved': (p: { id: number; count: number }): Html => html`💬 Your comment on #${p.id} is saved (${n(p.count, 'comment', 'comments')}).`,
   'ideas.comment.tooLong': (p: { max: number; length: number }): Html =>
     html`The comment is too long: ${p.length} characters, at most ${p.max}. Please shorten it.`,
   'ideas.comment.list.title': (p: { id: number; name: string; count: number }): Html =>
     html`<b>💬 Comments on #${p.id} ${p.name}</b> (${p.count})`,
   'ideas.comment.list.item': (p: { author: string; date: string; text: string }): Html => html`<b>${p.author}</b> · ${p.date}\n${p.text}`,
   'ideas.comment.list.empty': (p: { id: number }): Html => html`No comments yet. Be the first: <code>/comment ${p.id} …</code>`,
-  'ideas.comment.list.more': (p: { shown: number; total: number }): Html => html`<i>Showing the latest ${p.shown} of ${p.total} comments.</i>`,
+  'ideas.comment.list.more': (p: { shown: number; total: number }): Html => html`<i>Showing the latest ${p.shown} of ${n(p.total, 'comment', 'comments')}.</i>`,
 
   'ideas.stage.usage': 'Usage: <code>/stage 12 discussed [note]</code>\nStages: pitched, discussed, initiative, trial, implemented, replicated, archived. Without a stage, the choices are shown as buttons.',
   'ideas.stage.unknown': (p: { input: string }): Html =>
@@ -192,7 +194,7 @@ export const ideas: typeof source = {
   'ideas.delete.kept': 'All right, the idea was not deleted.',
   'ideas.delete.notAllowed': 'Only coordinators, or the owner while the idea is still a pitch, can delete an idea.',
 
-  'ideas.list.title': (p: { count: number; page: number }): Html => html`<b>💡 Innovation ideas</b> — ${p.count} ideas · page ${p.page}`,
+  'ideas.list.title': (p: { count: number; page: number }): Html => html`<b>💡 Innovation ideas</b> — ${n(p.count, 'idea', 'ideas')} · page ${p.page}`,
   'ideas.list.filters': (p: { text: string }): Html => html`Filter: <i>${p.text}</i>`,
   'ideas.list.item': (p: { id: number; name: string; agency: string; stage: string; supports: number }): Html =>
     html`<b>#${p.id}</b> ${p.name} — ${p.agency} · ${p.stage} · 👍 ${p.supports}`,
@@ -237,12 +239,12 @@ export const ideas: typeof source = {
   'ideas.recap.met': (p: { count: number }): Html => html`<b>✅ Innovation implemented (${p.count})</b>`,
   'ideas.recap.agency': (p: { short: string; detail: Html }): Html => html`• <b>${p.short}</b> — ${p.detail}`,
   'ideas.recap.noIdeas': 'no ideas yet',
-  'ideas.recap.ideas': (p: { count: number; stages: string }): Html => html`${p.count} ideas (${p.stages})`,
+  'ideas.recap.ideas': (p: { count: number; stages: string }): Html => html`${n(p.count, 'idea', 'ideas')} (${p.stages})`,
   'ideas.recap.stageCount': (p: { count: number; stage: string }): string => `${p.count} ${p.stage}`,
   'ideas.recap.implemented': (p: { count: number }): Html => html`✅ ${p.count} implemented`,
   'ideas.recap.awards': (p: { count: number }): Html => html`🏆 ${p.count}`,
   'ideas.recap.totals': (p: { total: number; stages: string; implemented: number; awards: number; met: number; agencies: number }): Html =>
-    html`<b>Totals:</b> ${p.total} ideas pitched${p.stages ? ` (${p.stages})` : ''} · ${p.implemented} innovations implemented · ${p.awards} competition results · ${p.met}/${p.agencies} agencies met the target`,
+    html`<b>Totals:</b> ${n(p.total, 'idea', 'ideas')} pitched${p.stages ? ` (${p.stages})` : ''} · ${p.implemented} innovations implemented · ${p.awards} competition results · ${p.met}/${p.agencies} agencies met the target`,
   'ideas.recap.note': 'Idea counts are the ideas pitched in that year, by their current stage.',
   'ideas.recap.badYear': (p: { input: string }): Html => html`“${p.input}” is not a valid year. Example: <code>/recap 2026</code>`,
 

@@ -4,8 +4,10 @@ import { ideaComments, ideas, ideaSupports } from '../../../src/db/schema/index.
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 
+const ADMIN_ID = 900_001;
+
 describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engine) => {
-  const h = useHarness(engine);
+  const h = useHarness(engine, { adminIds: [ADMIN_ID] });
 
   async function team() {
     const ana = h.user('Ana', { username: 'ana' });
@@ -176,5 +178,60 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     expect((await ana.ask('/ubah 1', { chat: group })).html).toContain(`?start=ubah_1`);
     const [row] = await h.db.select().from(ideas);
     expect(row).toMatchObject({ problem: 'Sayur segar mahal di musim hujan', solution: 'Bibit gratis dan pendampingan', form: 'governance', name: 'Getar Dilan' });
+  });
+
+  it('keeps even the longest card in one message, so it can be edited in place', async () => {
+    const { ana, budi } = await team();
+    const admin = h.user('Admin', { id: ADMIN_ID });
+    await admin.register('Rina Koordinator', 'Bagian Organisasi');
+    const long = (c: string) => `${c} & <x> `.repeat(400).slice(0, 2000);
+    await ana.send(`/usul ${'N'.repeat(120)} — ${long('ringkasan')}`);
+    await h.db.update(ideas).set({ expansion: 'E'.repeat(200), problem: long('masalah'), solution: long('solusi'), beneficiaries: long('manfaat') });
+    for (let i = 0; i < 6; i++) await admin.send(`/penghargaan 1 nasional ${'TOP 45 KIPP & '.repeat(21).slice(0, 290)} ${2020 + i}`);
+    await admin.send(`/tahap 1 dibahas ${'catatan & '.repeat(50).slice(0, 500)}`);
+    await admin.send(`/tahap 1 inisiatif ${'catatan & '.repeat(50).slice(0, 500)}`);
+    await admin.send(`/tahap 1 uji coba ${'catatan & '.repeat(50).slice(0, 500)}`);
+    const card = await budi.ask('/ide 1');
+    expect(card.text!.length).toBeLessThanOrEqual(4096);
+    expect(card.text).toContain('Sebagian teks dipotong');
+    expect(card.text).toContain('/ide 1 lengkap');
+    const pressed = await budi.press('👍 Dukung', card);
+    expect(pressed.message?.text).toContain('👍 1 pendukung');
+    expect(pressed.replies).toEqual([]);
+    const full = await budi.send('/ide 1 lengkap');
+    expect(full.map((m) => m.text).join('')).toContain(long('manfaat').trim().slice(-40));
+  });
+
+  it('lets coordinators set the competition dates with /ubah', async () => {
+    const { ana } = await team();
+    const admin = h.user('Admin', { id: ADMIN_ID });
+    await admin.register('Rina Koordinator', 'Bagian Organisasi');
+    await ana.send('/usul Getar Dilan — tanam sayur di pekarangan');
+    const ownerMenu = await ana.ask('/ubah 1');
+    expect(await ana.pressData(ownerMenu, 'ied:1:implementedOn')).toContain('hanya dapat diubah oleh koordinator');
+    const menu = await admin.ask('/ubah 1');
+    await admin.press('Mulai penerapan', menu);
+    expect((await admin.ask('kemarin')).text).toContain('Tanggal tidak dikenali');
+    const saved = await admin.send('3-12-2026');
+    expect(saved[0]?.text).toBe('✅ Mulai penerapan diperbarui.');
+    expect(saved.at(-1)?.text).toContain('🗓 Mulai penerapan: 3 Des 2026');
+    await admin.press('Mulai penerapan', menu);
+    const cleared = await admin.press('🧹 Kosongkan', h.api.lastBotMessage(admin.id)!);
+    expect(cleared.replies[0]?.text).toBe('✅ Mulai penerapan dikosongkan.');
+    expect((await h.db.select().from(ideas))[0]?.implementedOn).toBeNull();
+  });
+
+  it('speaks English to members who chose it', async () => {
+    const { ana, budi } = await team();
+    await budi.send('/bahasa');
+    await budi.press('English');
+    await ana.send('/usul Getar Dilan — tanam sayur di pekarangan');
+    const card = await budi.ask('/ideas 1');
+    expect(card.text).toContain('📍 [Pitched] ▸ Discussed ▸ Initiative ▸ Trial ▸ Implemented');
+    expect(card.text).toContain('👍 0 supporters · 💬 0 comments');
+    expect(card.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['👍 Support', '💬 Comment', '📝 Proposal draft']);
+    expect((await budi.ask('/stage 1 discussed')).text).toBe('Only the owner of the idea and coordinators can move this idea.');
+    expect((await budi.ask('/ideas')).text).toContain('Innovation ideas — 1 idea · page 1');
+    expect((await budi.ask('/search sayur')).text).toContain('Results for “sayur”');
   });
 });

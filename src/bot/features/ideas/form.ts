@@ -152,7 +152,7 @@ async function showPreview(ctx: BotContext, state: FormState): Promise<void> {
   });
   const none = ctx.t('common.none').toString();
   const line = (field: IdeaField, value: string | null | undefined) =>
-    ctx.t('ideas.card.section', { label: fieldLabel(ctx, field), text: value ? clip(value, 700) : none });
+    ctx.t('ideas.card.section', { label: fieldLabel(ctx, field), text: value ? clip(value, 500) : none });
   const blocks: Html[] = [
     ctx.t('ideas.pitch.preview.title'),
     joinHtml(

@@ -40,12 +40,25 @@ export function formatDay(day: string, lang: Language): string {
   return formatShortDate(new Date(`${day}T00:00:00Z`), lang, 'UTC');
 }
 
-/** How much of each long text a card shows; the full text is one command away. */
-const CARD_TEXT = 600;
+/**
+ * How much of each long text a card shows, tried in turn until the card fits one message (it
+ * is edited in place, so it must never be split); the full text is one command away.
+ */
+const CARD_CLIPS = [600, 350, 200, 100] as const;
+const CARD_LIMIT = 3800;
 const CARD_AWARDS = 5;
 
-/** The idea card. Bounded in length (names ≤ 120, texts clipped) so it always fits one message. */
+/** The idea card, always short enough for one Telegram message. */
 export function renderCard(v: ViewContext, data: IdeaCardData): Html {
+  let card = renderCardWith(v, data, CARD_CLIPS[0]);
+  for (const size of CARD_CLIPS.slice(1)) {
+    if (card.toString().length <= CARD_LIMIT) break;
+    card = renderCardWith(v, data, size);
+  }
+  return card;
+}
+
+function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): Html {
   const { t } = v;
   const { idea } = data;
   const blocks: Html[] = [];
@@ -60,7 +73,7 @@ export function renderCard(v: ViewContext, data: IdeaCardData): Html {
   let clipped = false;
   const section = (label: string, text: string | null): Html | undefined => {
     if (!text) return undefined;
-    const shown = clip(text, CARD_TEXT);
+    const shown = clip(text, textClip);
     if (shown !== text) clipped = true;
     return t('ideas.card.section', { label, text: shown });
   };
@@ -86,7 +99,7 @@ export function renderCard(v: ViewContext, data: IdeaCardData): Html {
         year: a.year,
         level: t(`ideas.awardLevel.${a.level}`).toString(),
         competition: t(`ideas.competition.${a.competition}`).toString(),
-        result: a.result,
+        result: clip(a.result, Math.min(textClip, 300)),
       }),
     );
     if (data.awards.length > CARD_AWARDS) lines.push(html`…`);
@@ -101,7 +114,7 @@ export function renderCard(v: ViewContext, data: IdeaCardData): Html {
       const line = e.from === null
         ? t('ideas.card.history.created', { date, actor })
         : t('ideas.card.history.moved', { date, from: stageLabel(t, e.from), to: stageLabel(t, e.to), actor });
-      return e.note ? html`${line}${t('ideas.card.history.note', { note: clip(e.note, 200) })}` : line;
+      return e.note ? html`${line}${t('ideas.card.history.note', { note: clip(e.note, Math.min(textClip, 200)) })}` : line;
     });
     blocks.push(joinHtml([t('ideas.card.history'), ...lines], '\n'));
   }
