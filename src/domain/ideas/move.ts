@@ -50,9 +50,10 @@ export async function moveIdeaStage(db: Db, params: MoveParams): Promise<MoveRes
       .insert(ideaStageEvents)
       .values({ ideaId: idea.id, fromStage: idea.stage, toStage: params.to, actorId: params.actor.id, note, createdAt: params.at })
       .returning({ id: ideaStageEvents.id });
-    const notices: (typeof ideaOutbox.$inferInsert)[] = [{ kind: 'stage_topic', ideaId: idea.id, eventId: event!.id, createdAt: params.at }];
+    const notices: (typeof ideaOutbox.$inferInsert)[] = [];
+    if (idea.topicThreadId) notices.push({ kind: 'stage_topic', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
     if (params.actor.id !== idea.ownerId) notices.push({ kind: 'stage_owner', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
-    await tx.insert(ideaOutbox).values(notices);
+    if (notices.length) await tx.insert(ideaOutbox).values(notices);
     return { ok: true, idea: moved!, from: idea.stage, eventId: event!.id } as const;
   });
 }

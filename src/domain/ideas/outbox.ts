@@ -45,3 +45,8 @@ export async function markOutboxFailed(db: DbOrTx, id: number, at: Date, error: 
 export async function retryOutboxLater(db: DbOrTx, id: number, retryAt: Date, error: string): Promise<void> {
   await db.update(ideaOutbox).set({ claimedUntil: retryAt, error: error.slice(0, 500) }).where(eq(ideaOutbox.id, id));
 }
+
+/** Sent and given-up rows are kept a while for inspection, then dropped. */
+export async function pruneOutbox(db: DbOrTx, before: Date): Promise<void> {
+  await db.delete(ideaOutbox).where(or(lt(ideaOutbox.doneAt, before), lt(ideaOutbox.failedAt, before)));
+}

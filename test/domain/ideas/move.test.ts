@@ -41,7 +41,8 @@ describe.each(engines)('moveIdeaStage and toggleSupport on the database (%s)', (
     expect(events.map((e) => e.toStage)).toEqual(['pitched', 'implemented']);
     expect(events[1]?.createdAt.toISOString()).toBe(at.toISOString());
     const notices = await database.db.select().from(ideaOutbox);
-    expect(notices.map((n) => n.kind).sort()).toEqual(['stage_owner', 'stage_topic']);
+    // No forum topic: only the owner's notice.
+    expect(notices.map((n) => n.kind)).toEqual(['stage_owner']);
   });
 
   it('writes nothing for a refused move', async () => {

@@ -1,4 +1,3 @@
-import { Composer } from 'telegraf';
 import { z } from 'zod';
 import { ideaForms, type Conversation, type Idea } from '../../../db/schema/index.js';
 import { findAgencyById, searchAgencies } from '../../../domain/agencies.js';
@@ -7,7 +6,6 @@ import {
   checkField,
   dateFields,
   isIdeaField,
-  isIdeaForm,
   optionalFields,
   parseLocalDate,
   pitchFields,
@@ -15,13 +13,13 @@ import {
   type IdeaField,
   type TextCheck,
 } from '../../../domain/ideas/fields.js';
-import { canEditIdea, findIdea, insertIdea, updateIdea, type IdeaPatch } from '../../../domain/ideas/ideas.js';
+import { canEditIdea, findIdea, updateIdea, type IdeaPatch } from '../../../domain/ideas/ideas.js';
 import { findSimilarIdeas, type SimilarIdea } from '../../../domain/ideas/similar.js';
-import { hasRole, isRegistered } from '../../../domain/permissions.js';
+import { hasRole } from '../../../domain/permissions.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import type { BotContext, BotRegistries } from '../../context.js';
+import type { BotContext } from '../../context.js';
 import { agencyChoices, choiceKeyboard, previewKeyboard } from '../../keyboards/ideas.js';
-import { answer, editHtml, replyHtml } from '../../reply.js';
+import { replyHtml } from '../../reply.js';
 import { keyOf, nowOf, sendCard } from './shared.js';
 import { digitalLabel, formLabel, stageLabel } from './view.js';
 
@@ -49,7 +47,7 @@ const stateSchema = z.object({
   /** Came from the preview's "Ubah …": go back there after this field. */
   back: z.boolean().optional(),
 });
-type FormState = z.infer<typeof stateSchema>;
+export type FormState = z.infer<typeof stateSchema>;
 type Draft = FormState['draft'];
 type Step = IdeaField | 'preview';
 
@@ -61,7 +59,8 @@ function stateOf(conversation: Conversation | undefined): { state: FormState; st
   return { state: parsed.data, step };
 }
 
-async function current(ctx: BotContext) {
+/** The dialog of the member pressing or writing, if it is this one. */
+export async function current(ctx: BotContext) {
   if (!ctx.chat || !ctx.from) return undefined;
   return stateOf(await getConversation(ctx.db, keyOf(ctx)));
 }
@@ -75,7 +74,7 @@ function following(step: IdeaField): Step {
   return i === -1 || i === pitchFields.length - 1 ? 'preview' : pitchFields[i + 1]!;
 }
 
-async function save(ctx: BotContext, state: FormState, step: Step): Promise<void> {
+export async function save(ctx: BotContext, state: FormState, step: Step): Promise<void> {
   await updateConversation(ctx.db, keyOf(ctx), step, state as unknown as Record<string, unknown>);
 }
 
@@ -112,7 +111,7 @@ function currentValue(ctx: BotContext, field: IdeaField, idea: Idea): string | u
   }
 }
 
-async function ask(ctx: BotContext, state: FormState, step: Step, idea?: Idea): Promise<void> {
+export async function ask(ctx: BotContext, state: FormState, step: Step, idea?: Idea): Promise<void> {
   if (step === 'preview') return showPreview(ctx, state);
   const editing = state.mode === 'edit';
   const optional = optionalFields.has(step);
@@ -191,7 +190,7 @@ function refusal(ctx: BotContext, field: IdeaField, check: Exclude<TextCheck, { 
   return ctx.t('ideas.pitch.tooLong', { field: fieldLabel(ctx, field), max: check.max, length: check.length });
 }
 
-async function onText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
+export async function onFormText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
   const found = stateOf(conversation);
   if (!found) {
     await endConversation(ctx.db, keyOf(ctx));
@@ -234,7 +233,7 @@ function patchFor(field: IdeaField, value: Value): IdeaPatch {
   return { [field]: value } as IdeaPatch;
 }
 
-async function accept(ctx: BotContext, state: FormState, step: IdeaField, value: Value): Promise<void> {
+export async function accept(ctx: BotContext, state: FormState, step: IdeaField, value: Value): Promise<void> {
   if (state.mode === 'new') {
     const next = { ...state, draft: draftWith(state.draft, step, value) };
     const to = state.back ? 'preview' : following(step);
@@ -251,108 +250,4 @@ async function accept(ctx: BotContext, state: FormState, step: IdeaField, value:
   const field = fieldLabel(ctx, step);
   await replyHtml(ctx, value === null ? ctx.t('ideas.edit.cleared', { field }) : ctx.t('ideas.edit.saved', { field }));
   await sendCard(ctx, idea.id);
-}
-
-// ---------------------------------------------------------------- buttons
-
-async function stale(ctx: BotContext): Promise<void> {
-  await answer(ctx, ctx.t('ideas.pitch.stale'), true);
-}
-
-export function formFeature(registries: BotRegistries): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  registries.conversations.register(FORM_KIND, onText);
-
-  composer.action('ipf:skip', async (ctx) => {
-    const found = await current(ctx);
-    if (!found || found.step === 'preview' || !optionalFields.has(found.step) || found.step === 'agency') return stale(ctx);
-    await answer(ctx);
-    await accept(ctx, found.state, found.step, null);
-  });
-
-  composer.action(/^ipf:form:([a-z_]{1,20})$/, async (ctx) => {
-    const found = await current(ctx);
-    const form = ctx.match[1]!;
-    if (found?.step !== 'form' || !isIdeaForm(form)) return stale(ctx);
-    await answer(ctx);
-    await accept(ctx, found.state, 'form', form);
-  });
-
-  composer.action(/^ipf:dig:([01])$/, async (ctx) => {
-    const found = await current(ctx);
-    if (found?.step !== 'digital') return stale(ctx);
-    await answer(ctx);
-    await accept(ctx, found.state, 'digital', ctx.match[1] === '1');
-  });
-
-  composer.action(/^ipf:ag:(\d{1,9})$/, async (ctx) => {
-    const found = await current(ctx);
-    if (found?.step !== 'agency') return stale(ctx);
-    const agency = await findAgencyById(ctx.db, Number(ctx.match[1]));
-    if (!agency?.active) return answer(ctx, ctx.t('ideas.pitch.agencyGone'), true);
-    await answer(ctx);
-    await accept(ctx, found.state, 'agency', agency.id);
-  });
-
-  composer.action(/^ipf:edit:([a-zA-Z]{1,20})$/, async (ctx) => {
-    const found = await current(ctx);
-    const field = ctx.match[1]!;
-    if (found?.step !== 'preview' || found.state.mode !== 'new' || !(pitchFields as readonly string[]).includes(field)) return stale(ctx);
-    await answer(ctx);
-    const state = { ...found.state, back: true };
-    await save(ctx, state, field as IdeaField);
-    await ask(ctx, state, field as IdeaField);
-  });
-
-  composer.action('ipf:cancel', async (ctx) => {
-    const found = await current(ctx);
-    if (!found) return stale(ctx);
-    await endConversation(ctx.db, keyOf(ctx));
-    await answer(ctx);
-    await editHtml(ctx, ctx.t('ideas.pitch.cancelled'));
-  });
-
-  composer.action('ipf:send', async (ctx) => {
-    const found = await current(ctx);
-    if (found?.step !== 'preview' || found.state.mode !== 'new') return stale(ctx);
-    if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
-    const member = ctx.member;
-    const d = found.state.draft;
-    // The dialog makes these impossible to miss; a hand-edited state is sent back to the step.
-    const missing = (['name', 'problem', 'solution'] as const).find((f) => !d[f]);
-    if (missing) {
-      await answer(ctx);
-      await save(ctx, { ...found.state, back: true }, missing);
-      return ask(ctx, found.state, missing);
-    }
-    const agencyId = d.agencyId ?? member.agencyId;
-    if (!agencyId) return stale(ctx);
-    const at = nowOf(ctx);
-    // Ending the dialog and saving the idea commit together: a double press saves once.
-    const created = await ctx.db.transaction(async (tx) => {
-      if (!(await endConversation(tx, keyOf(ctx)))) return undefined;
-      return insertIdea(
-        tx,
-        {
-          name: d.name!,
-          expansion: d.expansion,
-          problem: d.problem,
-          solution: d.solution,
-          beneficiaries: d.beneficiaries,
-          form: d.form,
-          digital: d.digital,
-          agencyId,
-          ownerId: member.id,
-        },
-        at,
-      );
-    });
-    if (!created) return stale(ctx);
-    await answer(ctx);
-    if (created.topicQueued) ctx.deps.jobs?.wake();
-    await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: created.idea.id }));
-    await sendCard(ctx, created.idea.id);
-  });
-
-  return composer;
 }

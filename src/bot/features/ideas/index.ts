@@ -5,7 +5,7 @@ import { cardFeature } from './card.js';
 import { commentsFeature } from './comments.js';
 import { editFeature } from './edit.js';
 import { exportFeature } from './export.js';
-import { formFeature } from './form.js';
+import { formFeature } from './form-buttons.js';
 import { forumFeature } from './forum.js';
 import { listFeature } from './list.js';
 import { pitchFeature } from './pitch.js';

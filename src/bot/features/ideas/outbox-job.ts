@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { members, type IdeaOutboxRow } from '../../../db/schema/index.js';
 import { getIdeaForum } from '../../../domain/ideas/forum.js';
 import { findIdea, loadStageEvent, type StageEventView } from '../../../domain/ideas/ideas.js';
-import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_MAX_ATTEMPTS, retryOutboxLater } from '../../../domain/ideas/outbox.js';
+import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_MAX_ATTEMPTS, pruneOutbox, retryOutboxLater } from '../../../domain/ideas/outbox.js';
 import { languageFor } from '../../../domain/members.js';
 import { html, translator, type Translate } from '../../../i18n/index.js';
 import type { Job, JobContext } from '../../../jobs/scheduler.js';
@@ -92,10 +92,17 @@ const handlers: Record<IdeaOutboxRow['kind'], (jc: JobContext, row: IdeaOutboxRo
  * announcement. Rows are claimed with a lease (two instances never send one twice); transient
  * failures are retried with a growing pause, lasting ones recorded with their reason.
  */
+const KEEP_MS = 30 * 24 * 3600_000;
+let lastPrune = 0;
+
 export const ideasOutboxJob: Job = {
   name: 'ideas-outbox',
   async run(jc) {
     const now = jc.clock.now();
+    if (now.getTime() - lastPrune > 3600_000) {
+      lastPrune = now.getTime();
+      await pruneOutbox(jc.database.db, new Date(now.getTime() - KEEP_MS));
+    }
     const rows = await claimOutbox(jc.database.db, now);
     for (const row of rows) {
       let outcome: Outcome;
