@@ -22,6 +22,7 @@ import { createDraftsJob } from './jobs/drafts.js';
 import type { MinutesSource } from './domain/proposals/sources.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
+import { ideasOutboxJob } from './bot/features/ideas/index.js';
 
 export interface App {
   bot: Bot;
@@ -89,6 +90,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
     if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource }));
+    scheduler.register(ideasOutboxJob);
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());

@@ -9,6 +9,7 @@ import { cancelFeature } from './features/cancel.js';
 import { draftsFeature } from './features/drafts.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
+import { ideasFeature } from './features/ideas/index.js';
 import { languageFeature } from './features/language.js';
 import { registrationFeature } from './features/registration.js';
 import { rolesFeature } from './features/roles.js';
@@ -50,6 +51,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(rolesFeature());
   bot.use(agenciesFeature());
   bot.use(groupsFeature());
+  bot.use(ideasFeature(registries));
   bot.use(draftsFeature());
 
   bot.use(conversationsFeature());

@@ -5,7 +5,7 @@ import { draftRequests, drafts } from '../../src/db/schema/index.js';
 import type { StoredMessage } from '../../src/telegram/api-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
-import { insertCompleteIdea, insertIdea } from '../helpers/ideas.js';
+import { insertCompleteIdea, insertIdea } from '../helpers/draft-ideas.js';
 
 const ADMIN = 900001;
 

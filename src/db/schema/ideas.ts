@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, serial, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { members } from './members.js';
@@ -22,6 +22,8 @@ export const ideas = pgTable(
     problem: text('problem'),
     solution: text('solution'),
     beneficiaries: text('beneficiaries'),
+    /** The short text of a one-line pitch (`/usul Nama — ringkasan`). */
+    summary: text('summary'),
     form: text('form', { enum: ideaForms }),
     digital: boolean('digital'),
     agencyId: integer('agency_id')
@@ -47,18 +49,35 @@ export const ideas = pgTable(
   (t) => [
     index('ideas_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('ideas_agency_idx').on(t.agencyId, t.stage),
-    index('ideas_owner_idx').on(t.ownerId),
+    index('ideas_agency_id_idx').on(t.agencyId, t.id.desc()),
+    index('ideas_owner_idx').on(t.ownerId, t.id.desc()),
     index('ideas_stage_idx').on(t.stage, t.id.desc()),
+    index('ideas_implemented_idx').on(t.implementedOn),
     index('ideas_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('ideas_fts_idx').using(
-      'gin',
-      sql`to_tsvector('indonesian', coalesce(${t.name}, '') || ' ' || coalesce(${t.expansion}, '') || ' ' || coalesce(${t.problem}, '') || ' ' || coalesce(${t.solution}, '') || ' ' || coalesce(${t.beneficiaries}, ''))`,
-    ),
+    index('ideas_fts_idx').using('gin', ideaDocument(t)),
     index('ideas_topic_idx').on(t.topicChatId, t.topicThreadId),
   ],
 );
 
 export type Idea = typeof ideas.$inferSelect;
+
+/**
+ * The searchable text of an idea. Queries must use this exact expression (see ideaDocumentSql)
+ * so PostgreSQL can use the GIN index.
+ */
+function ideaDocument(t: {
+  name: AnyPgColumn;
+  expansion: AnyPgColumn;
+  problem: AnyPgColumn;
+  solution: AnyPgColumn;
+  beneficiaries: AnyPgColumn;
+  summary: AnyPgColumn;
+}): SQL {
+  return sql`to_tsvector('indonesian', coalesce(${t.name}, '') || ' ' || coalesce(${t.expansion}, '') || ' ' || coalesce(${t.summary}, '') || ' ' || coalesce(${t.problem}, '') || ' ' || coalesce(${t.solution}, '') || ' ' || coalesce(${t.beneficiaries}, ''))`;
+}
+
+/** The document expression over the `ideas` table, for search queries. */
+export const ideaDocumentSql = (): SQL => ideaDocument(ideas);
 
 export const ideaSupports = pgTable(
   'idea_supports',
@@ -133,3 +152,41 @@ export const ideaAwards = pgTable(
 );
 
 export type IdeaAward = typeof ideaAwards.$inferSelect;
+
+/** The forum supergroup whose topics are the ideas' discussion threads (at most one: the row keyed `true`). */
+export const ideaForum = pgTable('idea_forum', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+  /** The coordinator who set it: told when a topic cannot be created. */
+  setBy: integer('set_by').references(() => members.id),
+  setAt: instant('set_at').notNull(),
+});
+
+export const ideaOutboxKinds = ['topic', 'stage_owner', 'stage_topic'] as const;
+export type IdeaOutboxKind = (typeof ideaOutboxKinds)[number];
+
+/**
+ * Telegram work that follows a pitch or a stage move (forum topic, owner notice, topic notice).
+ * Written in the transaction that caused it, sent by the ideas job, so a slow or failing
+ * Telegram never holds up or undoes the change itself.
+ */
+export const ideaOutbox = pgTable(
+  'idea_outbox',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: ideaOutboxKinds }).notNull(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id').references(() => ideaStageEvents.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: instant('claimed_until'),
+    doneAt: instant('done_at'),
+    failedAt: instant('failed_at'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_outbox_due_idx').on(t.id).where(sql`done_at is null and failed_at is null`)],
+);
+
+export type IdeaOutboxRow = typeof ideaOutbox.$inferSelect;

@@ -1,40 +1,71 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { ideaOutbox, ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
+import { localDate } from '../dates.js';
 import { checkMove, type MoveRefusal } from './stages.js';
 
 export type MoveResult =
-  | { ok: true; idea: Idea; from: Stage }
+  | { ok: true; idea: Idea; from: Stage; eventId: number }
   | { ok: false; reason: MoveRefusal | 'not_found' | 'changed' };
 
+export interface MoveParams {
+  ideaId: number;
+  to: Stage;
+  actor: Pick<Member, 'id' | 'role'>;
+  note?: string | undefined;
+  /** The domain clock's now: the history row's time and, in `timeZone`, the trial/implementation date. */
+  at: Date;
+  timeZone: string;
+  /** A button carries the stage it was drawn for; if the idea has moved since, nothing happens. */
+  expectedFrom?: Stage | undefined;
+}
+
 /**
- * Moves an idea to another stage: the check, the new stage, the competition dates and the
- * history row happen in one transaction, against the row as it is now (locked), so two
- * coordinators pressing at once cannot both move it.
+ * Moves an idea to another stage: the check, the new stage, the competition dates, the history
+ * row and the notices to send (owner, forum topic) happen in one transaction, against the row as
+ * it is now (locked), so two coordinators pressing at once cannot both move it.
  */
-export async function moveIdeaStage(
-  db: Db,
-  params: { ideaId: number; to: Stage; actor: Pick<Member, 'id' | 'role'>; note?: string | undefined; today: string },
-): Promise<MoveResult> {
+export async function moveIdeaStage(db: Db, params: MoveParams): Promise<MoveResult> {
   return db.transaction(async (tx) => {
     const [idea] = await tx.select().from(ideas).where(eq(ideas.id, params.ideaId)).for('update');
     if (!idea || idea.deletedAt) return { ok: false, reason: 'not_found' } as const;
+    if (params.expectedFrom && idea.stage !== params.expectedFrom) return { ok: false, reason: 'changed' } as const;
     const check = checkMove({ actor: params.actor, idea, to: params.to, note: params.note });
     if (!check.ok) return check;
     const note = params.note?.trim() || null;
+    const today = localDate(params.at, params.timeZone);
     const [moved] = await tx
       .update(ideas)
       .set({
         stage: params.to,
         archivedReason: params.to === 'archived' ? note : null,
         // The first entry into trial / implementation is the date competitions ask for.
-        trialStartedOn: params.to === 'trial' ? sql`coalesce(${ideas.trialStartedOn}, ${params.today}::date)` : undefined,
-        implementedOn: params.to === 'implemented' ? sql`coalesce(${ideas.implementedOn}, ${params.today}::date)` : undefined,
-        updatedAt: sql`now()`,
+        trialStartedOn: params.to === 'trial' ? sql`coalesce(${ideas.trialStartedOn}, ${today}::date)` : undefined,
+        implementedOn: params.to === 'implemented' ? sql`coalesce(${ideas.implementedOn}, ${today}::date)` : undefined,
+        updatedAt: params.at,
       })
       .where(eq(ideas.id, idea.id))
       .returning();
-    await tx.insert(ideaStageEvents).values({ ideaId: idea.id, fromStage: idea.stage, toStage: params.to, actorId: params.actor.id, note });
-    return { ok: true, idea: moved!, from: idea.stage } as const;
+    const [event] = await tx
+      .insert(ideaStageEvents)
+      .values({ ideaId: idea.id, fromStage: idea.stage, toStage: params.to, actorId: params.actor.id, note, createdAt: params.at })
+      .returning({ id: ideaStageEvents.id });
+    const notices: (typeof ideaOutbox.$inferInsert)[] = [];
+    if (idea.topicThreadId) notices.push({ kind: 'stage_topic', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
+    if (params.actor.id !== idea.ownerId) notices.push({ kind: 'stage_owner', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
+    if (notices.length) await tx.insert(ideaOutbox).values(notices);
+    return { ok: true, idea: moved!, from: idea.stage, eventId: event!.id } as const;
   });
+}
+
+/** Where a reopened idea goes back to: the stage it was archived from (pitched if unknown). */
+export async function reopenTarget(db: DbOrTx, ideaId: number): Promise<Stage> {
+  const [last] = await db
+    .select({ from: ideaStageEvents.fromStage })
+    .from(ideaStageEvents)
+    .where(and(eq(ideaStageEvents.ideaId, ideaId), eq(ideaStageEvents.toStage, 'archived')))
+    .orderBy(desc(ideaStageEvents.id))
+    .limit(1);
+  const from = last?.from;
+  return from && from !== 'archived' ? from : 'pitched';
 }

@@ -6,7 +6,7 @@ import { gatherSources, type MinutesSource } from '../../../src/domain/proposals
 import { findLayout } from '../../../src/domain/proposals/layout.js';
 import { writeTemplateDraft } from '../../../src/domain/proposals/template/index.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
-import { agencyIdOf, insertCompleteIdea } from '../../helpers/ideas.js';
+import { agencyIdOf, insertCompleteIdea } from '../../helpers/draft-ideas.js';
 
 describe.each(engines)('draft sources (%s)', (engine) => {
   let database: TestDatabase;

@@ -1,0 +1,39 @@
+import { Composer } from 'telegraf';
+import { addAward, parseAward } from '../../../domain/ideas/awards.js';
+import { AWARD_MAX } from '../../../domain/ideas/fields.js';
+import { yearIn } from '../../../i18n/format.js';
+import { onCommand } from '../../command.js';
+import type { BotContext } from '../../context.js';
+import { replyHtml } from '../../reply.js';
+import { ideaSpec } from './commands.js';
+import { ideaFromArg, nowOf } from './shared.js';
+
+/** `/penghargaan N <tingkat> <teks>` (coordinators): a competition entry or result for an idea. */
+export function awardsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  onCommand(composer, ideaSpec('penghargaan'), async (ctx) => {
+    const payload = ctx.payload.trim();
+    const [first] = payload.split(/\s+/);
+    const idea = await ideaFromArg(ctx, first || undefined, 'ideas.award.usage');
+    if (!idea) return;
+    const rest = payload.slice(first!.length).trim();
+    if (!rest) return replyHtml(ctx, ctx.t('ideas.award.usage'));
+    const now = nowOf(ctx);
+    const parsed = parseAward(rest, yearIn(now, ctx.deps.config.TZ_NAME));
+    if (!parsed.ok) {
+      if (parsed.reason === 'level') return replyHtml(ctx, ctx.t('ideas.award.badLevel', { input: rest.split(/\s+/)[0]!.slice(0, 40) }));
+      if (parsed.reason === 'too_long') return replyHtml(ctx, ctx.t('ideas.award.tooLong', { max: AWARD_MAX }));
+      return replyHtml(ctx, ctx.t('ideas.award.usage'));
+    }
+    const saved = await addAward(ctx.db, idea.id, parsed.award, ctx.member!.id, now);
+    if (!saved) return replyHtml(ctx, ctx.t('ideas.gone'));
+    const line = ctx.t('ideas.card.award', {
+      year: saved.year,
+      level: ctx.t(`ideas.awardLevel.${saved.level}`).toString(),
+      competition: ctx.t(`ideas.competition.${saved.competition}`).toString(),
+      result: saved.result,
+    });
+    await replyHtml(ctx, ctx.t('ideas.award.saved', { id: idea.id, name: idea.name, line }));
+  });
+  return composer;
+}

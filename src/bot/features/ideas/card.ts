@@ -1,0 +1,83 @@
+import { Composer } from 'telegraf';
+import type { Idea } from '../../../db/schema/index.js';
+import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard } from '../../../domain/ideas/ideas.js';
+import { toggleSupport } from '../../../domain/ideas/supports.js';
+import { isRegistered } from '../../../domain/permissions.js';
+import type { BotContext, BotRegistries } from '../../context.js';
+import { deleteConfirm } from '../../keyboards/ideas.js';
+import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
+import { answer, editHtml, replyHtml } from '../../reply.js';
+import { askComment, sendComments } from './comments.js';
+import { nowOf, refreshCard, sendCard, viewOf } from './shared.js';
+import { renderFullText } from './view.js';
+
+const COMMENTS = new Set(['komentar', 'comment', 'comments']);
+const FULL = new Set(['lengkap', 'full']);
+const DELETE = new Set(['hapus', 'delete']);
+
+/** `/ide N`, `/ide N komentar`, `/ide N lengkap`, `/ide N hapus`. */
+export async function ideaSubcommand(ctx: BotContext, idea: Idea, action: string | undefined): Promise<void> {
+  const verb = action?.toLowerCase();
+  if (!verb) return void (await sendCard(ctx, idea.id));
+  if (COMMENTS.has(verb)) return sendComments(ctx, idea);
+  if (FULL.has(verb)) {
+    const data = await loadIdeaCard(ctx.db, idea.id, 0);
+    if (data) await replyHtml(ctx, renderFullText(viewOf(ctx), data));
+    return;
+  }
+  if (DELETE.has(verb)) {
+    if (!(await ensureRegistered(ctx))) return;
+    if (!canDeleteIdea(ctx.member, idea)) return void (await replyHtml(ctx, ctx.t('ideas.delete.notAllowed')));
+    await replyHtml(ctx, ctx.t('ideas.delete.confirm', { id: idea.id, name: idea.name }), deleteConfirm(ctx.t, idea.id));
+    return;
+  }
+  await replyHtml(ctx, ctx.t('ideas.unknownAction', { id: idea.id }));
+}
+
+export function cardFeature(registries: BotRegistries): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  registries.deepLinks.register('ide', async (ctx, [id]) => {
+    const n = Number(id);
+    if (Number.isSafeInteger(n) && n > 0) await sendCard(ctx, n);
+    else await replyHtml(ctx, ctx.t('start.unknownLink'));
+  });
+
+  composer.action(/^idea:show:(\d{1,9})$/, async (ctx) => {
+    const idea = await findIdea(ctx.db, Number(ctx.match[1]));
+    if (!idea) return answer(ctx, ctx.t('ideas.gone'), true);
+    await answer(ctx);
+    await sendCard(ctx, idea.id);
+  });
+
+  // 👍 toggles; the count on the card is redrawn in place.
+  composer.action(/^idea:sup:(\d{1,9})$/, async (ctx) => {
+    if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
+    const result = await toggleSupport(ctx.db, Number(ctx.match[1]), ctx.member.id, nowOf(ctx));
+    if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
+    await answer(ctx, ctx.t(result.supported ? 'ideas.support.added' : 'ideas.support.removed'));
+    await refreshCard(ctx, Number(ctx.match[1]));
+  });
+
+  composer.action(/^idea:cmt:(\d{1,9})$/, async (ctx) => {
+    const idea = await findIdea(ctx.db, Number(ctx.match[1]));
+    if (!idea) return answer(ctx, ctx.t('ideas.gone'), true);
+    // In a group the dialog would swallow the member's next messages: they get the command instead.
+    if (!isPrivate(ctx)) return answer(ctx, ctx.t('ideas.comment.groupHint', { id: idea.id }), true);
+    if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
+    await answer(ctx);
+    await sendComments(ctx, idea);
+    await askComment(ctx, idea);
+  });
+
+  composer.action(/^idea:del:(\d{1,9}):([yn])$/, async (ctx) => {
+    const idea = await findIdea(ctx.db, Number(ctx.match[1]));
+    if (!idea) return answer(ctx, ctx.t('ideas.gone'), true);
+    if (!canDeleteIdea(ctx.member, idea)) return answer(ctx, ctx.t('ideas.delete.notAllowed'), true);
+    await answer(ctx);
+    if (ctx.match[2] === 'n') return editHtml(ctx, ctx.t('ideas.delete.kept'));
+    await deleteIdea(ctx.db, idea.id, nowOf(ctx));
+    await editHtml(ctx, ctx.t('ideas.delete.done', { id: idea.id }));
+  });
+
+  return composer;
+}

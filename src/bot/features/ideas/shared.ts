@@ -1,0 +1,89 @@
+import type { DbOrTx } from '../../../db/client.js';
+import type { Idea, Member } from '../../../db/schema/index.js';
+import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
+import { findIdea, loadIdeaCard, type IdeaCardData } from '../../../domain/ideas/ideas.js';
+import { reopenTarget } from '../../../domain/ideas/move.js';
+import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
+import { hasRole, isRegistered } from '../../../domain/permissions.js';
+import type { BotContext } from '../../context.js';
+import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
+import { isPrivate } from '../../middlewares/guards.js';
+import { editHtml, replyHtml } from '../../reply.js';
+import { renderCard, type ViewContext } from './view.js';
+
+export function viewOf(ctx: BotContext): ViewContext {
+  return { t: ctx.t, lang: ctx.lang, timeZone: ctx.deps.config.TZ_NAME };
+}
+
+export function nowOf(ctx: BotContext): Date {
+  return ctx.deps.clock.now();
+}
+
+/** A card in a private chat is drawn for its reader; in a group it is shared, so it shows no personal buttons. */
+export function cardViewer(ctx: BotContext): Member | null {
+  return isPrivate(ctx) && isRegistered(ctx.member) ? ctx.member : null;
+}
+
+/** The ➡️ button: the next stage on the path if the viewer may move there, or reopening for coordinators. */
+export async function nextMoveFor(db: DbOrTx, viewer: Member | null, idea: Pick<Idea, 'id' | 'ownerId' | 'stage'>): Promise<NextMove | undefined> {
+  if (!viewer) return undefined;
+  if (idea.stage === 'archived') {
+    if (!hasRole(viewer, 'coordinator')) return undefined;
+    return { from: 'archived', to: await reopenTarget(db, idea.id), reopen: true };
+  }
+  const to = nextStage(idea.stage);
+  if (!to || !checkMove({ actor: viewer, idea, to }).ok) return undefined;
+  return { from: idea.stage, to, reopen: false };
+}
+
+export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
+  const next = await nextMoveFor(ctx.db, cardViewer(ctx), data.idea);
+  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next) };
+}
+
+/** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */
+export async function sendCard(ctx: BotContext, ideaId: number): Promise<boolean> {
+  const data = await loadIdeaCard(ctx.db, ideaId);
+  if (!data) {
+    await replyHtml(ctx, ctx.t('ideas.notFound', { id: ideaId }));
+    return false;
+  }
+  const { text, keyboard } = await cardMessage(ctx, data);
+  await replyHtml(ctx, text, keyboard);
+  return true;
+}
+
+/** Redraws the card a button was pressed on (counts, stage, buttons). */
+export async function refreshCard(ctx: BotContext, ideaId: number): Promise<boolean> {
+  const data = await loadIdeaCard(ctx.db, ideaId);
+  if (!data) return false;
+  const { text, keyboard } = await cardMessage(ctx, data);
+  await editHtml(ctx, text, keyboard);
+  return true;
+}
+
+/**
+ * Reads the idea number argument and loads the idea, answering bad or unknown numbers
+ * (`/ide abc`, `/ide 999`) itself.
+ */
+export async function ideaFromArg(ctx: BotContext, word: string | undefined, usage: UsageKey): Promise<Idea | undefined> {
+  if (!word) {
+    await replyHtml(ctx, ctx.t(usage));
+    return undefined;
+  }
+  const id = parseIdeaNumber(word);
+  if (id === undefined) {
+    await replyHtml(ctx, ctx.t('ideas.badNumber', { input: word.slice(0, 40) }));
+    return undefined;
+  }
+  const idea = await findIdea(ctx.db, id);
+  if (!idea) await replyHtml(ctx, ctx.t('ideas.notFound', { id }));
+  return idea;
+}
+
+/** Where an update happened, for keying dialogs. */
+export function keyOf(ctx: BotContext) {
+  return { chatId: ctx.chat!.id, userId: ctx.from!.id };
+}
+
+export type UsageKey = 'ideas.comment.usage' | 'ideas.stage.usage' | 'ideas.edit.usage' | 'ideas.award.usage';

@@ -1,0 +1,56 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { ideaAwards, ideas, type AwardLevel, type Competition, type IdeaAward } from '../../db/schema/index.js';
+import { AWARD_MAX } from './fields.js';
+
+const levelAliases: Record<string, AwardLevel> = {
+  kabupaten: 'kabupaten', kab: 'kabupaten', daerah: 'kabupaten', district: 'kabupaten', regency: 'kabupaten',
+  provinsi: 'provinsi', prov: 'provinsi', province: 'provinsi', provincial: 'provinsi',
+  nasional: 'nasional', national: 'nasional',
+};
+
+export function parseAwardLevel(word: string | undefined): AwardLevel | undefined {
+  return word ? levelAliases[word.trim().toLowerCase()] : undefined;
+}
+
+/**
+ * Which competition a result belongs to, read from its text. The province's round of KIPP is
+ * JIPP (DOMAIN.md), so "TOP 30 KIPP Sulsel" recorded at provinsi level is JIPP.
+ */
+export function detectCompetition(text: string, level: AwardLevel): Competition {
+  if (/\bJIPP\b/i.test(text)) return 'JIPP';
+  if (/\bIGA\b|innovative\s+government|indeks\s+inovasi/i.test(text)) return 'IGA';
+  if (/\bKIPP\b|\bsinovik\b|kompetisi\s+inovasi\s+pelayanan/i.test(text)) return level === 'provinsi' ? 'JIPP' : 'KIPP';
+  return 'other';
+}
+
+/** The year the text names (e.g. "… Sulsel 2021"), else the given default. */
+export function detectYear(text: string, fallback: number): number {
+  const match = /\b(19[89]\d|20\d\d)\b/.exec(text);
+  return match ? Number(match[1]) : fallback;
+}
+
+export type AwardInput = { level: AwardLevel; competition: Competition; year: number; result: string };
+export type AwardParse = { ok: true; award: AwardInput } | { ok: false; reason: 'level' | 'text' | 'too_long' };
+
+/** `<tingkat> <teks>` after the idea number, e.g. `provinsi TOP 30 KIPP Sulsel 2021`. */
+export function parseAward(args: string, currentYear: number): AwardParse {
+  const trimmed = args.replace(/\s+/g, ' ').trim();
+  const [levelWord = '', ...rest] = trimmed.split(' ');
+  const level = parseAwardLevel(levelWord);
+  if (!level) return { ok: false, reason: 'level' };
+  const result = rest.join(' ').trim();
+  if (!result) return { ok: false, reason: 'text' };
+  if (result.length > AWARD_MAX) return { ok: false, reason: 'too_long' };
+  return { ok: true, award: { level, competition: detectCompetition(result, level), year: detectYear(result, currentYear), result } };
+}
+
+export async function addAward(db: Db, ideaId: number, award: AwardInput, recordedBy: number, at: Date): Promise<IdeaAward | undefined> {
+  return db.transaction(async (tx) => {
+    const [idea] = await tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.deletedAt))).for('update');
+    if (!idea) return undefined;
+    const [row] = await tx.insert(ideaAwards).values({ ideaId, ...award, recordedBy, createdAt: at }).returning();
+    await tx.update(ideas).set({ updatedAt: at }).where(eq(ideas.id, ideaId));
+    return row;
+  });
+}

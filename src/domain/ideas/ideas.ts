@@ -1,0 +1,199 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import {
+  agencies,
+  ideaAwards,
+  ideaForum,
+  ideaOutbox,
+  ideas,
+  ideaStageEvents,
+  members,
+  type Idea,
+  type IdeaAward,
+  type IdeaForm,
+  type Member,
+  type Stage,
+} from '../../db/schema/index.js';
+import { hasRole } from '../permissions.js';
+
+export interface NewIdea {
+  name: string;
+  expansion?: string | null | undefined;
+  problem?: string | null | undefined;
+  solution?: string | null | undefined;
+  beneficiaries?: string | null | undefined;
+  summary?: string | null | undefined;
+  form?: IdeaForm | null | undefined;
+  digital?: boolean | null | undefined;
+  agencyId: number;
+  ownerId: number;
+}
+
+/**
+ * Saves a pitch with its first history row; when an ideas forum is set, the topic to open is
+ * queued in the same transaction (the job creates it, so a Telegram failure never loses the pitch).
+ */
+export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
+  const [idea] = await tx
+    .insert(ideas)
+    .values({
+      name: input.name,
+      expansion: input.expansion ?? null,
+      problem: input.problem ?? null,
+      solution: input.solution ?? null,
+      beneficiaries: input.beneficiaries ?? null,
+      summary: input.summary ?? null,
+      form: input.form ?? null,
+      digital: input.digital ?? null,
+      agencyId: input.agencyId,
+      ownerId: input.ownerId,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
+  const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
+  if (forum) await tx.insert(ideaOutbox).values({ kind: 'topic', ideaId: idea!.id, createdAt: at });
+  return { idea: idea!, topicQueued: forum !== undefined };
+}
+
+export async function createIdea(db: Db, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
+  return db.transaction((tx) => insertIdea(tx, input, at));
+}
+
+export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined> {
+  const [row] = await db.select().from(ideas).where(and(eq(ideas.id, id), isNull(ideas.deletedAt)));
+  return row;
+}
+
+/** The owner edits their idea; coordinators edit any. */
+export function canEditIdea(actor: Pick<Member, 'id' | 'role'> | null | undefined, idea: Pick<Idea, 'ownerId'>): boolean {
+  return actor != null && (actor.id === idea.ownerId || hasRole(actor, 'coordinator'));
+}
+
+export interface HistoryEntry {
+  from: Stage | null;
+  to: Stage;
+  note: string | null;
+  at: Date;
+  actorName: string | null;
+}
+
+export interface IdeaCardData {
+  idea: Idea;
+  agency: { name: string; shortName: string };
+  owner: { id: number; name: string; username: string | null; telegramId: number };
+  awards: IdeaAward[];
+  /** Newest last; at most `historyLimit` entries. */
+  history: HistoryEntry[];
+}
+
+export const HISTORY_ON_CARD = 4;
+
+/** Everything the card shows, in three indexed queries. */
+export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTORY_ON_CARD): Promise<IdeaCardData | undefined> {
+  const [row] = await db
+    .select({
+      idea: ideas,
+      agencyName: agencies.name,
+      agencyShort: agencies.shortName,
+      ownerFull: members.fullName,
+      ownerFirst: members.firstName,
+      ownerUsername: members.username,
+      ownerTelegramId: members.telegramId,
+    })
+    .from(ideas)
+    .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
+    .innerJoin(members, eq(members.id, ideas.ownerId))
+    .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)));
+  if (!row) return undefined;
+  const awards = await db.select().from(ideaAwards).where(eq(ideaAwards.ideaId, id)).orderBy(desc(ideaAwards.year), ideaAwards.id);
+  const events = await db
+    .select({
+      from: ideaStageEvents.fromStage,
+      to: ideaStageEvents.toStage,
+      note: ideaStageEvents.note,
+      at: ideaStageEvents.createdAt,
+      actorFull: members.fullName,
+      actorFirst: members.firstName,
+    })
+    .from(ideaStageEvents)
+    .leftJoin(members, eq(members.id, ideaStageEvents.actorId))
+    .where(eq(ideaStageEvents.ideaId, id))
+    .orderBy(desc(ideaStageEvents.id))
+    .limit(historyLimit);
+  return {
+    idea: row.idea,
+    agency: { name: row.agencyName, shortName: row.agencyShort },
+    owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },
+    awards,
+    history: events.reverse().map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.at, actorName: e.actorFull ?? e.actorFirst ?? null })),
+  };
+}
+
+export type IdeaPatch = Partial<
+  Pick<Idea, 'name' | 'expansion' | 'problem' | 'solution' | 'beneficiaries' | 'summary' | 'form' | 'digital' | 'agencyId' | 'trialStartedOn' | 'implementedOn'>
+>;
+
+export async function updateIdea(db: DbOrTx, id: number, patch: IdeaPatch, at: Date): Promise<Idea | undefined> {
+  const [row] = await db
+    .update(ideas)
+    .set({ ...patch, updatedAt: at })
+    .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)))
+    .returning();
+  return row;
+}
+
+/** Soft delete: history, supports and awards stay in the database, the idea disappears from the bot. */
+export async function deleteIdea(db: DbOrTx, id: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(ideas)
+    .set({ deletedAt: at, updatedAt: at })
+    .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)))
+    .returning({ id: ideas.id });
+  return rows.length > 0;
+}
+
+/** Owners may withdraw an idea nobody has built on yet; coordinators may remove any. */
+export function canDeleteIdea(actor: Pick<Member, 'id' | 'role'> | null | undefined, idea: Pick<Idea, 'ownerId' | 'stage'>): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'coordinator')) return true;
+  return actor.id === idea.ownerId && idea.stage === 'pitched';
+}
+
+export interface StageEventView {
+  ideaId: number;
+  ideaName: string;
+  ownerId: number;
+  from: Stage | null;
+  to: Stage;
+  note: string | null;
+  actorName: string | null;
+  topicChatId: number | null;
+  topicThreadId: number | null;
+}
+
+/** A stage move with what its notices need (idea name, owner, actor, topic). */
+export async function loadStageEvent(db: DbOrTx, eventId: number): Promise<StageEventView | undefined> {
+  const [row] = await db
+    .select({
+      ideaId: ideas.id,
+      ideaName: ideas.name,
+      ownerId: ideas.ownerId,
+      from: ideaStageEvents.fromStage,
+      to: ideaStageEvents.toStage,
+      note: ideaStageEvents.note,
+      actorFull: members.fullName,
+      actorFirst: members.firstName,
+      topicChatId: ideas.topicChatId,
+      topicThreadId: ideas.topicThreadId,
+      deletedAt: ideas.deletedAt,
+    })
+    .from(ideaStageEvents)
+    .innerJoin(ideas, eq(ideas.id, ideaStageEvents.ideaId))
+    .leftJoin(members, eq(members.id, ideaStageEvents.actorId))
+    .where(eq(ideaStageEvents.id, eventId));
+  if (!row || row.deletedAt) return undefined;
+  const { actorFull, actorFirst, deletedAt: _deleted, ...rest } = row;
+  return { ...rest, actorName: actorFull ?? actorFirst ?? null };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ideaAwards } from '../../../src/db/schema/index.js';
+import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
+import { engines } from '../../helpers/databases.js';
+import { useHarness } from '../../helpers/harness.js';
+import { agencyId, memberOf, seedIdea } from '../../helpers/ideas.js';
+
+const ids = (m: StoredMessage | undefined) => [...(m?.text ?? '').matchAll(/^#(\d+) /gm)].map((x) => Number(x[1]));
+const ADMIN_ID = 900_001;
+
+describe.each(engines)('search and awards (%s)', (engine) => {
+  const h = useHarness(engine, { adminIds: [ADMIN_ID] });
+
+  async function seed() {
+    const ana = h.user('Ana');
+    await ana.register('Ana Lestari', 'Disdukcapil');
+    const owner = (await memberOf(h, ana)).id;
+    const agency = await agencyId(h, 'Disdukcapil');
+    const at = new Date('2026-05-01T02:00:00Z');
+    await seedIdea(h, { name: 'Sipakatau', summary: 'Layanan administrasi kependudukan keliling ke desa terpencil', ownerId: owner, agencyId: agency, at });
+    await seedIdea(h, { name: 'Getar Dilan', summary: 'Gerakan tanam sayur di lahan pekarangan rumah warga', ownerId: owner, agencyId: agency, at });
+    await seedIdea(h, { name: 'Rompi KPK', summary: 'Kelas pencegahan korupsi bagi pegawai', ownerId: owner, agencyId: agency, at });
+    await seedIdea(h, { name: 'Pelayanan Prima', summary: 'Standar waktu antrean di kantor kecamatan', ownerId: owner, agencyId: agency, at });
+    return { ana, owner, agency, at };
+  }
+
+  it('finds words by their Indonesian stem: “pelayanan” finds “layanan” and back', async () => {
+    const { ana } = await seed();
+    const result = await ana.ask('/cari pelayanan');
+    expect(result.text).toContain('Hasil pencarian “pelayanan” · halaman 1');
+    // The idea with the word in its name ranks first.
+    expect(ids(result)).toEqual([4, 1]);
+    expect((await ana.ask('/cari layanan kependudukan')).text).toContain('#1 Sipakatau');
+    expect(ids(await ana.ask('/cari sayuran di pekarangan'))).toEqual([2]);
+  });
+
+  it('falls back to trigrams for a typo', async () => {
+    const { ana } = await seed();
+    const result = await ana.ask('/cari Getar Dilam');
+    expect(result.text).toContain('Tidak ada yang cocok persis; ini ide dengan nama yang mirip:');
+    expect(ids(result)).toEqual([2]);
+    expect(ids(await ana.ask('/cari Sipakatu'))).toEqual([1]);
+    expect((await ana.ask('/cari qwertyuiop')).text).toContain('Tidak ada ide yang cocok dengan “qwertyuiop”');
+  });
+
+  it('pages ranked results and explains bad queries', async () => {
+    const { ana, owner, agency, at } = await seed();
+    for (let i = 1; i <= 12; i++) await seedIdea(h, { name: `Kebun ${i}`, summary: 'Budidaya sayur organik', ownerId: owner, agencyId: agency, at });
+    const page1 = await ana.ask('/cari sayur');
+    const first = ids(page1);
+    expect(first).toHaveLength(10);
+    const page2 = (await ana.press('Berikutnya ▶️', page1)).message!;
+    expect(page2.text).toContain('halaman 2');
+    const second = ids(page2);
+    expect(second).toHaveLength(3);
+    expect(new Set([...first, ...second]).size).toBe(13);
+    const back = (await ana.press('◀️ Sebelumnya', page2)).message!;
+    expect(ids(back)).toEqual(first);
+    expect((await ana.ask('/cari')).text).toContain('Cara pakai: /cari kata kunci');
+    expect((await ana.ask('/cari a')).text).toContain('Cara pakai');
+    expect((await ana.ask(`/cari ${'kata '.repeat(30)}`)).text).toContain('terlalu panjang');
+    expect((await ana.ask('/cari <b>sayur</b> & “pekarangan”')).html).toContain('&lt;b&gt;sayur&lt;/b&gt; &amp;');
+  });
+
+  it('records competition results for coordinators only, reading competition and year from the text', async () => {
+    const { ana } = await seed();
+    const admin = h.user('Admin', { id: ADMIN_ID });
+    await admin.register('Rina Koordinator', 'Bagian Organisasi');
+    expect((await ana.ask('/penghargaan 1 provinsi TOP 30')).text).toContain('hanya untuk koordinator');
+
+    const jipp = await admin.ask('/penghargaan 1 provinsi TOP 30 KIPP Sulsel 2021');
+    expect(jipp.text).toBe('🏆 Tercatat untuk #1 Sipakatau:\n• 2021 · Provinsi · JIPP — TOP 30 KIPP Sulsel 2021');
+    expect((await admin.ask('/penghargaan 1 nasional TOP 45 KIPP Nasional')).text).toContain('• 2026 · Nasional · KIPP — TOP 45 KIPP Nasional');
+    expect((await admin.ask('/penghargaan 1 kabupaten Top 7 seleksi daerah 2023')).text).toContain('• 2023 · Kabupaten · Lainnya — Top 7 seleksi daerah 2023');
+    expect((await admin.ask('/award 1 national IGA 2024 Kabupaten Sangat Inovatif')).text).toContain('• 2024 · Nasional · IGA');
+
+    expect((await admin.ask('/penghargaan')).text).toContain('Cara pakai: /penghargaan 12 provinsi');
+    expect((await admin.ask('/penghargaan 1')).text).toContain('Cara pakai');
+    expect((await admin.ask('/penghargaan 1 dunia Juara')).text).toContain('Tingkat “dunia” tidak dikenal');
+    expect((await admin.ask('/penghargaan 1 provinsi')).text).toContain('Cara pakai');
+    expect((await admin.ask('/penghargaan 77 provinsi Juara')).text).toContain('Ide #77 tidak ditemukan');
+    expect((await admin.ask(`/penghargaan 1 provinsi ${'x'.repeat(301)}`)).text).toContain('terlalu panjang');
+
+    const rows = await h.db.select().from(ideaAwards);
+    expect(rows.map((r) => [r.level, r.competition, r.year])).toEqual([
+      ['provinsi', 'JIPP', 2021],
+      ['nasional', 'KIPP', 2026],
+      ['kabupaten', 'other', 2023],
+      ['nasional', 'IGA', 2024],
+    ]);
+    const card = await ana.ask('/ide 1');
+    expect(card.text).toContain('🏆 Hasil kompetisi\n• 2026 · Nasional · KIPP — TOP 45 KIPP Nasional\n• 2024 · Nasional · IGA');
+  });
+});
