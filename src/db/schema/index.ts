@@ -4,3 +4,6 @@ export * from './chats.js';
 export * from './updates.js';
 export * from './conversations.js';
 export * from './ideas.js';
+export * from './sessions.js';
+export * from './outbox.js';
+export * from './broadcasts.js';
