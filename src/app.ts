@@ -17,6 +17,7 @@ import { ALLOWED_UPDATES, Poller } from './telegram/intake/polling.js';
 import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
 import { Sender } from './telegram/sender.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { sessionJobs } from './jobs/sessions.js';
 
 export interface App {
   bot: Bot;
@@ -77,6 +78,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     });
 
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
+    for (const job of sessionJobs(config)) scheduler.register(job);
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
