@@ -1,4 +1,6 @@
 import type { MessageKey } from '../i18n/index.js';
+import { broadcastCommands } from './features/broadcasts/commands.js';
+import { sessionCommands } from './features/sessions/commands.js';
 
 /** Who may use a command; help and setMyCommands list by it, guards enforce it. */
 export type Audience = 'anyone' | 'member' | 'coordinator' | 'admin';
@@ -28,7 +30,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...sessionCommands, ...broadcastCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

@@ -5,12 +5,14 @@ import { ConversationRouter } from './conversation-router.js';
 import { DeepLinks } from './deep-links.js';
 import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
+import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
 import { languageFeature } from './features/language.js';
 import { registrationFeature } from './features/registration.js';
 import { rolesFeature } from './features/roles.js';
+import { sessionsFeature } from './features/sessions/index.js';
 import { startFeature } from './features/start.js';
 import { conversationsFeature, unhandledFeature } from './features/unhandled.js';
 import { trackChats } from './middlewares/chat-tracking.js';
@@ -49,6 +51,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(rolesFeature());
   bot.use(agenciesFeature());
   bot.use(groupsFeature());
+  bot.use(sessionsFeature(registries));
+  bot.use(broadcastsFeature(registries));
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

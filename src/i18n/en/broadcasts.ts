@@ -29,12 +29,12 @@ export const broadcasts: typeof source = {
   'bc.discarded': 'Broadcast cancelled; nothing was sent.',
   'bc.stale': 'This broadcast draft is no longer valid. Type /broadcast to start again.',
   'bc.progress': (p: { id: number; done: number; total: number; delivered: number; failed: number; skipped: number }): Html =>
-    html`📤 Broadcast #${p.id} sending: ${p.done}/${p.total}\nDelivered: ${p.delivered} · Failed: ${p.failed} · Skipped: ${p.skipped}\n\nType /broadcast_stop to stop it.`,
+    html`📤 Broadcast #${p.id} sending: ${p.done}/${p.total}\nDelivered: ${p.delivered} · Failed: ${p.failed} · Skipped: ${p.skipped}\n\nType /cancelbroadcast to stop it.`,
   'bc.report': (p: { id: number; total: number; delivered: number; failed: number; blocked: number; notFound: number; other: number; skipped: number }): Html =>
     html`✅ <b>Broadcast #${p.id} finished</b> (${p.total} recipients)\nDelivered: ${p.delivered}\nFailed: ${p.failed} (blocked the bot: ${p.blocked}, not found: ${p.notFound}, other: ${p.other})\nSkipped: ${p.skipped}`,
   'bc.reportStopped': (p: { id: number; total: number; delivered: number; failed: number; skipped: number; cancelled: number }): Html =>
     html`⏹ <b>Broadcast #${p.id} stopped</b> (${p.total} recipients)\nDelivered: ${p.delivered} · Failed: ${p.failed} · Skipped: ${p.skipped} · Not sent: ${p.cancelled}`,
-  'bc.stopUsage': 'Usage: <code>/broadcast_stop</code> (the latest running broadcast) or <code>/broadcast_stop NUMBER</code>.',
+  'bc.stopUsage': 'Usage: <code>/cancelbroadcast</code> (the latest running broadcast) or <code>/cancelbroadcast NUMBER</code>.',
   'bc.nothingToStop': 'No broadcast is running.',
   'bc.notFound': (p: { id: string }): Html => html`Broadcast #${p.id} was not found.`,
   'bc.alreadyFinished': 'That broadcast has already finished or been stopped.',

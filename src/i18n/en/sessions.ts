@@ -55,6 +55,9 @@ export const sessions: typeof source = {
   'new.save': '✅ Save and announce',
   'new.discard': '❌ Cancel',
   'new.summary': (p: { details: Html }): Html => html`<b>Check the new session</b>\n\n${p.details}\n\nSave it and announce it to the linked groups?`,
+  'new.capacity': (p: { capacity: number }): Html => html`👥 Capacity: ${p.capacity} people`,
+  'new.noCapacity': '👥 Capacity: no limit',
+  'new.useButtons': 'Please choose with the buttons above, or type /cancel.',
   'new.discarded': 'All right, the session was not created.',
   'new.stale': 'This session draft is no longer valid. Type /newsession to start again.',
   'new.created': (p: { id: number; when: string; groups: number }): Html =>

@@ -57,6 +57,9 @@ export const sessions = {
   'new.save': '✅ Simpan dan umumkan',
   'new.discard': '❌ Batal',
   'new.summary': (p: { details: Html }): Html => html`<b>Periksa kembali sesi baru</b>\n\n${p.details}\n\nSimpan dan umumkan ke grup terhubung?`,
+  'new.capacity': (p: { capacity: number }): Html => html`👥 Kuota: ${p.capacity} orang`,
+  'new.noCapacity': '👥 Kuota: tanpa batas',
+  'new.useButtons': 'Silakan pilih dengan tombol di atas, atau ketik /batal.',
   'new.discarded': 'Baik, sesi tidak jadi dibuat.',
   'new.stale': 'Langkah pembuatan sesi ini sudah tidak berlaku. Ketik /sesi_baru untuk memulai lagi.',
   'new.created': (p: { id: number; when: string; groups: number }): Html =>
