@@ -79,7 +79,8 @@ async function sendIcs(ctx: JobContext, target: { chat_id: number; message_threa
     document: icsFor(t, view, ctx.config.TZ_NAME, ctx.clock.now()),
     caption: t('ann.icsCaption', { id: view.session.id }).toString(),
     parse_mode: 'HTML',
-    ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    // Multipart requests: telegraf 4.16 serialises only some object fields, so this one goes as JSON text.
+    ...(replyTo ? { reply_parameters: JSON.stringify({ message_id: replyTo, allow_sending_without_reply: true }) } : {}),
   } as never) as Promise<Message.DocumentMessage>;
 }
 
@@ -140,7 +141,7 @@ const post: OutboxHandler = async (row, ctx) => {
     const message = await sendHtml(ctx, where(row), text, keyboard ? { reply_markup: keyboard } : {});
     [existing] = await db
       .insert(sessionPosts)
-      .values({ sessionId: p.sessionId, chatId: row.chatId!, threadId: row.threadId, messageId: message.message_id, lastEditedAt: now })
+      .values({ sessionId: p.sessionId, chatId: row.chatId!, threadId: row.threadId, messageId: message.message_id })
       .onConflictDoNothing()
       .returning();
     if (!existing) return sent;
