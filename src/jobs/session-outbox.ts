@@ -77,7 +77,7 @@ async function sendIcs(ctx: JobContext, target: { chat_id: number; message_threa
   return ctx.sender.call('sendDocument', {
     ...target,
     document: icsFor(t, view, ctx.config.TZ_NAME, ctx.clock.now()),
-    caption: t('ann.icsCaption', { id: view.session.id }).toString(),
+    caption: t('sess.ann.icsCaption', { id: view.session.id }).toString(),
     parse_mode: 'HTML',
     // Multipart requests: telegraf 4.16 serialises only some object fields, so this one goes as JSON text.
     ...(replyTo ? { reply_parameters: JSON.stringify({ message_id: replyTo, allow_sending_without_reply: true }) } : {}),
@@ -193,7 +193,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
     if (!link) return skipped('unlinked');
     const lang = ctx.config.DEFAULT_LANGUAGE;
     const t = translator(lang);
-    const text = t('reminder.group', {
+    const text = t('sess.reminder.group', {
       id: session.id,
       title: session.title,
       relative: relativeStart(t, session.startsAt, now, lang, tz),
@@ -209,7 +209,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
   if (!member.reachable) return skipped('unreachable');
   const rsvp = await rsvpOf(ctx, session.id, member.id);
   if (!seatedOrMaybe(rsvp)) return skipped('not_attending');
-  const text = t('reminder.member', {
+  const text = t('sess.reminder.member', {
     id: session.id,
     title: session.title,
     relative: relativeStart(t, session.startsAt, now, lang, tz),
@@ -245,10 +245,10 @@ const notice: OutboxHandler = async (row, ctx) => {
     case 'changed': {
       const skip = timedSkip(session, {}, now);
       if (skip) return skipped(skip);
-      const text = t('notice.changed', {
+      const text = t('sess.notice.changed', {
         id: session.id,
         title: session.title,
-        field: t(`field.${p.field as 'title'}`).toString(),
+        field: t(`sess.field.${p.field as 'title'}`).toString(),
         before: beforeText(t, p.field ?? '', p.before, lang, tz),
         details: joinHtml(detailLines(t, view, lang, tz), '\n'),
       });
@@ -257,7 +257,7 @@ const notice: OutboxHandler = async (row, ctx) => {
       return sent;
     }
     case 'cancelled': {
-      const text = t('notice.cancelled', { id: session.id, title: session.title, when: when(session, lang, tz), reason: p.reason ?? '' });
+      const text = t('sess.notice.cancelled', { id: session.id, title: session.title, when: when(session, lang, tz), reason: p.reason ?? '' });
       await sendHtml(ctx, where(row), text, reply);
       return sent;
     }
@@ -266,18 +266,18 @@ const notice: OutboxHandler = async (row, ctx) => {
       if (skip) return skipped(skip);
       const rsvp = await rsvpOf(ctx, session.id, p.memberId!);
       if (!rsvp || rsvp.answer !== 'yes' || rsvp.waitlistedAt !== null) return skipped('not_seated');
-      const text = t('notice.promoted', { id: session.id, title: session.title, when: when(session, lang, tz), place: placeHtml(t, session.place) });
+      const text = t('sess.notice.promoted', { id: session.id, title: session.title, when: when(session, lang, tz), place: placeHtml(t, session.place) });
       await sendHtml(ctx, where(row), text);
       return sent;
     }
     case 'rsvp_applied': {
       const position = p.answer === 'yes' ? await waitlistPosition(db, session.id, p.memberId!) : undefined;
-      const text = t('rsvp.applied', { id: session.id, title: session.title, answer: answerLabel(t, p.answer, position), when: when(session, lang, tz) });
+      const text = t('sess.rsvp.applied', { id: session.id, title: session.title, answer: answerLabel(t, p.answer, position), when: when(session, lang, tz) });
       await sendHtml(ctx, where(row), text);
       return sent;
     }
     case 'rsvp_dropped':
-      await sendHtml(ctx, where(row), t('rsvp.dropped', { id: session.id, title: session.title }));
+      await sendHtml(ctx, where(row), t('sess.rsvp.dropped', { id: session.id, title: session.title }));
       return sent;
     default:
       return { status: 'failed', outcome: 'unknown_notice' };
@@ -293,7 +293,7 @@ const minutesPrompt: OutboxHandler = async (row, ctx) => {
   await markPostsDirty(ctx.database.db, session.id, ctx.clock.now(), 0);
   const { t, member } = await recipient(ctx, row);
   if (member && !member.reachable) return skipped('unreachable');
-  await sendHtml(ctx, where(row), t('minutes.prompt', { id: session.id, title: session.title }));
+  await sendHtml(ctx, where(row), t('sess.minutes.prompt', { id: session.id, title: session.title }));
   return sent;
 };
 

@@ -101,7 +101,7 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
     await endConversation(ctx.db, keyOf(ctx));
     return void (await replyHtml(ctx, ctx.t('guard.coordinatorOnly')));
   }
-  if (conversation.step !== 'text') return void (await replyHtml(ctx, ctx.t('new.useButtons')));
+  if (conversation.step !== 'text') return void (await replyHtml(ctx, ctx.t('sess.new.useButtons')));
   const check = checkBroadcastText(text);
   const error = textError(ctx, check);
   if (error) return void (await replyHtml(ctx, error));

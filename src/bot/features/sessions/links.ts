@@ -33,26 +33,26 @@ export function linksFeature(): Composer<BotContext> {
   onCommand(composer, sessionSpec('hubungkan'), async (ctx) => {
     const threadId = topicOf(ctx);
     const result = await linkChat(ctx.db, { chatId: ctx.chat!.id, threadId }, ctx.member!.id);
-    if (result.status === 'unchanged') return replyHtml(ctx, ctx.t('link.already'));
-    if (result.status === 'moved') return replyHtml(ctx, ctx.t('link.moved'));
-    return replyHtml(ctx, ctx.t(threadId !== null ? 'link.linkedTopic' : 'link.linked'));
+    if (result.status === 'unchanged') return replyHtml(ctx, ctx.t('sess.link.already'));
+    if (result.status === 'moved') return replyHtml(ctx, ctx.t('sess.link.moved'));
+    return replyHtml(ctx, ctx.t(threadId !== null ? 'sess.link.linkedTopic' : 'sess.link.linked'));
   });
 
   onCommand(composer, sessionSpec('putuskan'), async (ctx) => {
     const removed = await unlinkChat(ctx.db, ctx.chat!.id);
-    await replyHtml(ctx, ctx.t(removed ? 'unlink.done' : 'unlink.notLinked'));
+    await replyHtml(ctx, ctx.t(removed ? 'sess.unlink.done' : 'sess.unlink.notLinked'));
   });
 
   onCommand(composer, sessionSpec('grup'), async (ctx) => {
     const linked = await listLinkedChats(ctx.db);
-    if (linked.length === 0) return replyHtml(ctx, ctx.t('groups.none'));
+    if (linked.length === 0) return replyHtml(ctx, ctx.t('sess.groups.none'));
     const lines = [];
     for (const chat of linked) {
       const reachable = await stillThere(ctx, chat.chatId, chat.active);
       if (!reachable && chat.active) await markChatInactive(ctx.db, chat.chatId);
-      lines.push(ctx.t('groups.line', { title: chat.title ?? String(chat.chatId), topic: chat.threadId, reachable }));
+      lines.push(ctx.t('sess.groups.line', { title: chat.title ?? String(chat.chatId), topic: chat.threadId, reachable }));
     }
-    await replyHtml(ctx, joinHtml([ctx.t('groups.title', { count: linked.length }), joinHtml(lines, '\n')], '\n\n'));
+    await replyHtml(ctx, joinHtml([ctx.t('sess.groups.title', { count: linked.length }), joinHtml(lines, '\n')], '\n\n'));
   });
 
   return composer;

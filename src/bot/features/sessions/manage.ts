@@ -22,11 +22,11 @@ const FIELDS: Record<string, SessionChange['field']> = {
 function refusalText(ctx: BotContext, reason: ChangeRefusal, id: number): Html {
   switch (reason) {
     case 'not_found':
-      return ctx.t('session.notFound', { id: String(id) });
+      return ctx.t('sess.session.notFound', { id: String(id) });
     case 'unchanged':
-      return ctx.t('edit.unchanged');
+      return ctx.t('sess.edit.unchanged');
     default:
-      return ctx.t(`session.refused.${reason}`);
+      return ctx.t(`sess.session.refused.${reason}`);
   }
 }
 
@@ -51,7 +51,7 @@ function parseChange(ctx: BotContext, field: SessionChange['field'], value: stri
     }
     case 'capacity': {
       const capacity = parseCapacity(value);
-      return capacity.ok ? { field, value: capacity.value } : ctx.t(`input.capacity.${capacity.reason}`);
+      return capacity.ok ? { field, value: capacity.value } : ctx.t(`sess.input.capacity.${capacity.reason}`);
     }
   }
 }
@@ -64,7 +64,7 @@ export function manageFeature(): Composer<BotContext> {
     const sessionId = parseNumber(sessionWord);
     const remove = ideaWord?.startsWith('-') ?? false;
     const ideaId = parseNumber(remove ? ideaWord!.slice(1) : ideaWord);
-    if (sessionId === undefined || ideaId === undefined || rest.length) return replyHtml(ctx, ctx.t('agenda.usage'));
+    if (sessionId === undefined || ideaId === undefined || rest.length) return replyHtml(ctx, ctx.t('sess.agenda.usage'));
     const result = await setAgendaIdea(ctx.deps.database.db, {
       sessionId,
       ideaId,
@@ -76,20 +76,20 @@ export function manageFeature(): Composer<BotContext> {
     if (!result.ok) {
       switch (result.reason) {
         case 'session_not_found':
-          return replyHtml(ctx, ctx.t('session.notFound', { id: String(sessionId) }));
+          return replyHtml(ctx, ctx.t('sess.session.notFound', { id: String(sessionId) }));
         case 'session_closed':
-          return replyHtml(ctx, ctx.t('agenda.closed'));
+          return replyHtml(ctx, ctx.t('sess.agenda.closed'));
         case 'idea_not_found':
-          return replyHtml(ctx, ctx.t('agenda.ideaNotFound', { idea: String(ideaId) }));
+          return replyHtml(ctx, ctx.t('sess.agenda.ideaNotFound', { idea: String(ideaId) }));
         case 'duplicate':
-          return replyHtml(ctx, ctx.t('agenda.duplicate', { session: sessionId, idea: ideaId }));
+          return replyHtml(ctx, ctx.t('sess.agenda.duplicate', { session: sessionId, idea: ideaId }));
         case 'not_on_agenda':
-          return replyHtml(ctx, ctx.t('agenda.notOnAgenda', { session: sessionId, idea: ideaId }));
+          return replyHtml(ctx, ctx.t('sess.agenda.notOnAgenda', { session: sessionId, idea: ideaId }));
       }
     }
     ctx.deps.jobs?.wake();
     const params = { session: sessionId, idea: ideaId, name: result.idea.name };
-    await replyHtml(ctx, remove ? ctx.t('agenda.removed', params) : ctx.t('agenda.added', params));
+    await replyHtml(ctx, remove ? ctx.t('sess.agenda.removed', params) : ctx.t('sess.agenda.added', params));
   });
 
   onCommand(composer, sessionSpec('ubah_sesi'), async (ctx) => {
@@ -98,7 +98,7 @@ export function manageFeature(): Composer<BotContext> {
     const sessionId = parseNumber(sessionWord);
     const field = fieldWord ? FIELDS[fieldWord.toLowerCase()] : undefined;
     const value = payload.replace(/^\S+\s+\S+\s*/, '');
-    if (sessionId === undefined || !field || !value) return replyHtml(ctx, ctx.t('edit.usage'));
+    if (sessionId === undefined || !field || !value) return replyHtml(ctx, ctx.t('sess.edit.usage'));
     const change = parseChange(ctx, field, value);
     if (!('field' in change)) return replyHtml(ctx, change);
     const result = await changeSession(ctx.deps.database.db, {
@@ -109,8 +109,8 @@ export function manageFeature(): Composer<BotContext> {
     });
     if (!result.ok) return replyHtml(ctx, refusalText(ctx, result.reason, sessionId));
     ctx.deps.jobs?.wake();
-    const parts: Html[] = [ctx.t('edit.done', { id: sessionId, field: ctx.t(`field.${field}`).toString(), notified: result.notified })];
-    if (result.promoted.length) parts.push(ctx.t('edit.promoted', { count: result.promoted.length }));
+    const parts: Html[] = [ctx.t('sess.edit.done', { id: sessionId, field: ctx.t(`sess.field.${field}`).toString(), notified: result.notified })];
+    if (result.promoted.length) parts.push(ctx.t('sess.edit.promoted', { count: result.promoted.length }));
     await replyHtml(ctx, joinHtml(parts, '\n'));
   });
 
@@ -118,9 +118,9 @@ export function manageFeature(): Composer<BotContext> {
     const payload = ctx.payload.trim();
     const [sessionWord] = words(payload);
     const sessionId = parseNumber(sessionWord);
-    if (sessionId === undefined) return replyHtml(ctx, ctx.t('cancel.usage'));
+    if (sessionId === undefined) return replyHtml(ctx, ctx.t('sess.cancel.usage'));
     const reason = payload.slice(sessionWord!.length).replace(/\s+/g, ' ').trim();
-    if (reason.length < 3) return replyHtml(ctx, ctx.t('cancel.reasonMissing'));
+    if (reason.length < 3) return replyHtml(ctx, ctx.t('sess.cancel.reasonMissing'));
     const result = await cancelSession(ctx.deps.database.db, {
       sessionId,
       reason: reason.slice(0, 500),
@@ -129,7 +129,7 @@ export function manageFeature(): Composer<BotContext> {
     });
     if (!result.ok) return replyHtml(ctx, refusalText(ctx, result.reason, sessionId));
     ctx.deps.jobs?.wake();
-    await replyHtml(ctx, ctx.t('cancel.done', { id: sessionId, notified: result.notified }));
+    await replyHtml(ctx, ctx.t('sess.cancel.done', { id: sessionId, notified: result.notified }));
   });
 
   return composer;

@@ -23,7 +23,7 @@ async function attendanceView(ctx: BotContext, sessionId: number, page: number) 
   const slice = people.slice((current - 1) * PAGE, current * PAGE);
   const rows = slice.map((p) => [
     Markup.button.callback(
-      ctx.t('attendance.person', { mark: p.attended === true ? '✅' : p.attended === false ? '❌' : '⬜', name: p.name, agency: p.agency }).toString().slice(0, 60),
+      ctx.t('sess.attendance.person', { mark: p.attended === true ? '✅' : p.attended === false ? '❌' : '⬜', name: p.name, agency: p.agency }).toString().slice(0, 60),
       callbackData('s', 'att', sessionId, p.memberId, current),
     ),
   ]);
@@ -32,7 +32,7 @@ async function attendanceView(ctx: BotContext, sessionId: number, page: number) 
   if (current < pages) nav.push(Markup.button.callback(ctx.t('pager.next').toString(), callbackData('s', 'attp', sessionId, current + 1)));
   if (nav.length) rows.push(nav);
   const text = people.length
-    ? ctx.t('attendance.title', {
+    ? ctx.t('sess.attendance.title', {
         id: session.id,
         title: session.title,
         confirmed: people.filter((p) => p.attended === true).length,
@@ -40,7 +40,7 @@ async function attendanceView(ctx: BotContext, sessionId: number, page: number) 
         page: current,
         pages,
       })
-    : ctx.t('attendance.none');
+    : ctx.t('sess.attendance.none');
   return { session, text, keyboard: Markup.inlineKeyboard(rows) };
 }
 
@@ -52,8 +52,8 @@ export function minutesFeature(): Composer<BotContext> {
     const [sessionWord] = words(payload);
     const sessionId = parseNumber(sessionWord);
     const text = sessionWord ? payload.slice(sessionWord.length).trim() : '';
-    if (sessionId === undefined || !text) return replyHtml(ctx, ctx.t('minutes.usage'));
-    if (text.length > MINUTES_MAX) return replyHtml(ctx, ctx.t('minutes.tooLong', { max: MINUTES_MAX }));
+    if (sessionId === undefined || !text) return replyHtml(ctx, ctx.t('sess.minutes.usage'));
+    if (text.length > MINUTES_MAX) return replyHtml(ctx, ctx.t('sess.minutes.tooLong', { max: MINUTES_MAX }));
     const result = await recordMinutes(ctx.deps.database.db, {
       sessionId,
       text,
@@ -62,18 +62,18 @@ export function minutesFeature(): Composer<BotContext> {
       now: ctx.deps.clock.now(),
     });
     if (!result.ok) {
-      if (result.reason === 'not_found') return replyHtml(ctx, ctx.t('session.notFound', { id: String(sessionId) }));
-      return replyHtml(ctx, ctx.t(result.reason === 'cancelled' ? 'minutes.cancelled' : 'minutes.notStarted'));
+      if (result.reason === 'not_found') return replyHtml(ctx, ctx.t('sess.session.notFound', { id: String(sessionId) }));
+      return replyHtml(ctx, ctx.t(result.reason === 'cancelled' ? 'sess.minutes.cancelled' : 'sess.minutes.notStarted'));
     }
     ctx.deps.jobs?.wake();
-    const saved = ctx.t(result.updated ? 'minutes.updated' : 'minutes.saved', { id: sessionId });
+    const saved = ctx.t(result.updated ? 'sess.minutes.updated' : 'sess.minutes.saved', { id: sessionId });
     if (result.toDiscuss.length === 0) return replyHtml(ctx, saved);
     const rows = result.toDiscuss.slice(0, 20).map((idea) => [
-      Markup.button.callback(ctx.t('minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
+      Markup.button.callback(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
     ]);
-    if (result.toDiscuss.length > 1) rows.push([Markup.button.callback(ctx.t('minutes.moveAll').toString(), callbackData('s', 'disc', sessionId, 'all'))]);
-    rows.push([Markup.button.callback(ctx.t('minutes.keep').toString(), callbackData('s', 'disc', sessionId, 'none'))]);
-    await replyHtml(ctx, joinHtml([saved, ctx.t('minutes.askDiscuss')], '\n\n'), Markup.inlineKeyboard(rows));
+    if (result.toDiscuss.length > 1) rows.push([Markup.button.callback(ctx.t('sess.minutes.moveAll').toString(), callbackData('s', 'disc', sessionId, 'all'))]);
+    rows.push([Markup.button.callback(ctx.t('sess.minutes.keep').toString(), callbackData('s', 'disc', sessionId, 'none'))]);
+    await replyHtml(ctx, joinHtml([saved, ctx.t('sess.minutes.askDiscuss')], '\n\n'), Markup.inlineKeyboard(rows));
   });
 
   // Moving agenda ideas to "Dibahas" after the minutes: only ideas on this session's agenda, by a coordinator.
@@ -84,7 +84,7 @@ export function minutesFeature(): Composer<BotContext> {
     const session = await findSession(ctx.db, sessionId);
     if (!session || session.status !== 'done') return answer(ctx, ctx.t('guard.staleButton'), true);
     await answer(ctx);
-    if (which === 'none') return editHtml(ctx, ctx.t('minutes.kept'));
+    if (which === 'none') return editHtml(ctx, ctx.t('sess.minutes.kept'));
     const candidates = (await agendaIdeas(ctx.db, sessionId)).filter((i) => i.stage === 'pitched' && (which === 'all' || String(i.id) === which));
     const moved: string[] = [];
     for (const idea of candidates) {
@@ -98,20 +98,20 @@ export function minutesFeature(): Composer<BotContext> {
       if (result.ok) moved.push(`#${idea.id} ${idea.name}`);
     }
     const remaining = (await agendaIdeas(ctx.db, sessionId)).filter((i) => i.stage === 'pitched');
-    const text = moved.length ? ctx.t('minutes.moved', { ideas: moved.join(', ') }) : ctx.t('minutes.nothingMoved');
+    const text = moved.length ? ctx.t('sess.minutes.moved', { ideas: moved.join(', ') }) : ctx.t('sess.minutes.nothingMoved');
     const rows = remaining.slice(0, 20).map((idea) => [
-      Markup.button.callback(ctx.t('minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
+      Markup.button.callback(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
     ]);
     await editHtml(ctx, text, rows.length ? Markup.inlineKeyboard(rows) : {});
   });
 
   onCommand(composer, sessionSpec('kehadiran'), async (ctx) => {
     const sessionId = parseNumber(words(ctx.payload)[0]);
-    if (sessionId === undefined) return replyHtml(ctx, ctx.t('attendance.usage'));
+    if (sessionId === undefined) return replyHtml(ctx, ctx.t('sess.attendance.usage'));
     const view = await attendanceView(ctx, sessionId, 1);
-    if (!view) return replyHtml(ctx, ctx.t('session.notFound', { id: String(sessionId) }));
-    if (view.session.status === 'cancelled') return replyHtml(ctx, ctx.t('session.refused.cancelled'));
-    if (view.session.startsAt.getTime() > ctx.deps.clock.now().getTime()) return replyHtml(ctx, ctx.t('attendance.notStarted'));
+    if (!view) return replyHtml(ctx, ctx.t('sess.session.notFound', { id: String(sessionId) }));
+    if (view.session.status === 'cancelled') return replyHtml(ctx, ctx.t('sess.session.refused.cancelled'));
+    if (view.session.startsAt.getTime() > ctx.deps.clock.now().getTime()) return replyHtml(ctx, ctx.t('sess.attendance.notStarted'));
     await replyHtml(ctx, view.text, view.keyboard);
   });
 
@@ -125,7 +125,7 @@ export function minutesFeature(): Composer<BotContext> {
       now: ctx.deps.clock.now(),
     });
     if (!result.ok) {
-      const key = result.reason === 'not_started' ? 'attendance.notStarted' : result.reason === 'no_answer' ? 'attendance.noAnswer' : 'guard.staleButton';
+      const key = result.reason === 'not_started' ? 'sess.attendance.notStarted' : result.reason === 'no_answer' ? 'sess.attendance.noAnswer' : 'guard.staleButton';
       return answer(ctx, ctx.t(key), true);
     }
     await answer(ctx);

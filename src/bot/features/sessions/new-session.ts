@@ -60,13 +60,13 @@ function toDraft(data: DraftData): SessionDraft {
 function summary(ctx: BotContext, draft: SessionDraft): Html {
   const tz = ctx.deps.config.TZ_NAME;
   const lines: Html[] = [
-    ctx.t('ann.when', { when: formatDateTime(draft.startsAt, ctx.lang, tz) }),
-    ctx.t('ann.place', { place: placeHtml(ctx.t, draft.place) }),
+    ctx.t('sess.ann.when', { when: formatDateTime(draft.startsAt, ctx.lang, tz) }),
+    ctx.t('sess.ann.place', { place: placeHtml(ctx.t, draft.place) }),
   ];
-  if (draft.agenda) lines.push(ctx.t('ann.agenda', { agenda: draft.agenda }));
-  lines.push(draft.capacity === null ? ctx.t('new.noCapacity') : ctx.t('new.capacity', { capacity: draft.capacity }));
+  if (draft.agenda) lines.push(ctx.t('sess.ann.agenda', { agenda: draft.agenda }));
+  lines.push(draft.capacity === null ? ctx.t('sess.new.noCapacity') : ctx.t('sess.new.capacity', { capacity: draft.capacity }));
   if (draft.recurrence && draft.until) {
-    lines.push(ctx.t('ann.recurrence', { label: ctx.t(`recurrence.${draft.recurrence}`).toString(), until: untilLabel(draft.until, ctx.lang, tz) }));
+    lines.push(ctx.t('sess.ann.recurrence', { label: ctx.t(`sess.recurrence.${draft.recurrence}`).toString(), until: untilLabel(draft.until, ctx.lang, tz) }));
   }
   return joinHtml([html`<b>${draft.title}</b>`, ...lines], '\n');
 }
@@ -77,10 +77,10 @@ async function create(ctx: BotContext, draft: SessionDraft): Promise<Html> {
   ctx.deps.jobs?.wake();
   const first = created[0]!;
   const groups = (await activeLinkedChats(ctx.db)).length;
-  const parts: Html[] = [ctx.t('new.created', { id: first.id, when: formatDateTime(first.startsAt, ctx.lang, ctx.deps.config.TZ_NAME), groups })];
+  const parts: Html[] = [ctx.t('sess.new.created', { id: first.id, when: formatDateTime(first.startsAt, ctx.lang, ctx.deps.config.TZ_NAME), groups })];
   if (created.length > 1) {
     parts.push(
-      ctx.t('new.createdSeries', {
+      ctx.t('sess.new.createdSeries', {
         count: created.length,
         first: first.id,
         last: created.at(-1)!.id,
@@ -92,33 +92,33 @@ async function create(ctx: BotContext, draft: SessionDraft): Promise<Html> {
 }
 
 const capacityKeyboard = (ctx: BotContext) =>
-  Markup.inlineKeyboard([[Markup.button.callback(ctx.t('new.noLimit').toString(), callbackData('s', 'nw', 'cap', 'none'))]]);
+  Markup.inlineKeyboard([[Markup.button.callback(ctx.t('sess.new.noLimit').toString(), callbackData('s', 'nw', 'cap', 'none'))]]);
 
 const recurrenceKeyboard = (ctx: BotContext) =>
   Markup.inlineKeyboard([
-    [Markup.button.callback(ctx.t('new.once').toString(), callbackData('s', 'nw', 'rec', 'none'))],
+    [Markup.button.callback(ctx.t('sess.new.once').toString(), callbackData('s', 'nw', 'rec', 'none'))],
     [
-      Markup.button.callback(ctx.t('recurrence.button.weekly').toString(), callbackData('s', 'nw', 'rec', 'weekly')),
-      Markup.button.callback(ctx.t('recurrence.button.biweekly').toString(), callbackData('s', 'nw', 'rec', 'biweekly')),
-      Markup.button.callback(ctx.t('recurrence.button.monthly').toString(), callbackData('s', 'nw', 'rec', 'monthly')),
+      Markup.button.callback(ctx.t('sess.recurrence.button.weekly').toString(), callbackData('s', 'nw', 'rec', 'weekly')),
+      Markup.button.callback(ctx.t('sess.recurrence.button.biweekly').toString(), callbackData('s', 'nw', 'rec', 'biweekly')),
+      Markup.button.callback(ctx.t('sess.recurrence.button.monthly').toString(), callbackData('s', 'nw', 'rec', 'monthly')),
     ],
   ]);
 
 const confirmKeyboard = (ctx: BotContext) =>
   Markup.inlineKeyboard([
-    [Markup.button.callback(ctx.t('new.save').toString(), callbackData('s', 'nw', 'ok'))],
-    [Markup.button.callback(ctx.t('new.discard').toString(), callbackData('s', 'nw', 'no'))],
+    [Markup.button.callback(ctx.t('sess.new.save').toString(), callbackData('s', 'nw', 'ok'))],
+    [Markup.button.callback(ctx.t('sess.new.discard').toString(), callbackData('s', 'nw', 'no'))],
   ]);
 
 async function askConfirm(ctx: BotContext, data: DraftData): Promise<void> {
   await updateConversation(ctx.db, keyOf(ctx), 'confirm', data as Record<string, unknown>);
-  await replyHtml(ctx, ctx.t('new.summary', { details: summary(ctx, toDraft(data)) }), confirmKeyboard(ctx));
+  await replyHtml(ctx, ctx.t('sess.new.summary', { details: summary(ctx, toDraft(data)) }), confirmKeyboard(ctx));
 }
 
 async function afterRecurrence(ctx: BotContext, data: DraftData, recurrence: Recurrence | 'none'): Promise<void> {
   if (recurrence === 'none') return askConfirm(ctx, { ...data, recurrence: null, until: null });
   await updateConversation(ctx.db, keyOf(ctx), 'until', { ...data, recurrence } as Record<string, unknown>);
-  await replyHtml(ctx, ctx.t('new.askUntil', { label: ctx.t(`recurrence.${recurrence}`).toString() }));
+  await replyHtml(ctx, ctx.t('sess.new.askUntil', { label: ctx.t(`sess.recurrence.${recurrence}`).toString() }));
 }
 
 async function onText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
@@ -134,35 +134,35 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
       const title = checkTitle(text);
       if (!title.ok) return void (await replyHtml(ctx, inputError(ctx.t, title.error)));
       await next('when', { title: title.value });
-      return void (await replyHtml(ctx, ctx.t('new.askWhen', { title: title.value })));
+      return void (await replyHtml(ctx, ctx.t('sess.new.askWhen', { title: title.value })));
     }
     case 'when': {
       const when = parseDateTime(text, options(ctx));
       if (!when.ok) return void (await replyHtml(ctx, dateError(ctx.t, when.reason)));
       await next('place', { startsAt: when.at.toISOString() });
-      return void (await replyHtml(ctx, ctx.t('new.askPlace', { when: formatDateTime(when.at, ctx.lang, ctx.deps.config.TZ_NAME) })));
+      return void (await replyHtml(ctx, ctx.t('sess.new.askPlace', { when: formatDateTime(when.at, ctx.lang, ctx.deps.config.TZ_NAME) })));
     }
     case 'place': {
       const place = checkPlace(text);
       if (!place.ok) return void (await replyHtml(ctx, inputError(ctx.t, place.error)));
       await next('agenda', { place: place.value });
-      return void (await replyHtml(ctx, ctx.t('new.askAgenda')));
+      return void (await replyHtml(ctx, ctx.t('sess.new.askAgenda')));
     }
     case 'agenda': {
       const agenda = checkAgenda(text);
       if (!agenda.ok) return void (await replyHtml(ctx, inputError(ctx.t, agenda.error)));
       await next('capacity', { agenda: agenda.value });
-      return void (await replyHtml(ctx, ctx.t('new.askCapacity'), capacityKeyboard(ctx)));
+      return void (await replyHtml(ctx, ctx.t('sess.new.askCapacity'), capacityKeyboard(ctx)));
     }
     case 'capacity': {
       const capacity = parseCapacity(text);
-      if (!capacity.ok) return void (await replyHtml(ctx, ctx.t(`input.capacity.${capacity.reason}`), capacityKeyboard(ctx)));
+      if (!capacity.ok) return void (await replyHtml(ctx, ctx.t(`sess.input.capacity.${capacity.reason}`), capacityKeyboard(ctx)));
       await next('recurrence', { capacity: capacity.value });
-      return void (await replyHtml(ctx, ctx.t('new.askRecurrence'), recurrenceKeyboard(ctx)));
+      return void (await replyHtml(ctx, ctx.t('sess.new.askRecurrence'), recurrenceKeyboard(ctx)));
     }
     case 'recurrence': {
       const recurrence = parseRecurrence(text);
-      if (!recurrence) return void (await replyHtml(ctx, ctx.t('input.recurrence'), recurrenceKeyboard(ctx)));
+      if (!recurrence) return void (await replyHtml(ctx, ctx.t('sess.input.recurrence'), recurrenceKeyboard(ctx)));
       return afterRecurrence(ctx, data, recurrence);
     }
     case 'until': {
@@ -171,7 +171,7 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
       return askConfirm(ctx, { ...data, until: until.value });
     }
     default:
-      await replyHtml(ctx, ctx.t('new.useButtons'));
+      await replyHtml(ctx, ctx.t('sess.new.useButtons'));
   }
 }
 
@@ -190,35 +190,35 @@ export function newSessionFeature(registries: BotRegistries): Composer<BotContex
     const payload = ctx.payload.trim();
     if (payload) {
       const parsed = parseOneLine(payload, options(ctx));
-      if (!parsed.ok) return replyHtml(ctx, parsed.error.field === 'usage' ? ctx.t('new.usage') : joinHtml([inputError(ctx.t, parsed.error), ctx.t('new.usage')], '\n\n'));
+      if (!parsed.ok) return replyHtml(ctx, parsed.error.field === 'usage' ? ctx.t('sess.new.usage') : joinHtml([inputError(ctx.t, parsed.error), ctx.t('sess.new.usage')], '\n\n'));
       return replyHtml(ctx, await create(ctx, parsed.value));
     }
     await startConversation(ctx.db, keyOf(ctx), KIND, 'title', {});
-    await replyHtml(ctx, ctx.t('new.askTitle'));
+    await replyHtml(ctx, ctx.t('sess.new.askTitle'));
   });
 
   composer.action(/^s:nw:cap:none$/, async (ctx) => {
     const data = await dialogAt(ctx, 'capacity');
-    if (!data) return answer(ctx, ctx.t('new.stale'), true);
+    if (!data) return answer(ctx, ctx.t('sess.new.stale'), true);
     await answer(ctx);
     await updateConversation(ctx.db, keyOf(ctx), 'recurrence', { ...data, capacity: null } as Record<string, unknown>);
-    await replyHtml(ctx, ctx.t('new.askRecurrence'), recurrenceKeyboard(ctx));
+    await replyHtml(ctx, ctx.t('sess.new.askRecurrence'), recurrenceKeyboard(ctx));
   });
 
   composer.action(/^s:nw:rec:(none|weekly|biweekly|monthly)$/, async (ctx) => {
     const data = await dialogAt(ctx, 'recurrence');
-    if (!data) return answer(ctx, ctx.t('new.stale'), true);
+    if (!data) return answer(ctx, ctx.t('sess.new.stale'), true);
     await answer(ctx);
     await afterRecurrence(ctx, data, ctx.match[1] as Recurrence | 'none');
   });
 
   composer.action(/^s:nw:(ok|no)$/, async (ctx) => {
     const data = await dialogAt(ctx, 'confirm');
-    if (!data) return answer(ctx, ctx.t('new.stale'), true);
+    if (!data) return answer(ctx, ctx.t('sess.new.stale'), true);
     await answer(ctx);
     if (ctx.match[1] === 'no') {
       await endConversation(ctx.db, keyOf(ctx));
-      return editHtml(ctx, ctx.t('new.discarded'));
+      return editHtml(ctx, ctx.t('sess.new.discarded'));
     }
     const draft = toDraft(data);
     // The dialog may have sat open past the chosen time.

@@ -19,29 +19,29 @@ const DEFAULT = new Set(['bawaan', 'default', 'nyala', 'nyalakan', 'on', 'aktif'
 async function current(ctx: BotContext): Promise<Html> {
   const defaults = sessionSettings(ctx.deps.config).defaultOffsets;
   const pref = await reminderPref(ctx.db, ctx.member!.id);
-  if (pref && !pref.enabled) return ctx.t('reminders.off');
+  if (pref && !pref.enabled) return ctx.t('sess.reminders.off');
   const list = offsetsLabel(ctx.t, offsetsFor(pref, defaults), ctx.lang);
-  return ctx.t('reminders.current', { list: pref?.offsets ? list : `${list} ${ctx.t('reminders.defaultTag').toString()}` });
+  return ctx.t('sess.reminders.current', { list: pref?.offsets ? list : `${list} ${ctx.t('sess.reminders.defaultTag').toString()}` });
 }
 
 function keyboard(ctx: BotContext) {
   const defaults = sessionSettings(ctx.deps.config).defaultOffsets;
-  const rows = [[Markup.button.callback(ctx.t('reminders.default', { list: offsetsLabel(ctx.t, defaults, ctx.lang) }).toString(), callbackData('rem', 'def'))]];
+  const rows = [[Markup.button.callback(ctx.t('sess.reminders.default', { list: offsetsLabel(ctx.t, defaults, ctx.lang) }).toString(), callbackData('rem', 'def'))]];
   if (defaults.length > 1) {
     defaults.forEach((offset, i) =>
-      rows.push([Markup.button.callback(ctx.t('reminders.only', { label: offsetLabel(ctx.t, offset, ctx.lang) }).toString(), callbackData('rem', 'only', i))]),
+      rows.push([Markup.button.callback(ctx.t('sess.reminders.only', { label: offsetLabel(ctx.t, offset, ctx.lang) }).toString(), callbackData('rem', 'only', i))]),
     );
   }
-  rows.push([Markup.button.callback(ctx.t('reminders.turnOff').toString(), callbackData('rem', 'off'))]);
+  rows.push([Markup.button.callback(ctx.t('sess.reminders.turnOff').toString(), callbackData('rem', 'off'))]);
   return Markup.inlineKeyboard(rows);
 }
 
 async function save(ctx: BotContext, choice: PrefChoice): Promise<Html> {
   await setReminderPrefs(ctx.deps.database.db, ctx.member!, choice, sessionSettings(ctx.deps.config), ctx.deps.clock.now());
   ctx.deps.jobs?.wake();
-  if (choice.kind === 'off') return ctx.t('reminders.turnedOff');
+  if (choice.kind === 'off') return ctx.t('sess.reminders.turnedOff');
   const offsets = choice.kind === 'custom' ? choice.offsets : sessionSettings(ctx.deps.config).defaultOffsets;
-  return ctx.t('reminders.saved', { list: offsetsLabel(ctx.t, offsets, ctx.lang) });
+  return ctx.t('sess.reminders.saved', { list: offsetsLabel(ctx.t, offsets, ctx.lang) });
 }
 
 export function remindersFeature(): Composer<BotContext> {
@@ -49,11 +49,11 @@ export function remindersFeature(): Composer<BotContext> {
 
   onCommand(composer, sessionSpec('pengingat'), async (ctx) => {
     const arg = ctx.payload.trim().toLowerCase();
-    if (!arg) return replyHtml(ctx, joinHtml([await current(ctx), ctx.t('reminders.help')], '\n\n'), keyboard(ctx));
+    if (!arg) return replyHtml(ctx, joinHtml([await current(ctx), ctx.t('sess.reminders.help')], '\n\n'), keyboard(ctx));
     if (OFF.has(arg)) return replyHtml(ctx, await save(ctx, { kind: 'off' }));
     if (DEFAULT.has(arg)) return replyHtml(ctx, await save(ctx, { kind: 'default' }));
     const parsed = parseOffsets(arg);
-    if (!parsed.ok) return replyHtml(ctx, ctx.t('reminders.invalid', { bad: parsed.bad.slice(0, 60) }));
+    if (!parsed.ok) return replyHtml(ctx, ctx.t('sess.reminders.invalid', { bad: parsed.bad.slice(0, 60) }));
     await replyHtml(ctx, await save(ctx, { kind: 'custom', offsets: parsed.offsets }));
   });
 

@@ -14,7 +14,7 @@ import { callbackData } from '../../callback-data.js';
 /** Rendering shared by the handlers and the jobs (announcements, reminders, notices). */
 
 export function placeHtml(t: Translate, place: string): Html {
-  return isOnlineLink(place) ? html`<a href="${place.trim()}">${t('ann.onlineLink')}</a> (${place.trim()})` : html`${place}`;
+  return isOnlineLink(place) ? html`<a href="${place.trim()}">${t('sess.ann.onlineLink')}</a> (${place.trim()})` : html`${place}`;
 }
 
 export function when(session: Pick<Session, 'startsAt'>, lang: Language, timeZone: string): string {
@@ -29,22 +29,22 @@ export function untilLabel(until: string, lang: Language, timeZone: string): str
 /** Time, place, agenda, ideas, recurrence (and the capacity line when it has one). */
 export function detailLines(t: Translate, view: SessionView, lang: Language, timeZone: string): Html[] {
   const { session, counts, ideas } = view;
-  const lines: Html[] = [t('ann.when', { when: when(session, lang, timeZone) }), t('ann.place', { place: placeHtml(t, session.place) })];
-  if (session.agenda) lines.push(t('ann.agenda', { agenda: session.agenda }));
-  if (ideas.length) lines.push(joinHtml([t('ann.ideas'), ...ideas.map((i) => t('ann.idea', i))], '\n'));
+  const lines: Html[] = [t('sess.ann.when', { when: when(session, lang, timeZone) }), t('sess.ann.place', { place: placeHtml(t, session.place) })];
+  if (session.agenda) lines.push(t('sess.ann.agenda', { agenda: session.agenda }));
+  if (ideas.length) lines.push(joinHtml([t('sess.ann.ideas'), ...ideas.map((i) => t('sess.ann.idea', i))], '\n'));
   if (session.recurrence && session.recurrenceUntil) {
-    lines.push(t('ann.recurrence', { label: t(`recurrence.${session.recurrence}`).toString(), until: untilLabel(session.recurrenceUntil, lang, timeZone) }));
+    lines.push(t('sess.ann.recurrence', { label: t(`sess.recurrence.${session.recurrence}`).toString(), until: untilLabel(session.recurrenceUntil, lang, timeZone) }));
   }
-  if (session.capacity !== null) lines.push(t('ann.capacity', { seated: counts.yes, capacity: session.capacity, waitlist: counts.waitlist }));
+  if (session.capacity !== null) lines.push(t('sess.ann.capacity', { seated: counts.yes, capacity: session.capacity, waitlist: counts.waitlist }));
   return lines;
 }
 
 export function rsvpKeyboard(t: Translate, sessionId: number): InlineKeyboardMarkup {
   return Markup.inlineKeyboard([
     [
-      Markup.button.callback(t('rsvp.yes').toString(), callbackData('s', 'r', sessionId, 'y')),
-      Markup.button.callback(t('rsvp.maybe').toString(), callbackData('s', 'r', sessionId, 'm')),
-      Markup.button.callback(t('rsvp.no').toString(), callbackData('s', 'r', sessionId, 'n')),
+      Markup.button.callback(t('sess.rsvp.yes').toString(), callbackData('s', 'r', sessionId, 'y')),
+      Markup.button.callback(t('sess.rsvp.maybe').toString(), callbackData('s', 'r', sessionId, 'm')),
+      Markup.button.callback(t('sess.rsvp.no').toString(), callbackData('s', 'r', sessionId, 'n')),
     ],
   ]).reply_markup;
 }
@@ -52,29 +52,29 @@ export function rsvpKeyboard(t: Translate, sessionId: number): InlineKeyboardMar
 /** The announcement as it stands now: details, counts, and the buttons while answers are open. */
 export function announcement(t: Translate, view: SessionView, lang: Language, timeZone: string, now: Date): { text: Html; keyboard?: InlineKeyboardMarkup } {
   const { session, counts } = view;
-  const blocks: Html[] = [joinHtml([t('ann.header', { id: session.id }), html`<b>${session.title}</b>`], '\n'), joinHtml(detailLines(t, view, lang, timeZone), '\n')];
-  blocks.push(t('ann.counts', counts));
+  const blocks: Html[] = [joinHtml([t('sess.ann.header', { id: session.id }), html`<b>${session.title}</b>`], '\n'), joinHtml(detailLines(t, view, lang, timeZone), '\n')];
+  blocks.push(t('sess.ann.counts', counts));
   if (session.status === 'cancelled') {
-    blocks.unshift(t('ann.cancelled', { reason: session.cancelReason ?? '' }));
+    blocks.unshift(t('sess.ann.cancelled', { reason: session.cancelReason ?? '' }));
     return { text: joinHtml(blocks, '\n\n') };
   }
-  if (session.status === 'done' || session.endsAt.getTime() <= now.getTime()) return { text: joinHtml([...blocks, t('ann.done')], '\n\n') };
-  if (session.startsAt.getTime() <= now.getTime()) return { text: joinHtml([...blocks, t('ann.started')], '\n\n') };
-  blocks.push(t('ann.hint'));
+  if (session.status === 'done' || session.endsAt.getTime() <= now.getTime()) return { text: joinHtml([...blocks, t('sess.ann.done')], '\n\n') };
+  if (session.startsAt.getTime() <= now.getTime()) return { text: joinHtml([...blocks, t('sess.ann.started')], '\n\n') };
+  blocks.push(t('sess.ann.hint'));
   return { text: joinHtml(blocks, '\n\n'), keyboard: rsvpKeyboard(t, session.id) };
 }
 
 export function answerLabel(t: Translate, answer: RsvpAnswer | undefined, waitlistPosition?: number): string {
-  if (!answer) return t('answer.none').toString();
-  if (answer === 'yes' && waitlistPosition !== undefined) return t('answer.waitlist', { position: waitlistPosition }).toString();
-  return t(`answer.${answer}`).toString();
+  if (!answer) return t('sess.answer.none').toString();
+  if (answer === 'yes' && waitlistPosition !== undefined) return t('sess.answer.waitlist', { position: waitlistPosition }).toString();
+  return t(`sess.answer.${answer}`).toString();
 }
 
 export function durationLabel(t: Translate, minutes: number): string {
-  if (minutes < 60) return t('dur.minutes', { n: minutes }).toString();
+  if (minutes < 60) return t('sess.dur.minutes', { n: minutes }).toString();
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return (m === 0 ? t('dur.hours', { n: h }) : t('dur.hoursMinutes', { h, m })).toString();
+  return (m === 0 ? t('sess.dur.hours', { n: h }) : t('sess.dur.hoursMinutes', { h, m })).toString();
 }
 
 /** "hari ini pukul 09.00 (1 jam lagi)", "besok pukul 09.00", or the date. */
@@ -86,10 +86,10 @@ export function relativeStart(t: Translate, startsAt: Date, now: Date, lang: Lan
   const time = formatTime(startsAt, lang, timeZone);
   if (days === 0) {
     const minutes = Math.max(1, Math.round((startsAt.getTime() - now.getTime()) / 60_000));
-    return t('rel.today', { time, in: durationLabel(t, minutes) }).toString();
+    return t('sess.rel.today', { time, in: durationLabel(t, minutes) }).toString();
   }
-  if (days === 1) return t('rel.tomorrow', { time }).toString();
-  return t('rel.later', { date: formatDateTime(startsAt, lang, timeZone) }).toString();
+  if (days === 1) return t('sess.rel.tomorrow', { time }).toString();
+  return t('sess.rel.later', { date: formatDateTime(startsAt, lang, timeZone) }).toString();
 }
 
 function clock(hour: number, minute: number, lang: Language): string {
@@ -99,64 +99,64 @@ function clock(hour: number, minute: number, lang: Language): string {
 export function offsetLabel(t: Translate, offset: ReminderOffset, lang: Language): string {
   if (offset.kind === 'dayAt') {
     const time = clock(offset.hour, offset.minute, lang);
-    if (offset.days === 0) return t('offset.sameDay', { time }).toString();
-    if (offset.days === 1) return t('offset.dayBefore', { time }).toString();
-    return t('offset.daysBefore', { days: offset.days, time }).toString();
+    if (offset.days === 0) return t('sess.offset.sameDay', { time }).toString();
+    if (offset.days === 1) return t('sess.offset.dayBefore', { time }).toString();
+    return t('sess.offset.daysBefore', { days: offset.days, time }).toString();
   }
-  const duration = offset.minutes % 1440 === 0 ? t('dur.days', { n: offset.minutes / 1440 }).toString() : durationLabel(t, offset.minutes);
-  return t('offset.before', { duration }).toString();
+  const duration = offset.minutes % 1440 === 0 ? t('sess.dur.days', { n: offset.minutes / 1440 }).toString() : durationLabel(t, offset.minutes);
+  return t('sess.offset.before', { duration }).toString();
 }
 
 export function offsetsLabel(t: Translate, offsets: readonly ReminderOffset[], lang: Language): string {
   const labels = offsets.map((o) => offsetLabel(t, o, lang));
   if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} ${t('list.and').toString()} ${labels.at(-1)}`;
+  return `${labels.slice(0, -1).join(', ')} ${t('sess.list.and').toString()} ${labels.at(-1)}`;
 }
 
 export function icsFor(t: Translate, view: SessionView, timeZone: string, now: Date): { source: Buffer; filename: string } {
   const description = icsDescription(view.session, view.ideas, {
-    agenda: t('calendar.agendaLabel').toString(),
-    ideas: t('calendar.ideasLabel').toString(),
+    agenda: t('sess.calendar.agendaLabel').toString(),
+    ideas: t('sess.calendar.ideasLabel').toString(),
   });
-  const text = sessionIcs(view.session, { description, calendarName: t('calendar.name').toString() }, timeZone, now);
+  const text = sessionIcs(view.session, { description, calendarName: t('sess.calendar.name').toString() }, timeZone, now);
   return { source: Buffer.from(text, 'utf8'), filename: `warkop-indah-sesi-${view.session.id}.ics` };
 }
 
 const DATE_ERRORS: Record<ParseFailure, Parameters<Translate>[0]> = {
-  empty: 'date.empty',
-  unparseable: 'date.unparseable',
-  invalid_date: 'date.invalidDate',
-  invalid_time: 'date.invalidTime',
-  weekday_mismatch: 'date.weekdayMismatch',
-  no_time: 'date.noTime',
-  past: 'date.past',
-  too_far: 'date.tooFar',
+  empty: 'sess.date.empty',
+  unparseable: 'sess.date.unparseable',
+  invalid_date: 'sess.date.invalidDate',
+  invalid_time: 'sess.date.invalidTime',
+  weekday_mismatch: 'sess.date.weekdayMismatch',
+  no_time: 'sess.date.noTime',
+  past: 'sess.date.past',
+  too_far: 'sess.date.tooFar',
 };
 
 /** Why a date was refused, with examples of what works. */
 export function dateError(t: Translate, reason: ParseFailure, dateOnly = false): Html {
-  return joinHtml([t(DATE_ERRORS[reason] as 'date.past'), t(dateOnly ? 'date.dateExamples' : 'date.examples')], '\n');
+  return joinHtml([t(DATE_ERRORS[reason] as 'sess.date.past'), t(dateOnly ? 'sess.date.dateExamples' : 'sess.date.examples')], '\n');
 }
 
 export function inputError(t: Translate, error: DraftError): Html {
   switch (error.field) {
     case 'usage':
-      return t('new.usage');
+      return t('sess.new.usage');
     case 'title':
-      return t('input.title');
+      return t('sess.input.title');
     case 'place':
-      return t('input.place');
+      return t('sess.input.place');
     case 'agenda':
-      return t('input.agenda');
+      return t('sess.input.agenda');
     case 'when':
       return dateError(t, error.reason);
     case 'capacity':
-      return t(`input.capacity.${error.reason}`);
+      return t(`sess.input.capacity.${error.reason}`);
     case 'recurrence':
-      return t('input.recurrence');
+      return t('sess.input.recurrence');
     case 'until':
-      if (error.reason === 'missing') return t('input.untilMissing');
-      if (error.reason === 'before_start') return t('input.untilBeforeStart');
+      if (error.reason === 'missing') return t('sess.input.untilMissing');
+      if (error.reason === 'before_start') return t('sess.input.untilBeforeStart');
       return dateError(t, error.reason, true);
   }
 }

@@ -27,24 +27,24 @@ async function record(ctx: BotContext, sessionId: number, value: RsvpAnswer): Pr
     settings: sessionSettings(ctx.deps.config),
     now: ctx.deps.clock.now(),
   });
-  if (!result.ok) return { text: ctx.t(`rsvp.refused.${result.reason}`), alert: true };
+  if (!result.ok) return { text: ctx.t(`sess.rsvp.refused.${result.reason}`), alert: true };
   ctx.deps.jobs?.wake();
   if (!result.changed) {
     const position = result.waitlisted ? await waitlistPosition(ctx.db, sessionId, member.id) : undefined;
-    return { text: ctx.t('rsvp.unchanged', { answer: answerLabel(ctx.t, value, position) }), alert: false };
+    return { text: ctx.t('sess.rsvp.unchanged', { answer: answerLabel(ctx.t, value, position) }), alert: false };
   }
   if (result.waitlisted) {
     const position = (await waitlistPosition(ctx.db, sessionId, member.id)) ?? 1;
-    return { text: ctx.t('rsvp.waitlisted', { id: sessionId, position }), alert: true };
+    return { text: ctx.t('sess.rsvp.waitlisted', { id: sessionId, position }), alert: true };
   }
-  return { text: ctx.t('rsvp.recorded', { id: sessionId, answer: answerLabel(ctx.t, value) }), alert: false };
+  return { text: ctx.t('sess.rsvp.recorded', { id: sessionId, answer: answerLabel(ctx.t, value) }), alert: false };
 }
 
 /** Someone not yet registered: keep the answer and send them to /daftar. Returns false if the session takes no answers. */
 async function keep(ctx: BotContext, sessionId: number, value: RsvpAnswer): Promise<Outcome | undefined> {
   const session = await findSession(ctx.db, sessionId);
   const refusal = rsvpRefusal(session, ctx.deps.clock.now());
-  if (refusal) return { text: ctx.t(`rsvp.refused.${refusal}`), alert: true };
+  if (refusal) return { text: ctx.t(`sess.rsvp.refused.${refusal}`), alert: true };
   await keepPendingRsvp(ctx.db, ctx.member!.id, sessionId, value);
   return undefined;
 }
@@ -64,7 +64,7 @@ export function rsvpFeature(registries: BotRegistries): Composer<BotContext> {
     }
     const refused = await keep(ctx, sessionId, value);
     if (refused) return void (await replyHtml(ctx, refused.text));
-    await replyHtml(ctx, ctx.t('rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
+    await replyHtml(ctx, ctx.t('sess.rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
     await startRegistration(ctx);
   });
 
@@ -76,12 +76,12 @@ export function rsvpFeature(registries: BotRegistries): Composer<BotContext> {
       const refused = await keep(ctx, sessionId, value);
       if (refused) return answer(ctx, refused.text, true);
       if (isPrivate(ctx)) {
-        await answer(ctx, ctx.t('rsvp.registerFirst'));
-        await replyHtml(ctx, ctx.t('rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
+        await answer(ctx, ctx.t('sess.rsvp.registerFirst'));
+        await replyHtml(ctx, ctx.t('sess.rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
         return startRegistration(ctx);
       }
       // In a group: the button opens the private chat, where /start carries the answer.
-      return void (await ctx.answerCbQuery(stripTags(ctx.t('rsvp.registerFirst').toString()), { url: deepLink(ctx.me, 'rsvp', sessionId, ctx.match[2]!) }));
+      return void (await ctx.answerCbQuery(stripTags(ctx.t('sess.rsvp.registerFirst').toString()), { url: deepLink(ctx.me, 'rsvp', sessionId, ctx.match[2]!) }));
     }
     const outcome = await record(ctx, sessionId, value);
     await answer(ctx, outcome.text, outcome.alert);

@@ -30,18 +30,18 @@ function byAgency(people: Attendee[]): Map<string, string[]> {
 
 /** Names by agency: coordinators only, and only in a private chat (a group would show them to all). */
 async function attendeeBlocks(ctx: BotContext, sessionId: number): Promise<Html[]> {
-  if (!isPrivate(ctx)) return [ctx.t('detail.namesInPrivate')];
+  if (!isPrivate(ctx)) return [ctx.t('sess.detail.namesInPrivate')];
   const people = await attendees(ctx.db, sessionId);
   const seated = people.filter((p) => p.answer === 'yes' && !p.waitlisted);
   const waiting = people.filter((p) => p.answer === 'yes' && p.waitlisted);
   const maybe = people.filter((p) => p.answer === 'maybe');
   const blocks: Html[] = [];
-  const agencyLines = (list: Attendee[]) => [...byAgency(list)].map(([agency, names]) => ctx.t('detail.agencyLine', { agency, names: names.join(', ') }));
-  blocks.push(seated.length ? joinHtml([ctx.t('detail.attendees'), ...agencyLines(seated)], '\n') : ctx.t('detail.noAttendees'));
+  const agencyLines = (list: Attendee[]) => [...byAgency(list)].map(([agency, names]) => ctx.t('sess.detail.agencyLine', { agency, names: names.join(', ') }));
+  blocks.push(seated.length ? joinHtml([ctx.t('sess.detail.attendees'), ...agencyLines(seated)], '\n') : ctx.t('sess.detail.noAttendees'));
   if (waiting.length) {
-    blocks.push(joinHtml([ctx.t('detail.waitlist'), ...waiting.map((p, i) => ctx.t('detail.waitLine', { position: i + 1, name: p.name, agency: p.agency }))], '\n'));
+    blocks.push(joinHtml([ctx.t('sess.detail.waitlist'), ...waiting.map((p, i) => ctx.t('sess.detail.waitLine', { position: i + 1, name: p.name, agency: p.agency }))], '\n'));
   }
-  if (maybe.length) blocks.push(joinHtml([ctx.t('detail.maybe'), ...agencyLines(maybe)], '\n'));
+  if (maybe.length) blocks.push(joinHtml([ctx.t('sess.detail.maybe'), ...agencyLines(maybe)], '\n'));
   return blocks;
 }
 
@@ -52,16 +52,16 @@ export async function renderDetail(ctx: BotContext, view: SessionView): Promise<
   const now = ctx.deps.clock.now();
   const blocks: Html[] = [];
   const state = announcement(ctx.t, view, ctx.lang, tz, now);
-  blocks.push(joinHtml([ctx.t('detail.header', { id: session.id, title: session.title }), ...detailLines(ctx.t, view, ctx.lang, tz)], '\n'));
-  blocks.push(ctx.t('ann.counts', view.counts));
-  if (session.status === 'cancelled') blocks.push(ctx.t('ann.cancelled', { reason: session.cancelReason ?? '' }));
+  blocks.push(joinHtml([ctx.t('sess.detail.header', { id: session.id, title: session.title }), ...detailLines(ctx.t, view, ctx.lang, tz)], '\n'));
+  blocks.push(ctx.t('sess.ann.counts', view.counts));
+  if (session.status === 'cancelled') blocks.push(ctx.t('sess.ann.cancelled', { reason: session.cancelReason ?? '' }));
   if (ctx.member) {
     const mine = (await answersOf(ctx.db, ctx.member.id, [session.id])).get(session.id);
     const position = mine?.waitlisted ? await waitlistPosition(ctx.db, session.id, ctx.member.id) : undefined;
-    blocks.push(ctx.t('detail.yourAnswer', { answer: answerLabel(ctx.t, mine?.answer, position) }));
+    blocks.push(ctx.t('sess.detail.yourAnswer', { answer: answerLabel(ctx.t, mine?.answer, position) }));
   }
   if (hasRole(ctx.member, 'coordinator')) blocks.push(...(await attendeeBlocks(ctx, session.id)));
-  if (session.minutes) blocks.push(ctx.t('detail.minutes', { text: session.minutes }));
+  if (session.minutes) blocks.push(ctx.t('sess.detail.minutes', { text: session.minutes }));
   const open = rsvpRefusal(session, now) === undefined;
   return { text: joinHtml(blocks, '\n\n'), ...(open && state.keyboard ? { keyboard: rsvpKeyboard(ctx.t, session.id) } : {}) };
 }
@@ -70,14 +70,14 @@ async function list(ctx: BotContext): Promise<void> {
   const now = ctx.deps.clock.now();
   const tz = ctx.deps.config.TZ_NAME;
   const sessions = await upcomingSessions(ctx.db, now, LIST_LIMIT);
-  if (sessions.length === 0) return void (await replyHtml(ctx, ctx.t('list.none')));
+  if (sessions.length === 0) return void (await replyHtml(ctx, ctx.t('sess.list.none')));
   const answers = ctx.member ? await answersOf(ctx.db, ctx.member.id, sessions.map((s) => s.id)) : new Map();
   const lines: Html[] = [];
   for (const s of sessions) {
     const mine = answers.get(s.id);
     const position = mine?.waitlisted && ctx.member ? await waitlistPosition(ctx.db, s.id, ctx.member.id) : undefined;
     lines.push(
-      ctx.t('list.line', {
+      ctx.t('sess.list.line', {
         id: s.id,
         when: `${formatShortDate(s.startsAt, ctx.lang, tz)} · ${formatTime(s.startsAt, ctx.lang, tz)}`,
         title: s.title,
@@ -85,7 +85,7 @@ async function list(ctx: BotContext): Promise<void> {
       }),
     );
   }
-  await replyHtml(ctx, joinHtml([ctx.t('list.title'), joinHtml(lines, '\n'), ctx.t('list.hint')], '\n\n'));
+  await replyHtml(ctx, joinHtml([ctx.t('sess.list.title'), joinHtml(lines, '\n'), ctx.t('sess.list.hint')], '\n\n'));
 }
 
 export function viewFeature(): Composer<BotContext> {
@@ -95,9 +95,9 @@ export function viewFeature(): Composer<BotContext> {
     const arg = ctx.payload.trim();
     if (!arg) return list(ctx);
     const id = parseNumber(arg);
-    if (id === undefined) return replyHtml(ctx, ctx.t('session.badNumber', { text: arg.slice(0, 40) }));
+    if (id === undefined) return replyHtml(ctx, ctx.t('sess.session.badNumber', { text: arg.slice(0, 40) }));
     const view = await sessionView(ctx.db, id);
-    if (!view) return replyHtml(ctx, ctx.t('session.notFound', { id: String(id) }));
+    if (!view) return replyHtml(ctx, ctx.t('sess.session.notFound', { id: String(id) }));
     const { text, keyboard } = await renderDetail(ctx, view);
     await replyHtml(ctx, text, keyboard ? { reply_markup: keyboard } : {});
   });
@@ -105,11 +105,11 @@ export function viewFeature(): Composer<BotContext> {
   onCommand(composer, sessionSpec('kalender'), async (ctx) => {
     const arg = ctx.payload.trim();
     const id = parseNumber(arg);
-    if (id === undefined) return replyHtml(ctx, arg ? ctx.t('session.badNumber', { text: arg.slice(0, 40) }) : ctx.t('calendar.usage'));
+    if (id === undefined) return replyHtml(ctx, arg ? ctx.t('sess.session.badNumber', { text: arg.slice(0, 40) }) : ctx.t('sess.calendar.usage'));
     const view = await sessionView(ctx.db, id);
-    if (!view) return replyHtml(ctx, ctx.t('session.notFound', { id: String(id) }));
+    if (!view) return replyHtml(ctx, ctx.t('sess.session.notFound', { id: String(id) }));
     await ctx.replyWithDocument(icsFor(ctx.t, view, ctx.deps.config.TZ_NAME, ctx.deps.clock.now()), {
-      caption: ctx.t('calendar.caption', { id: view.session.id, title: view.session.title }).toString(),
+      caption: ctx.t('sess.calendar.caption', { id: view.session.id, title: view.session.title }).toString(),
       parse_mode: 'HTML',
     });
   });
