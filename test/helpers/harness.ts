@@ -240,5 +240,10 @@ export function useHarness(engine: Engine, options: HarnessOptions = {}): Harnes
       const value = (holder.h as unknown as Record<string | symbol, unknown>)[prop];
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(holder.h) : value;
     },
+    // e.g. `h.config = { ...h.config, … }` before `h.restart()` must reach the current harness.
+    set(_target, prop, value) {
+      (holder.h as unknown as Record<string | symbol, unknown>)[prop] = value;
+      return true;
+    },
   });
 }
