@@ -1,13 +1,21 @@
 import { and, asc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { broadcastDeliveries, broadcasts, chats, members, type Broadcast, type BroadcastDelivery, type DeliveryReason } from '../db/schema/index.js';
+import { broadcastDeliveries, broadcasts, chats, linkedChats, members, type Broadcast, type BroadcastDelivery, type DeliveryReason } from '../db/schema/index.js';
 import { deliveryStats, inFlight } from '../domain/broadcasts/broadcasts.js';
 import { languageFor } from '../domain/members.js';
-import { findLink } from '../domain/sessions/links.js';
 import { translator, type Html } from '../i18n/index.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender.js';
 import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';
+
+interface Lookups {
+  /** Members the bot may still write to. */
+  reachable: Set<number>;
+  /** Linked groups by chat id (with the topic to post in). */
+  groups: Map<number, { threadId: number | null }>;
+  /** Groups the bot is still in. */
+  active: Set<number>;
+}
 
 type Result = { status: 'delivered'; messageId: number } | { status: 'failed' | 'skipped'; reason: DeliveryReason } | { status: 'retry' };
 
@@ -25,16 +33,35 @@ const MAX_ATTEMPTS = 3;
 export function broadcastJob(options: { owner: string; leaseMs: number; progressMs: number; batch: number }): Job {
   const { owner, leaseMs, progressMs, batch } = options;
 
-  async function deliver(ctx: JobContext, row: BroadcastDelivery, broadcast: Broadcast): Promise<Result> {
+  /** What a batch needs to know about its recipients, in two queries rather than two per row. */
+  async function lookups(ctx: JobContext, rows: BroadcastDelivery[]): Promise<Lookups> {
     const { db } = ctx.database;
+    const memberIds = rows.flatMap((r) => (r.memberId !== null ? [r.memberId] : []));
+    const chatIds = rows.flatMap((r) => (r.memberId === null ? [r.chatId] : []));
+    const reachable = new Set(
+      memberIds.length
+        ? (await db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.reachable, true)))).map((m) => m.id)
+        : [],
+    );
+    const chatRows = chatIds.length
+      ? await db
+          .select({ id: chats.id, active: chats.active, linked: linkedChats.chatId, threadId: linkedChats.threadId })
+          .from(chats)
+          .leftJoin(linkedChats, eq(linkedChats.chatId, chats.id))
+          .where(inArray(chats.id, chatIds))
+      : [];
+    const groups = new Map(chatRows.filter((c) => c.linked !== null).map((c) => [c.id, { threadId: c.threadId }] as const));
+    const active = new Set(chatRows.filter((c) => c.active).map((c) => c.id));
+    return { reachable, groups, active };
+  }
+
+  async function deliver(ctx: JobContext, row: BroadcastDelivery, broadcast: Broadcast, known: Lookups): Promise<Result> {
     let threadId = row.threadId;
     if (row.memberId !== null) {
-      const [member] = await db.select({ reachable: members.reachable }).from(members).where(eq(members.id, row.memberId));
-      if (!member?.reachable) return { status: 'skipped', reason: 'unreachable' };
+      if (!known.reachable.has(row.memberId)) return { status: 'skipped', reason: 'unreachable' };
     } else {
-      const [chat] = await db.select({ active: chats.active }).from(chats).where(eq(chats.id, row.chatId));
-      if (!chat?.active) return { status: 'skipped', reason: 'unreachable' };
-      const link = await findLink(db, row.chatId);
+      if (!known.active.has(row.chatId)) return { status: 'skipped', reason: 'unreachable' };
+      const link = known.groups.get(row.chatId);
       if (!link) return { status: 'skipped', reason: 'unlinked' };
       threadId = link.threadId;
     }
@@ -174,7 +201,8 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
         const ids = [...new Set(rows.map((r) => r.broadcastId))];
         const list = await db.select().from(broadcasts).where(inArray(broadcasts.id, ids));
         const byId = new Map(list.map((b) => [b.id, b]));
-        await Promise.all(rows.map(async (row) => record(ctx, row, await deliver(ctx, row, byId.get(row.broadcastId)!))));
+        const known = await lookups(ctx, rows);
+        await Promise.all(rows.map(async (row) => record(ctx, row, await deliver(ctx, row, byId.get(row.broadcastId)!, known))));
         for (const id of ids) await progress(ctx, id);
       }
       return rows.length + (await finish(ctx));

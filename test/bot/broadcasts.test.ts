@@ -121,7 +121,9 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
   it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000 }, async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 199);
-    await realPace(h, 25);
+    // Below Telegram's 30/s with a margin, as in production: the fake API counts arrivals, and a
+    // busy test process can bunch a few requests together on the way.
+    await realPace(h, 20);
     const text = 'Undangan: Sesi Warkop Indah #5 membahas proposal KIPP 2027.';
     const confirm = await compose(ana, text, /Semua anggota aktif \(200\)/);
     expect(confirm.text).toContain('Penerima: 200 (semua anggota aktif)');

@@ -95,6 +95,7 @@ export const sessions: typeof source = {
   'sess.ann.ideas': '💡 <b>Ideas to discuss:</b>',
   'sess.ann.idea': (p: { id: number; name: string; expansion: string | null }): Html =>
     html`• #${p.id} <b>${p.name}</b>${p.expansion ? html` (${p.expansion})` : ''}`,
+  'sess.ann.moreIdeas': (p: { n: number }): Html => html`… and ${p.n} more`,
   'sess.ann.recurrence': (p: { label: string; until: string }): Html => html`🔁 Repeats ${p.label} until ${p.until}`,
   'sess.ann.capacity': (p: { seated: number; capacity: number; waitlist: number }): Html =>
     html`👥 Capacity: ${p.seated}/${p.capacity}${p.waitlist > 0 ? html` · waitlist: ${p.waitlist}` : ''}`,

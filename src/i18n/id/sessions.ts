@@ -97,6 +97,7 @@ export const sessions = {
   'sess.ann.ideas': '💡 <b>Ide yang dibahas:</b>',
   'sess.ann.idea': (p: { id: number; name: string; expansion: string | null }): Html =>
     html`• #${p.id} <b>${p.name}</b>${p.expansion ? html` (${p.expansion})` : ''}`,
+  'sess.ann.moreIdeas': (p: { n: number }): Html => html`… dan ${p.n} ide lainnya`,
   'sess.ann.recurrence': (p: { label: string; until: string }): Html => html`🔁 Berulang ${p.label} sampai ${p.until}`,
   'sess.ann.capacity': (p: { seated: number; capacity: number; waitlist: number }): Html =>
     html`👥 Kuota: ${p.seated}/${p.capacity}${p.waitlist > 0 ? html` · daftar tunggu: ${p.waitlist}` : ''}`,

@@ -13,6 +13,12 @@ import { callbackData } from '../../callback-data.js';
 
 /** Rendering shared by the handlers and the jobs (announcements, reminders, notices). */
 
+const IDEAS_SHOWN = 8;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 export function placeHtml(t: Translate, place: string): Html {
   return isOnlineLink(place) ? html`<a href="${place.trim()}">${t('sess.ann.onlineLink')}</a> (${place.trim()})` : html`${place}`;
 }
@@ -31,7 +37,12 @@ export function detailLines(t: Translate, view: SessionView, lang: Language, tim
   const { session, counts, ideas } = view;
   const lines: Html[] = [t('sess.ann.when', { when: when(session, lang, timeZone) }), t('sess.ann.place', { place: placeHtml(t, session.place) })];
   if (session.agenda) lines.push(t('sess.ann.agenda', { agenda: session.agenda }));
-  if (ideas.length) lines.push(joinHtml([t('sess.ann.ideas'), ...ideas.map((i) => t('sess.ann.idea', i))], '\n'));
+  if (ideas.length) {
+    // Bounded, so an announcement always fits one message and can be edited in place.
+    const shown = ideas.slice(0, IDEAS_SHOWN).map((i) => t('sess.ann.idea', { id: i.id, name: clip(i.name, 60), expansion: i.expansion ? clip(i.expansion, 100) : null }));
+    if (ideas.length > IDEAS_SHOWN) shown.push(t('sess.ann.moreIdeas', { n: ideas.length - IDEAS_SHOWN }));
+    lines.push(joinHtml([t('sess.ann.ideas'), ...shown], '\n'));
+  }
   if (session.recurrence && session.recurrenceUntil) {
     lines.push(t('sess.ann.recurrence', { label: t(`sess.recurrence.${session.recurrence}`).toString(), until: untilLabel(session.recurrenceUntil, lang, timeZone) }));
   }
