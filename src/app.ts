@@ -23,6 +23,7 @@ import type { MinutesSource } from './domain/proposals/sources.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
+import { sessionJobs } from './jobs/sessions.js';
 
 export interface App {
   bot: Bot;
@@ -91,6 +92,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource }));
     scheduler.register(ideasOutboxJob);
+    for (const job of sessionJobs(config)) scheduler.register(job);
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOffsets } from './domain/reminders/offsets.js';
 
 /**
  * The environment schema: the only place that reads process.env.
@@ -76,6 +77,17 @@ const base = z.object({
   OPENAI_MAX_RETRIES: int(2, 0).pipe(z.number().max(10)),
   DRAFT_QUOTA_PER_HOUR: int(5, 1),
   DRAFT_CONCURRENCY: int(2, 1).pipe(z.number().max(50)),
+  REMINDER_OFFSETS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('1d@16:00,1h')
+      .refine((v) => parseOffsets(v).ok, { message: 'must be a comma list such as 1d@16:00,1h (units m, h, d; @HH:MM only with d)' }),
+  ),
+  SESSION_DURATION_MINUTES: int(120, 15),
+  RSVP_EDIT_INTERVAL_SECONDS: int(10, 1),
+  BROADCAST_PROGRESS_SECONDS: int(5, 1),
+  OUTBOX_LEASE_SECONDS: int(120, 10),
 });
 
 export type RawConfig = z.infer<typeof base>;

@@ -1,6 +1,8 @@
 import type { MessageKey } from '../i18n/index.js';
 import { draftCommands } from './features/drafts.js';
 import { ideaCommands } from './features/ideas/commands.js';
+import { broadcastCommands } from './features/broadcasts/commands.js';
+import { sessionCommands } from './features/sessions/commands.js';
 
 /** Who may use a command; help and setMyCommands list by it, guards enforce it. */
 export type Audience = 'anyone' | 'member' | 'coordinator' | 'admin';
@@ -30,7 +32,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...draftCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

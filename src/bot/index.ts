@@ -5,6 +5,7 @@ import { ConversationRouter } from './conversation-router.js';
 import { DeepLinks } from './deep-links.js';
 import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
+import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { draftsFeature } from './features/drafts.js';
 import { groupsFeature } from './features/groups.js';
@@ -13,6 +14,7 @@ import { ideasFeature } from './features/ideas/index.js';
 import { languageFeature } from './features/language.js';
 import { registrationFeature } from './features/registration.js';
 import { rolesFeature } from './features/roles.js';
+import { sessionsFeature } from './features/sessions/index.js';
 import { startFeature } from './features/start.js';
 import { conversationsFeature, unhandledFeature } from './features/unhandled.js';
 import { trackChats } from './middlewares/chat-tracking.js';
@@ -53,6 +55,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(groupsFeature());
   bot.use(ideasFeature(registries));
   bot.use(draftsFeature());
+  bot.use(sessionsFeature(registries));
+  bot.use(broadcastsFeature(registries));
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

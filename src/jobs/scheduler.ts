@@ -105,15 +105,19 @@ export class Scheduler {
 
   private async tick(): Promise<void> {
     const ctx = this.ctx!;
-    for (const job of this.jobs) {
-      try {
-        // A job loops while it finds due work, so a burst of reminders drains in one tick.
-        for (let rounds = 0; rounds < 1000 && !this.stopped; rounds++) {
-          if ((await job.run(ctx)) === 0) break;
+    // Rounds of every job, repeated while any found due work: a burst of reminders drains in one
+    // tick, and a long broadcast (one batch per round) never holds the reminders back.
+    for (let rounds = 0; rounds < 1000 && !this.stopped; rounds++) {
+      let busy = false;
+      for (const job of this.jobs) {
+        if (this.stopped) break;
+        try {
+          if ((await job.run(ctx)) > 0) busy = true;
+        } catch (err) {
+          ctx.logger.error({ job: job.name, err: { type: (err as Error).name, code: (err as { code?: unknown }).code, message: (err as Error).message } }, 'job failed');
         }
-      } catch (err) {
-        ctx.logger.error({ job: job.name, err: { type: (err as Error).name, code: (err as { code?: unknown }).code, message: (err as Error).message } }, 'job failed');
       }
+      if (!busy) break;
     }
   }
 }

@@ -111,6 +111,7 @@ export class Harness {
   logs = new LogCapture();
   logger!: Logger;
   private users = new Map<string, TestUser>();
+  private instances: App[] = [];
 
   constructor(
     readonly engine: Engine,
@@ -158,6 +159,27 @@ export class Harness {
     });
   }
 
+  /**
+   * Another bot process on the same PostgreSQL database and fake API, with its own connection pool
+   * (multi-instance tests). Stopped with the harness.
+   */
+  async startInstance(): Promise<App> {
+    if (!this.database.url) throw new Error('a second instance needs PostgreSQL (TEST_DATABASE_URL)');
+    const app = await startApp(
+      { ...this.config, DATABASE_URL: this.database.url },
+      {
+        logger: this.logger.child({ instance: this.instances.length + 2 }),
+        clock: this.clock,
+        botInfo: { ...this.api.bot, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never,
+        pollTimeoutSec: 1,
+        tickMs: 60_000,
+        skipCommandMenu: true,
+      },
+    );
+    this.instances.push(app);
+    return app;
+  }
+
   /** Stops the bot as a signal would and starts a fresh one: what a deploy or a crash-restart does. */
   async restart(): Promise<void> {
     await this.app.stop('restart');
@@ -171,6 +193,7 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    for (const app of this.instances.splice(0)) await app.stop('test');
     await this.app?.stop('test');
     await this.api?.close();
   }
@@ -225,6 +248,11 @@ export function useHarness(engine: Engine, options: HarnessOptions = {}): Harnes
     get(_target, prop) {
       const value = (holder.h as unknown as Record<string | symbol, unknown>)[prop];
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(holder.h) : value;
+    },
+    // e.g. `h.config = { ...h.config, … }` before `h.restart()` must reach the current harness.
+    set(_target, prop, value) {
+      (holder.h as unknown as Record<string | symbol, unknown>)[prop] = value;
+      return true;
     },
   });
 }

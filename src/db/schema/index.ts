@@ -7,3 +7,6 @@ export * from './ideas.js';
 export * from './rate-limits.js';
 export * from './settings.js';
 export * from './drafts.js';
+export * from './sessions.js';
+export * from './outbox.js';
+export * from './broadcasts.js';

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, instant } from './columns.js';
+
+export const outboxStatuses = ['pending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/**
+ * Messages the bot owes someone at a time: reminders, announcements, notices. Rows are written
+ * in the same transaction as the change that causes them and sent by a job that claims due rows
+ * (`FOR UPDATE SKIP LOCKED` plus a lease), so a restart loses none and two instances never both
+ * send one. `dedupeKey` makes planning idempotent; `ref` groups rows by their subject
+ * (e.g. `session:12`) so a change can cancel what is still pending.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    ref: text('ref').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    /** Recipient chat; null for rows that fan out into per-chat rows when due. */
+    chatId: bigint('chat_id', { mode: 'number' }),
+    threadId: integer('thread_id'),
+    dueAt: instant('due_at').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: instant('claimed_until'),
+    claimedBy: text('claimed_by'),
+    processedAt: instant('processed_at'),
+    /** Why a row was skipped or failed (e.g. `started`, `blocked`). */
+    outcome: text('outcome'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.dueAt).where(sql`status = 'pending'`),
+    index('outbox_ref_idx').on(t.ref, t.status),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = typeof outbox.$inferInsert;

@@ -1,0 +1,134 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { outbox, type NewOutboxRow, type OutboxRow } from '../db/schema/index.js';
+import { ChatUnreachableError } from '../telegram/sender.js';
+import { claimRows } from './claim.js';
+import type { Job, JobContext } from './scheduler.js';
+
+/** What handling one row came to. `children` are inserted in the same transaction that closes the row. */
+export type OutboxOutcome =
+  | { status: 'sent' | 'skipped' | 'failed'; outcome?: string; children?: NewOutboxRow[] }
+  | { status: 'retry'; outcome?: string };
+
+export type OutboxHandler = (row: OutboxRow, ctx: JobContext) => Promise<OutboxOutcome>;
+
+export interface OutboxJobOptions {
+  /** Handlers by row kind; a feature adds its kinds here. */
+  handlers: Record<string, OutboxHandler>;
+  owner: string;
+  leaseMs: number;
+  batch?: number;
+  maxAttempts?: number;
+}
+
+const RETRY_BASE_MS = 30_000;
+
+/** Telegram said no for good (400 …): retrying the same call cannot help. */
+function isPermanent(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' && code >= 400 && code < 500 && code !== 429;
+}
+
+export function describeFailure(err: unknown): string {
+  if (err instanceof ChatUnreachableError) return 'blocked';
+  const e = err as { code?: unknown; description?: unknown };
+  if (typeof e.description === 'string' && /chat not found|user not found|PEER_ID_INVALID/i.test(e.description)) return 'not_found';
+  return typeof e.code === 'number' ? `error_${e.code}` : 'error';
+}
+
+/**
+ * The outbox worker: claims due rows (FOR UPDATE SKIP LOCKED with a lease, so several instances can
+ * run it side by side and each row goes to one of them), hands each to the handler of its kind, and
+ * closes the row — only if this worker still holds the lease. A row whose handler threw a passing
+ * error is retried later with backoff; after `maxAttempts` it is marked failed.
+ */
+export function outboxJob(options: OutboxJobOptions): Job {
+  const { handlers, owner, leaseMs } = options;
+  const batch = options.batch ?? 20;
+  const maxAttempts = options.maxAttempts ?? 5;
+
+  async function finish(ctx: JobContext, row: OutboxRow, result: OutboxOutcome): Promise<void> {
+    const { db } = ctx.database;
+    const now = ctx.clock.now();
+    const mine = and(eq(outbox.id, row.id), eq(outbox.claimedBy, owner), eq(outbox.status, 'pending'));
+    if (result.status === 'retry') {
+      const giveUp = row.attempts >= maxAttempts;
+      // Keeping the lease until the backoff ends is what delays the next attempt.
+      await db
+        .update(outbox)
+        .set(
+          giveUp
+            ? { status: 'failed', outcome: result.outcome ?? 'error', processedAt: now, claimedUntil: null }
+            : { claimedUntil: new Date(now.getTime() + RETRY_BASE_MS * 2 ** (row.attempts - 1)), claimedBy: null, outcome: result.outcome ?? null },
+        )
+        .where(mine);
+      return;
+    }
+    await db.transaction(async (tx) => {
+      const closed = await tx
+        .update(outbox)
+        .set({ status: result.status, outcome: result.outcome ?? null, processedAt: now, claimedUntil: null })
+        .where(mine)
+        .returning({ id: outbox.id });
+      if (closed.length === 0) {
+        ctx.logger.warn({ job: 'outbox', id: row.id, kind: row.kind }, 'outbox row lost its lease before it was closed');
+        return;
+      }
+      if (result.children?.length) await tx.insert(outbox).values(result.children).onConflictDoNothing();
+    });
+  }
+
+  async function handle(ctx: JobContext, row: OutboxRow): Promise<void> {
+    const handler = handlers[row.kind];
+    let result: OutboxOutcome;
+    if (!handler) {
+      result = { status: 'failed', outcome: 'unknown_kind' };
+    } else {
+      try {
+        result = await handler(row, ctx);
+      } catch (err) {
+        const outcome = describeFailure(err);
+        if (err instanceof ChatUnreachableError || isPermanent(err)) result = { status: 'failed', outcome };
+        else result = { status: 'retry', outcome };
+        ctx.logger.info({ job: 'outbox', id: row.id, kind: row.kind, outcome }, 'outbox row not delivered');
+      }
+    }
+    await finish(ctx, row, result);
+  }
+
+  return {
+    name: 'outbox',
+    async run(ctx) {
+      const now = ctx.clock.now();
+      const rows = await claimRows(ctx.database.db, outbox, {
+        ready: and(eq(outbox.status, 'pending'), lte(outbox.dueAt, now)),
+        order: [asc(outbox.dueAt), asc(outbox.id)],
+        limit: batch,
+        now,
+        leaseMs,
+        owner,
+      });
+      if (rows.length === 0) return 0;
+      await Promise.all(rows.map((row) => handle(ctx, row)));
+      return rows.length;
+    },
+  };
+}
+
+/** True when a later reminder of the same kind for the same chat and subject is also due (it supersedes this one). */
+export async function laterRowDue(ctx: JobContext, row: OutboxRow, now: Date): Promise<boolean> {
+  const [later] = await ctx.database.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.ref, row.ref),
+        eq(outbox.kind, row.kind),
+        row.chatId === null ? sql`${outbox.chatId} is null` : eq(outbox.chatId, row.chatId),
+        eq(outbox.status, 'pending'),
+        lte(outbox.dueAt, now),
+        sql`${outbox.dueAt} > ${row.dueAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(1);
+  return later !== undefined;
+}

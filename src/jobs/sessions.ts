@@ -1,0 +1,28 @@
+import type { Config } from '../config.js';
+import { sessionSettings } from '../domain/sessions/settings.js';
+import { announcementRefreshJob } from './announcements.js';
+import { broadcastJob } from './broadcasts.js';
+import { workerId } from './claim.js';
+import { outboxJob } from './outbox.js';
+import { pendingRsvpJob } from './pending-rsvps.js';
+import type { Job } from './scheduler.js';
+import { sessionOutboxHandlers } from './session-outbox.js';
+
+/** The background work of sessions and broadcasts, for one app instance (one lease owner). */
+export function sessionJobs(config: Config): Job[] {
+  const owner = workerId();
+  const leaseMs = config.OUTBOX_LEASE_SECONDS * 1000;
+  const settings = sessionSettings(config);
+  return [
+    pendingRsvpJob(settings),
+    outboxJob({ handlers: { ...sessionOutboxHandlers }, owner, leaseMs }),
+    announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
+    broadcastJob({
+      owner,
+      leaseMs,
+      progressMs: config.BROADCAST_PROGRESS_SECONDS * 1000,
+      // About one second of sending per round, so other jobs get their turn between batches.
+      batch: Math.max(1, Math.min(50, Math.floor(config.SEND_GLOBAL_PER_SEC))),
+    }),
+  ];
+}
