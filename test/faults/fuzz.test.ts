@@ -13,8 +13,13 @@ async function privilegedState(query: (sql: string) => Promise<unknown[]>): Prom
   const parts = await Promise.all([
     query('select id, name, short_name, active from agencies order by id'),
     query('select telegram_id, role from members order by telegram_id'),
-    query("select id, stage, archived_reason from ideas order by id"),
+    // Ideas the fuzzers do not own: only coordinators or their owner (the admin) may change them.
+    query(`select i.id, i.stage, i.archived_reason, i.deleted_at, i.name, i.problem from ideas i join members m on m.id = i.owner_id where m.telegram_id = ${ADMIN} order by i.id`),
     query('select id, idea_id, result from idea_awards order by id'),
+    query('select id, status, starts_at, title from sessions order by id'),
+    query('select count(*)::int as n from broadcasts'),
+    query('select * from linked_chats order by 1'),
+    query('select * from idea_forum'),
   ]);
   return JSON.stringify(parts);
 }
@@ -32,6 +37,10 @@ describe.each(engines)('fuzzed updates (%s)', (engine) => {
       const people = ['Ana', 'Budi', 'Citra', 'Dedi', 'Eka'].map((n) => h.user(n));
       for (const p of people.slice(0, 3)) await p.register(`${p.user.first_name} Lestari`, 'Dinkes');
       for (const p of people) await p.send('/start');
+      // Something to attack: the admin's ideas and a session.
+      await admin.send('/usul Getar Dilan — warga menanam sayur di pekarangan');
+      await admin.send('/usul Rompi KPK — kelas pencegahan korupsi untuk ASN');
+      await admin.send('/sesi_baru 2026-12-03 09:00 | Aula Bappelitbangda | Bedah proposal KIPP');
       const group = h.api.createGroup({ title: 'Forum', type: 'supergroup', isForum: true });
       h.api.addBotToGroup(group, admin.user);
       const topic = h.api.createTopic(group, 'Umum');

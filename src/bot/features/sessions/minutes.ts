@@ -1,5 +1,4 @@
 import { Composer, Markup } from 'telegraf';
-import { localDate } from '../../../domain/dates.js';
 import { moveIdeaStage } from '../../../domain/ideas/move.js';
 import { ensureRole } from '../../middlewares/guards.js';
 import { MINUTES_MAX, recordMinutes, toggleAttendance } from '../../../domain/sessions/minutes.js';
