@@ -20,6 +20,7 @@ import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createDraftsJob } from './jobs/drafts.js';
 import type { MinutesSource } from './domain/proposals/sources.js';
+import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
@@ -90,7 +91,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
 
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
     if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
-    scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource }));
+    scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
     const jobs: Jobs = { wake: () => scheduler.wake() };

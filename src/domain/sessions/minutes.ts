@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { sessionRsvps, sessions, type Session } from '../../db/schema/index.js';
+import { and, asc, eq, exists, isNotNull, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { ideas, sessionAgenda, sessionRsvps, sessions, type Session } from '../../db/schema/index.js';
 import { cancelPending } from '../outbox/outbox.js';
 import { KIND, sessionRef } from './keys.js';
 import { markPostsDirty } from './posts.js';
@@ -59,4 +59,27 @@ export async function toggleAttendance(
     await tx.update(sessionRsvps).set({ attended, attendanceBy: params.by, updatedAt: params.now }).where(where);
     return { ok: true, attended } as const;
   });
+}
+
+/**
+ * Minutes that concern an idea, oldest first: of sessions that had it on the agenda, or whose
+ * minutes name it (`#12` or its name). The drafts feature cites them as evidence.
+ */
+export async function minutesForIdea(db: DbOrTx, ideaId: number): Promise<{ date: Date; text: string }[]> {
+  const rows = await db
+    .select({ date: sessions.startsAt, text: sessions.minutes })
+    .from(sessions)
+    .innerJoin(ideas, eq(ideas.id, ideaId))
+    .where(
+      and(
+        isNotNull(sessions.minutes),
+        or(
+          exists(db.select({ one: sql`1` }).from(sessionAgenda).where(and(eq(sessionAgenda.sessionId, sessions.id), eq(sessionAgenda.ideaId, ideaId)))),
+          sql`${sessions.minutes} ~ ${`#${ideaId}([^0-9]|$)`}`,
+          sql`position(lower(${ideas.name}) in lower(${sessions.minutes})) > 0`,
+        ),
+      ),
+    )
+    .orderBy(asc(sessions.startsAt));
+  return rows.map((r) => ({ date: r.date, text: r.text ?? '' }));
 }

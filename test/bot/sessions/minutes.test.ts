@@ -97,3 +97,19 @@ describe.each(engines)('minutes and attendance (%s)', (engine) => {
     expect((await ana.ask('/notulen 1 Catatan')).text).toContain('dibatalkan, jadi tidak ada notulen');
   });
 });
+
+describe.each(engines)('minutes feed the proposal draft (%s)', (engine) => {
+  const h = useHarness(engine, { adminIds: [900001] });
+
+  it('quotes the minutes of a session that discussed the idea', async () => {
+    const { ana } = await setupForum(h);
+    const getar = await addIdea(h, 'Getar Dilan', 'Gerakan Tanam Sayur di Lahan Pekarangan');
+    await ana.send('/sesi_baru Kamis 09.00 | Aula | Bedah proposal KIPP');
+    await ana.send(`/agenda 1 ${getar}`);
+    h.clock.set(ENDED);
+    await h.runJobs();
+    await ana.send('/notulen 1 Uji coba di tiga desa menurunkan belanja sayur keluarga.');
+    const replies = await ana.send(`/draf ${getar}`);
+    expect(replies.some((m) => (m.text ?? '').includes('Uji coba di tiga desa menurunkan belanja sayur keluarga'))).toBe(true);
+  });
+});
