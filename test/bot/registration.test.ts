@@ -29,7 +29,7 @@ describe.each(engines)('registration and profile (%s)', (engine) => {
     expect(labels).toContain('Dinkes');
 
     const pressed = await ana.press('Dinkes', matches);
-    expect(pressed.message?.text).toContain('Terima kasih, Andi Rahmawati, S.Sos.. Anda terdaftar sebagai anggota dari Dinas Kesehatan.');
+    expect(pressed.message?.text).toContain('Terima kasih, Andi Rahmawati, S.Sos. Anda terdaftar sebagai anggota dari Dinas Kesehatan.');
 
     const [row] = await h.db.select().from(members).where(eq(members.telegramId, ana.id));
     expect(row?.fullName).toBe('Andi Rahmawati, S.Sos.');

@@ -42,7 +42,7 @@ export const core: typeof source = {
   'reg.agencyNoMatch': (p: { query: string }): Html => html`No agency matches “${p.query}”. Try another word or choose from the list.`,
   'reg.agencyGone': 'That agency is no longer available. Please choose another one.',
   'reg.done': (p: { name: string; agency: string }): Html =>
-    html`Thank you, <b>${p.name}</b>. You are registered as a member of <b>${p.agency}</b>.\n\nType /help to see what you can do.`,
+    html`Thank you, <b>${p.name}</b>${p.name.endsWith('.') ? '' : '.'} You are registered as a member of <b>${p.agency}</b>.\n\nType /help to see what you can do.`,
   'reg.notInConversation': 'This registration step has expired. Type /register to start again.',
   'reg.privateOnly': (p: { link: string }): Html =>
     html`Registration happens in a private chat with the bot. <a href="${p.link}">Open the private chat</a> and type /register.`,

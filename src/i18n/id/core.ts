@@ -43,7 +43,7 @@ export const core = {
     html`Tidak ada perangkat daerah yang cocok dengan “${p.query}”. Coba kata lain atau pilih dari daftar.`,
   'reg.agencyGone': 'Perangkat daerah tersebut tidak tersedia lagi. Silakan pilih yang lain.',
   'reg.done': (p: { name: string; agency: string }): Html =>
-    html`Terima kasih, <b>${p.name}</b>. Anda terdaftar sebagai anggota dari <b>${p.agency}</b>.\n\nKetik /bantuan untuk melihat apa yang dapat Anda lakukan.`,
+    html`Terima kasih, <b>${p.name}</b>${p.name.endsWith('.') ? '' : '.'} Anda terdaftar sebagai anggota dari <b>${p.agency}</b>.\n\nKetik /bantuan untuk melihat apa yang dapat Anda lakukan.`,
   'reg.notInConversation': 'Langkah pendaftaran ini sudah tidak berlaku. Ketik /daftar untuk memulai lagi.',
   'reg.privateOnly': (p: { link: string }): Html =>
     html`Pendaftaran dilakukan di percakapan pribadi dengan bot. <a href="${p.link}">Buka percakapan pribadi</a> lalu ketik /daftar.`,
