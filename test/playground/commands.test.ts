@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complete, parseLine, parseTimeMove } from '../../src/playground/commands.js';
-import { targetOf, wallTimeToInstant } from '../../src/playground/time.js';
+import { fromLocal as wallTimeToInstant } from '../../src/domain/dates/zoned.js';
+import { targetOf } from '../../src/playground/time.js';
 
 const TZ = 'Asia/Makassar';
 
