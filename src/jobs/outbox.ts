@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, inArray, asc, eq, lte, sql } from 'drizzle-orm';
 import { outbox, type NewOutboxRow, type OutboxRow } from '../db/schema/index.js';
 import { ChatUnreachableError } from '../telegram/sender.js';
 import { claimRows } from './claim.js';
@@ -124,7 +124,8 @@ export async function laterRowDue(ctx: JobContext, row: OutboxRow, now: Date): P
         eq(outbox.ref, row.ref),
         eq(outbox.kind, row.kind),
         row.chatId === null ? sql`${outbox.chatId} is null` : eq(outbox.chatId, row.chatId),
-        eq(outbox.status, 'pending'),
+        // Pending or already sent: rows of one round may be handled in any order.
+        inArray(outbox.status, ['pending', 'sent']),
         lte(outbox.dueAt, now),
         sql`${outbox.dueAt} > ${row.dueAt.toISOString()}::timestamptz`,
       ),
