@@ -20,6 +20,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
+  /** The server's URL (PostgreSQL only), for a connection of one's own (src/db/instance-lock.ts). */
+  url?: string;
   /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ function openPostgres(url: string, poolSize: number): Database {
   return {
     db: db as unknown as Db,
     engine: 'postgres',
+    url,
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     close: async () => {
