@@ -7,6 +7,7 @@ import { publishCommands } from './bot/publish-commands.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { InstanceLock } from './db/instance-lock.js';
 import { seedAgencies } from './domain/agencies.js';
 import { markChatInactive } from './domain/chats.js';
 import { markMemberUnreachable } from './domain/members.js';
@@ -63,7 +64,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
   const ownsDatabase = !options.database;
   const database =
     options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  let instance: InstanceLock | undefined;
   try {
+    // Who this instance is, while it lives: the owner of the updates it takes (see journal.ts).
+    instance = await InstanceLock.acquire(database, logger.child({ component: 'intake' }));
     await seedAgencies(database.db);
 
     const limits = {
@@ -100,15 +104,26 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     bot.botInfo = botInfo;
     scheduler.attachBot(bot, botInfo);
 
-    const journal = new UpdateJournal(database.db);
+    const journal = new UpdateJournal(database.db, { owner: instance.id });
     const dispatcher = new UpdateDispatcher({
       handle: (update) => bot.handleUpdate(update),
       journal,
       concurrency: config.INTAKE_CONCURRENCY,
       logger: logger.child({ component: 'intake' }),
+      orderWaitMs: config.HANDLER_TIMEOUT_MS + 10_000,
     });
     const recovered = await dispatcher.recover();
     if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');
+    const lock = instance;
+    scheduler.register({
+      name: 'intake-takeover',
+      run: async () => {
+        await lock.keepAlive();
+        const taken = await dispatcher.recover();
+        if (taken > 0) logger.info({ taken }, 'took over updates left unfinished by an instance that stopped');
+        return 0;
+      },
+    });
 
     if (!options.skipCommandMenu) void publishCommands(bot.telegram, logger, config.DEFAULT_LANGUAGE);
     const llm = llmSettings(config);
@@ -126,11 +141,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         webhook: { path: url.pathname, secret: config.mode.secret, dispatcher },
       });
       await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
-      logger.info({ mode: 'webhook', port: (server.address() as { port: number }).port }, 'bot started');
+      logger.info({ mode: 'webhook', port: (server.address() as { port: number }).port, instance: lock.id }, 'bot started');
     } else {
       poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec });
       await poller.start();
-      logger.info({ mode: 'polling', bot: botInfo.username }, 'bot started');
+      logger.info({ mode: 'polling', bot: botInfo.username, instance: lock.id }, 'bot started');
     }
     scheduler.start();
 
@@ -143,13 +158,15 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         if (server) await closeServer(server);
         await scheduler.stop();
         const finished = await dispatcher.drain(config.SHUTDOWN_GRACE_MS);
-        if (!finished) logger.warn('some updates were still running at shutdown; they will be re-run at the next start');
+        if (!finished) logger.warn('some updates were still running at shutdown; another instance or the next start will re-run them');
+        await lock.release();
         if (ownsDatabase) await database.close();
         logger.info('stopped');
       })());
 
     return { bot, database, sender, dispatcher, scheduler, botInfo, server, stop };
   } catch (err) {
+    await instance?.release().catch(() => {});
     if (ownsDatabase) await database.close().catch(() => {});
     throw err;
   }

@@ -32,7 +32,31 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     logger.error({ err: reason }, 'unhandled rejection');
   });
-  let app: App;
+  // Signals are handled from here on: one arriving while the app starts stops it as soon as it
+  // is up (a deploy may send SIGTERM to an instance that is still starting).
+  let app: App | undefined;
+  let requested: NodeJS.Signals | undefined;
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) =>
+    void app!.stop(signal).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: { type: (err as Error).name } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    if (app) stop(signal);
+    else requested = signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   try {
     app = await startApp(config, { logger });
   } catch (err) {
@@ -43,24 +67,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code, description: (err as { description?: unknown }).description } }, 'could not start');
     process.exit(1);
   }
-
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    void app.stop(signal).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err: { type: (err as Error).name } }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  if (requested) stop(requested);
 }
 
 await main();

@@ -65,6 +65,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DRAFT_CONCURRENCY: '0' })).toThrow(/^DRAFT_CONCURRENCY: /);
   });
 
+  it('shares the send limits through PostgreSQL only when there is one', () => {
+    expect(loadConfig({}).SEND_LIMITS_SHARED).toBe(false);
+    expect(loadConfig({ SEND_LIMITS_SHARED: 'true', DATABASE_URL: 'postgres://bot@db:5432/warkop' }).SEND_LIMITS_SHARED).toBe(true);
+    expect(loadConfig({ SEND_LIMITS_SHARED: 'false' }).SEND_LIMITS_SHARED).toBe(false);
+    expect(() => loadConfig({ SEND_LIMITS_SHARED: 'true' })).toThrow(/^SEND_LIMITS_SHARED: needs DATABASE_URL \(limits are shared through PostgreSQL\)$/);
+    expect(() => loadConfig({ SEND_LIMITS_SHARED: 'maybe', DATABASE_URL: 'postgres://bot@db:5432/warkop' })).toThrow(/^SEND_LIMITS_SHARED: /);
+  });
+
   it('never echoes the bad value of a secret', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-looking-thing' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret-looking-thing') }),

@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -20,6 +20,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
+  /** The server's URL (PostgreSQL only), for a connection of one's own (src/db/instance-lock.ts). */
+  url?: string;
   /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ function openPostgres(url: string, poolSize: number): Database {
   return {
     db: db as unknown as Db,
     engine: 'postgres',
+    url,
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     close: async () => {
@@ -94,20 +97,43 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 /**
  * PGlite is one process's database. A second bot on the same DATA_DIR would corrupt it,
- * so the directory carries a lock file with the owner's pid.
+ * so the directory carries a lock file with the owner's pid. It is created exclusively, so of
+ * two bots started at the same moment exactly one gets it; a file left by a process that is
+ * gone (a crash) is taken over.
  */
 function lockDataDir(dir: string): () => void {
   const file = join(dir, 'bot.lock');
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new DatabaseLockedError(
-        `DATA_DIR ${dir} is in use by another bot process (pid ${pid}). PGlite serves one process only: stop it, or set DATABASE_URL to share a PostgreSQL server between instances.`,
-      );
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
+    const pid = readPid(file) || (pause(200), readPid(file)); // empty: being written by a bot starting right now
+    if (pid !== 0 && pid !== process.pid && isAlive(pid)) throw lockedError(dir, pid);
+    // Left by a process that is gone; unless another bot has just replaced it.
+    if (readPid(file) === pid) rmSync(file, { force: true });
   }
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
+  throw lockedError(dir, 0);
+}
+
+function readPid(file: string): number {
+  try {
+    return Number(readFileSync(file, 'utf8').trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function lockedError(dir: string, pid: number): DatabaseLockedError {
+  return new DatabaseLockedError(
+    `DATA_DIR ${dir} is in use by another bot process${pid ? ` (pid ${pid})` : ''}. PGlite serves one process only: stop it, or set DATABASE_URL to share a PostgreSQL server between instances.`,
+  );
 }
 
 function isAlive(pid: number): boolean {

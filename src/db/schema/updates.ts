@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { instant } from './columns.js';
 
@@ -6,6 +6,8 @@ import { instant } from './columns.js';
  * The intake journal: every update id the bot received. Inserting the row is the
  * de-duplication (a second delivery conflicts), and rows without `handledAt` are
  * re-dispatched after a crash, so the polling offset can move on without losing anything.
+ * With several instances, `owner` names the instance handling the row (src/db/instance-lock.ts)
+ * and `chatKey` lets an update wait for an earlier one of its chat still running elsewhere.
  */
 export const telegramUpdates = pgTable(
   'telegram_updates',
@@ -14,7 +16,11 @@ export const telegramUpdates = pgTable(
     payload: jsonb('payload').notNull(),
     receivedAt: instant('received_at').notNull().defaultNow(),
     handledAt: instant('handled_at'),
+    chatKey: text('chat_key'),
+    owner: integer('owner'),
   },
-  (t) => [index('telegram_updates_unhandled_idx').on(t.updateId).where(sql`handled_at is null`)],
+  (t) => [
+    index('telegram_updates_unhandled_idx').on(t.updateId).where(sql`handled_at is null`),
+    index('telegram_updates_chat_unhandled_idx').on(t.chatKey, t.updateId).where(sql`handled_at is null`),
+  ],
 );
-

@@ -46,6 +46,15 @@ export async function retryOutboxLater(db: DbOrTx, id: number, retryAt: Date, er
   await db.update(ideaOutbox).set({ claimedUntil: retryAt, error: error.slice(0, 500) }).where(eq(ideaOutbox.id, id));
 }
 
+/** Gives claimed rows back untouched (the claim is not counted as an attempt): anyone may take them now. */
+export async function releaseOutbox(db: DbOrTx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(ideaOutbox)
+    .set({ claimedUntil: null, attempts: sql`greatest(${ideaOutbox.attempts} - 1, 0)` })
+    .where(and(inArray(ideaOutbox.id, ids), isNull(ideaOutbox.doneAt), isNull(ideaOutbox.failedAt)));
+}
+
 /** Sent and given-up rows are kept a while for inspection, then dropped. */
 export async function pruneOutbox(db: DbOrTx, before: Date): Promise<void> {
   await db.delete(ideaOutbox).where(or(lt(ideaOutbox.doneAt, before), lt(ideaOutbox.failedAt, before)));

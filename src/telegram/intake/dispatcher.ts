@@ -31,11 +31,20 @@ export class UpdateDispatcher {
   private queued = 0;
   /** Recently seen ids, for the moments the journal cannot be written (database away). */
   private recent = new Set<number>();
+  /** Ids that must first wait for an earlier update of their chat running on another instance. */
+  private behind = new Set<number>();
   private idleWaiters: (() => void)[] = [];
   private accepting = true;
 
   constructor(
-    private readonly opts: { handle: UpdateHandler; journal: UpdateJournal; concurrency: number; logger: Logger },
+    private readonly opts: {
+      handle: UpdateHandler;
+      journal: UpdateJournal;
+      concurrency: number;
+      logger: Logger;
+      /** Longest an update waits for an earlier one of its chat on another instance (default 70 s). */
+      orderWaitMs?: number;
+    },
   ) {}
 
   /** Number of updates accepted but not finished. */
@@ -45,25 +54,33 @@ export class UpdateDispatcher {
 
   /**
    * Journals then schedules. Resolves once the batch is durable (or, if the database is away,
-   * once it is queued in memory: the handlers will tell users to try again shortly).
+   * once it is queued in memory: the handlers will tell users to try again shortly). Resolves
+   * false when shutting down: nothing was taken, the sender must deliver it elsewhere or later.
    */
-  async accept(incoming: readonly Update[]): Promise<void> {
-    if (!this.accepting || incoming.length === 0) return;
+  async accept(incoming: readonly Update[]): Promise<boolean> {
+    if (!this.accepting) return false;
+    if (incoming.length === 0) return true;
     const updates = incoming.map(sanitizeUpdate);
     let fresh: readonly Update[];
     try {
-      const ids = await this.opts.journal.record(updates);
-      fresh = updates.filter((u) => ids.has(u.update_id) && !this.recent.has(u.update_id));
+      const recorded = await this.opts.journal.record(updates);
+      fresh = updates.filter((u) => recorded.has(u.update_id) && !this.recent.has(u.update_id));
+      for (const u of fresh) if (recorded.get(u.update_id)?.behind) this.behind.add(u.update_id);
     } catch (err) {
       this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them anyway');
       fresh = updates.filter((u) => !this.recent.has(u.update_id));
     }
     for (const update of fresh) this.enqueue(update);
+    return true;
   }
 
-  /** Re-runs what a previous process received but did not finish. */
+  /**
+   * Re-runs what an instance that is gone (this one's previous run, or another that crashed)
+   * received but did not finish. Called at start-up and then on every scheduler tick.
+   */
   async recover(): Promise<number> {
-    const pending = await this.opts.journal.unfinished();
+    if (!this.accepting) return 0;
+    const pending = await this.opts.journal.claimOrphans();
     for (const update of pending) if (!this.recent.has(update.update_id)) this.enqueue(update);
     return pending.length;
   }
@@ -123,6 +140,10 @@ export class UpdateDispatcher {
     const update = queue.shift()!;
     this.queued--;
     try {
+      if (this.behind.delete(update.update_id)) {
+        const inOrder = await this.opts.journal.waitForEarlier(update, this.opts.orderWaitMs ?? 70_000);
+        if (!inOrder) this.opts.logger.warn({ update_id: update.update_id }, 'an earlier update of this chat is still running on another instance; going ahead');
+      }
       await this.opts.handle(update);
     } catch (err) {
       // bot.catch handles handler errors; anything here escaped it (e.g. getMe failed).

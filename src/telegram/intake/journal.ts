@@ -1,41 +1,120 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { liveInstances } from '../../db/instance-lock.js';
 import { telegramUpdates } from '../../db/schema/index.js';
 import type { Update } from 'telegraf/types';
+import { orderingKey } from './dispatcher.js';
+
+export interface JournalOptions {
+  /** This instance's id (src/db/instance-lock.ts): the owner of the rows it records. */
+  owner?: number;
+  flushDelayMs?: number;
+}
+
+/** What `record` learnt about each update seen for the first time. */
+export interface Recorded {
+  /** An earlier update of the same chat is still running on another instance. */
+  behind: boolean;
+}
+
+/** Updates of one chat share a key; updates outside any chat need no ordering. */
+function chatKeyOf(update: Update): string | null {
+  const key = orderingKey(update);
+  return key.startsWith('x') ? null : key;
+}
+
+/** Both drivers' results of `db.execute`, as rows. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
 
 /**
  * The durable record of received updates. `record` returns only the ids seen for the first
- * time, which makes a redelivered update (webhook retry, restart) a no-op.
+ * time, which makes a redelivered update (webhook retry, restart, another instance) a no-op.
+ * Each row names the instance handling it, so that several instances behind a load balancer can
+ * keep one chat's updates in order and take over the updates of an instance that died.
  */
 export class UpdateJournal {
   private pendingHandled: number[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private readonly owner: number | null;
+  private readonly flushDelayMs: number;
 
   constructor(
     private readonly db: Db,
-    private readonly flushDelayMs = 25,
-  ) {}
-
-  async record(updates: readonly Update[]): Promise<Set<number>> {
-    if (updates.length === 0) return new Set();
-    const rows = await this.db
-      .insert(telegramUpdates)
-      .values(updates.map((u) => ({ updateId: u.update_id, payload: u })))
-      .onConflictDoNothing()
-      .returning({ id: telegramUpdates.updateId });
-    return new Set(rows.map((r) => r.id));
+    options: JournalOptions = {},
+  ) {
+    this.owner = options.owner ?? null;
+    this.flushDelayMs = options.flushDelayMs ?? 25;
   }
 
-  /** Updates received but never finished, oldest first (after a crash). */
-  async unfinished(limit = 10_000): Promise<Update[]> {
+  /**
+   * Inserts the updates; answers for the new ones only. In the same statement (no extra round
+   * trip) each new row learns whether an earlier update of its chat is unfinished on another
+   * instance — rare, and then `waitForEarlier` holds it back.
+   */
+  async record(updates: readonly Update[]): Promise<Map<number, Recorded>> {
+    if (updates.length === 0) return new Map();
+    const t = telegramUpdates;
     const rows = await this.db
-      .select({ payload: telegramUpdates.payload })
-      .from(telegramUpdates)
-      .where(isNull(telegramUpdates.handledAt))
-      .orderBy(asc(telegramUpdates.updateId))
-      .limit(limit);
-    return rows.map((r) => r.payload as Update);
+      .insert(t)
+      .values(updates.map((u) => ({ updateId: u.update_id, payload: u, chatKey: chatKeyOf(u), owner: this.owner })))
+      .onConflictDoNothing()
+      .returning({
+        id: t.updateId,
+        // Spelled out: `telegram_updates.…` is the row just inserted, `e` the earlier ones.
+        behind: sql<boolean>`telegram_updates.chat_key is not null and exists (select 1 from telegram_updates e where e.chat_key = telegram_updates.chat_key
+          and e.update_id < telegram_updates.update_id and e.handled_at is null and e.owner is distinct from ${this.owner})`,
+      });
+    return new Map(rows.map((r) => [r.id, { behind: r.behind === true }]));
+  }
+
+  /**
+   * Waits until no earlier update of this update's chat is running on another live instance (an
+   * update handed to another instance by the load balancer a moment before), so one chat's
+   * updates keep their order across instances as they do within one. Bounded: past `timeoutMs`
+   * (a stuck handler is abandoned by then) it returns false and the update runs anyway.
+   */
+  async waitForEarlier(update: Update, timeoutMs: number, pollMs = 20): Promise<boolean> {
+    const key = chatKeyOf(update);
+    if (key === null) return true;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      let behind: boolean;
+      try {
+        const [row] = rowsOf<{ behind: boolean }>(
+          await this.db.execute(
+            sql`select exists (select 1 from ${telegramUpdates} where chat_key = ${key} and update_id < ${update.update_id} and handled_at is null
+                  and owner is distinct from ${this.owner} and owner in (${liveInstances})) as behind`,
+          ),
+        );
+        behind = row?.behind === true;
+      } catch {
+        return true; // database away: the handler will say so
+      }
+      if (!behind) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  /**
+   * Takes over updates received but never finished by an instance that is gone (crashed, or
+   * stopped before its handlers finished) — at start-up, and then on every scheduler tick so a
+   * surviving instance picks up a dead one's work. Oldest first. Rows of live instances, however
+   * busy, are left alone: a second instance starting never re-runs the first one's updates.
+   */
+  async claimOrphans(limit = 10_000): Promise<Update[]> {
+    const t = telegramUpdates;
+    const orphaned = sql`${t.handledAt} is null and (${t.owner} is null or (${t.owner} is distinct from ${this.owner} and ${t.owner} not in (${liveInstances})))`;
+    const ids = this.db.select({ id: t.updateId }).from(t).where(orphaned).orderBy(asc(t.updateId)).limit(limit).for('update', { skipLocked: true });
+    const rows = await this.db
+      .update(t)
+      .set({ owner: this.owner })
+      .where(and(inArray(t.updateId, ids), isNull(t.handledAt)))
+      .returning({ id: t.updateId, payload: t.payload });
+    return rows.sort((a, b) => a.id - b.id).map((r) => r.payload as Update);
   }
 
   /** Marks an update finished; writes are batched so the hot path costs no extra round trip. */
@@ -70,3 +149,4 @@ export class UpdateJournal {
     );
   }
 }
+

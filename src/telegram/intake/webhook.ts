@@ -67,8 +67,9 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
           return send(res, 400, 'bad json');
         }
         if (typeof update?.update_id !== 'number') return send(res, 400, 'not an update');
-        // Answer once the update is journaled; handling continues in the background.
-        await webhook.dispatcher.accept([update]);
+        // Answer once the update is journaled; handling continues in the background. While
+        // stopping, 503: Telegram (or the load balancer, to another instance) delivers it again.
+        if (!(await webhook.dispatcher.accept([update]))) return send(res, 503, 'shutting down');
         return send(res, 200, 'ok');
       }
       send(res, 404, 'not found');

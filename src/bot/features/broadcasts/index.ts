@@ -183,8 +183,9 @@ export function broadcastsFeature(registries: BotRegistries): Composer<BotContex
     const draft = await draftAt(ctx, ['confirm']);
     const message = ctx.callbackQuery.message;
     if (!draft?.audience || !message) return answer(ctx, ctx.t('bc.stale'), true);
+    // Only the press that closes the dialog sends: a double tap never broadcasts twice.
+    if (!(await endConversation(ctx.db, keyOf(ctx)))) return answer(ctx, ctx.t('bc.stale'), true);
     await answer(ctx);
-    await endConversation(ctx.db, keyOf(ctx));
     const broadcast = await createBroadcast(ctx.deps.database.db, {
       createdBy: ctx.member!.id,
       text: draft.text,

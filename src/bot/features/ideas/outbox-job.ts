@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { members, type IdeaOutboxRow } from '../../../db/schema/index.js';
 import { getIdeaForum } from '../../../domain/ideas/forum.js';
 import { findIdea, loadStageEvent, type StageEventView } from '../../../domain/ideas/ideas.js';
-import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_MAX_ATTEMPTS, pruneOutbox, retryOutboxLater } from '../../../domain/ideas/outbox.js';
+import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, pruneOutbox, releaseOutbox, retryOutboxLater } from '../../../domain/ideas/outbox.js';
 import { languageFor } from '../../../domain/members.js';
 import { html, translator, type Translate } from '../../../i18n/index.js';
 import type { Job, JobContext } from '../../../jobs/scheduler.js';
@@ -93,6 +93,8 @@ const handlers: Record<IdeaOutboxRow['kind'], (jc: JobContext, row: IdeaOutboxRo
  * failures are retried with a growing pause, lasting ones recorded with their reason.
  */
 const KEEP_MS = 30 * 24 * 3600_000;
+/** Time left on the lease below which no new row is started (one row's sends fit well within it). */
+const LEASE_MARGIN_MS = 25_000;
 let lastPrune = 0;
 
 export const ideasOutboxJob: Job = {
@@ -104,7 +106,14 @@ export const ideasOutboxJob: Job = {
       await pruneOutbox(jc.database.db, new Date(now.getTime() - KEEP_MS));
     }
     const rows = await claimOutbox(jc.database.db, now);
-    for (const row of rows) {
+    // Rows go one by one, and a busy group's limit can make that slow: what is left when the lease
+    // nears its end is given back, so another instance never takes a row while this one sends it.
+    const giveBackAt = now.getTime() + OUTBOX_LEASE_MS - LEASE_MARGIN_MS;
+    for (const [i, row] of rows.entries()) {
+      if (jc.clock.now().getTime() >= giveBackAt) {
+        await releaseOutbox(jc.database.db, rows.slice(i).map((r) => r.id));
+        return Math.max(i, 1);
+      }
       let outcome: Outcome;
       try {
         outcome = await handlers[row.kind](jc, row);

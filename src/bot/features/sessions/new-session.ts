@@ -226,7 +226,8 @@ export function newSessionFeature(registries: BotRegistries): Composer<BotContex
       await updateConversation(ctx.db, keyOf(ctx), 'when', data as Record<string, unknown>);
       return editHtml(ctx, dateError(ctx.t, 'past'));
     }
-    await endConversation(ctx.db, keyOf(ctx));
+    // Only the press that closes the dialog creates the session: a double tap makes one.
+    if (!(await endConversation(ctx.db, keyOf(ctx)))) return;
     await editHtml(ctx, await create(ctx, draft));
   });
 
