@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { instant } from './columns.js';
 
@@ -18,3 +18,19 @@ export const telegramUpdates = pgTable(
   (t) => [index('telegram_updates_unhandled_idx').on(t.updateId).where(sql`handled_at is null`)],
 );
 
+
+/**
+ * What an update changed, recorded in the same transaction as the change: an update re-run after a
+ * crash (or after Telegram was away) finds its row and replays the stored result instead of applying
+ * the change again. `scope` names the change (one update may make several). Pruned with the journal.
+ */
+export const updateEffects = pgTable(
+  'update_effects',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    scope: text('scope').notNull(),
+    result: jsonb('result'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.scope] })],
+);
