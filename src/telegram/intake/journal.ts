@@ -2,6 +2,7 @@ import { asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { telegramUpdates } from '../../db/schema/index.js';
 import type { Update } from 'telegraf/types';
+import { pruneUpdateEffects } from '../../domain/update-effects.js';
 
 /**
  * The durable record of received updates. `record` returns only the ids seen for the first
@@ -68,5 +69,6 @@ export class UpdateJournal {
     await this.db.execute(
       sql`delete from ${telegramUpdates} where handled_at is not null and received_at < now() - make_interval(hours => ${olderThanHours})`,
     );
+    await pruneUpdateEffects(this.db, olderThanHours);
   }
 }
