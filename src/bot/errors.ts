@@ -1,6 +1,8 @@
 import type { BotContext } from './context.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { RetryUpdateLater } from '../telegram/intake/dispatcher.js';
+import { isTransientTelegramError } from '../telegram/sender.js';
 
 /** Errors that mean "the database is unreachable right now" rather than a bug. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -24,6 +26,12 @@ export function describeError(err: unknown): Record<string, unknown> {
 export async function handleBotError(err: unknown, ctx: BotContext, logger: Logger): Promise<void> {
   const log = ctx.log ?? logger.child({ update_id: ctx.update.update_id });
   const unavailable = isDatabaseUnavailable(err);
+  // Telegram away even after the sender's retries: no reply (nor apology) can go out now. The update
+  // stays unfinished and runs again later; its data changes are made once (see bot/once.ts).
+  if (!unavailable && isTransientTelegramError(err)) {
+    log.warn({ err: describeError(err) }, 'update handler could not reach Telegram');
+    throw new RetryUpdateLater({ cause: err });
+  }
   log.error({ err: describeError(err), databaseUnavailable: unavailable }, 'update handler failed');
   const t = ctx.t ?? translator(ctx.deps?.config.DEFAULT_LANGUAGE ?? 'id');
   const text = t(unavailable ? 'error.busy' : 'error.generic').toString();
