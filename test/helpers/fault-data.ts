@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
-import { agencies, members } from '../../src/db/schema/index.js';
+import { agencies, members, sessionRsvps, sessions } from '../../src/db/schema/index.js';
 import { insertIdea } from '../../src/domain/ideas/ideas.js';
+import { enqueue } from '../../src/domain/outbox/outbox.js';
+import { newUid } from '../../src/domain/sessions/create.js';
+import { KIND, keys, sessionRef } from '../../src/domain/sessions/keys.js';
 import type { BotApiDouble, FakeUser } from '../../src/telegram/api-double/index.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be repeated. */
@@ -84,4 +87,49 @@ export function createUsers(api: BotApiDouble, count: number, prefix: string): F
 /** Bot messages in a private chat whose text contains `needle`. */
 export function countMessages(api: BotApiDouble, chatId: number, needle: string | RegExp): number {
   return api.botMessages(chatId).filter((m) => (typeof needle === 'string' ? (m.text ?? '').includes(needle) : needle.test(m.text ?? ''))).length;
+}
+
+/**
+ * The users wrote to the bot long ago (so Telegram lets it write to them), and those updates are
+ * gone: the double's queue is confirmed past them, as a bot that handled them would have.
+ */
+export async function startedEarlier(api: BotApiDouble, users: FakeUser[]): Promise<void> {
+  let last = 0;
+  for (const u of users) last = api.sendText(u, api.privateChat(u), '/start').update_id;
+  const res = await fetch(`${api.apiRoot}/bot${api.token}/getUpdates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ offset: last + 1, timeout: 0 }),
+  });
+  if (!res.ok || api.pendingUpdates() !== 0) throw new Error('could not confirm the earlier updates');
+}
+
+/**
+ * A session three hours ahead that every member said "Hadir" to, and one reminder per member due
+ * at `dueAt`, as the reminder planner leaves them (same payload and dedupe key).
+ */
+export async function seedDueReminders(database: Database, creatorMemberId: number, memberIds: Map<number, number>, title: string, dueAt = new Date()): Promise<number> {
+  return database.db.transaction(async (tx) => {
+    const startsAt = new Date(Math.ceil((Date.now() + 3 * 3600_000) / 60_000) * 60_000);
+    const [session] = await tx
+      .insert(sessions)
+      .values({ title, startsAt, endsAt: new Date(startsAt.getTime() + 7200_000), place: 'Aula Bappelitbangda', uid: newUid(), createdBy: creatorMemberId })
+      .returning();
+    const entries = [...memberIds.entries()];
+    await tx.insert(sessionRsvps).values(entries.map(([, memberId]) => ({ sessionId: session!.id, memberId, answer: 'yes' as const, answeredAt: new Date() })));
+    for (let i = 0; i < entries.length; i += 500) {
+      await enqueue(
+        tx,
+        entries.slice(i, i + 500).map(([telegramId, memberId]) => ({
+          kind: KIND.reminder,
+          ref: sessionRef(session!.id),
+          dedupeKey: keys.memberReminder(session!.id, session!.startsAt, memberId, '3h'),
+          chatId: telegramId,
+          dueAt,
+          payload: { sessionId: session!.id, startsAt: session!.startsAt.toISOString(), offset: '3h', memberId },
+        })),
+      );
+    }
+    return session!.id;
+  });
 }
