@@ -29,9 +29,9 @@ export function isRerun(update: Update): boolean {
   return reruns.has(update);
 }
 
-/** Backoff between runs of an update Telegram kept refusing: 1 s doubling to 30 s. */
+/** Backoff between runs of an update Telegram kept refusing: 1 s doubling to 15 s. */
 const RETRY_BASE_MS = 1_000;
-const RETRY_CAP_MS = 30_000;
+const RETRY_CAP_MS = 15_000;
 /** After this long the update is given up (logged); Telegram outages rarely last as long. */
 const RETRY_WINDOW_MS = 15 * 60_000;
 
