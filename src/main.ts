@@ -1,6 +1,8 @@
 import { startApp, type App } from './app.js';
 import { ConfigError, loadConfig, readDotEnv, secretsOf, type Config } from './config.js';
+import { describeError } from './bot/errors.js';
 import { DatabaseLockedError } from './db/client.js';
+import { isWriteAfterClose } from './db/postgres-client.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -32,7 +34,19 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     logger.error({ err: reason }, 'unhandled rejection');
   });
-  let app: App;
+  let app: App | undefined;
+  process.on('uncaughtException', (err) => {
+    // postgres.js 3.4.9 throws this from a timer when a transaction's connection dies (see
+    // db/postgres-client.ts): nothing of ours is left half-done, so renew the pool and carry on.
+    if (isWriteAfterClose(err)) {
+      logger.warn('a database connection closed under a pending write; the connection pool is renewed');
+      app?.database.renew?.('write after close');
+      return;
+    }
+    // Anything else is a bug: as Node would, stop (the process manager restarts the bot).
+    logger.fatal({ err: describeError(err) }, 'uncaught exception');
+    process.exit(1);
+  });
   try {
     app = await startApp(config, { logger });
   } catch (err) {
@@ -43,6 +57,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code, description: (err as { description?: unknown }).description } }, 'could not start');
     process.exit(1);
   }
+  const running = app;
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -51,7 +66,7 @@ async function main(): Promise<void> {
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    void app.stop(signal).then(
+    void running.stop(signal).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err: { type: (err as Error).name } }, 'shutdown failed');
