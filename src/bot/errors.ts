@@ -1,4 +1,5 @@
 import type { BotContext } from './context.js';
+import { changeCommitted } from './once.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { RetryUpdateLater } from '../telegram/intake/dispatcher.js';
@@ -30,7 +31,13 @@ export async function handleBotError(err: unknown, ctx: BotContext, logger: Logg
   // stays unfinished and runs again later; its data changes are made once (see bot/once.ts).
   if (!unavailable && isTransientTelegramError(err)) {
     log.warn({ err: describeError(err) }, 'update handler could not reach Telegram');
-    throw new RetryUpdateLater({ cause: err });
+    throw new RetryUpdateLater('telegram', { cause: err });
+  }
+  // The change was saved, then the database went away before the answer: finish it later rather
+  // than ask for it again.
+  if (unavailable && changeCommitted(ctx)) {
+    log.warn({ err: describeError(err) }, 'database unreachable after the change was saved');
+    throw new RetryUpdateLater('database', { cause: err });
   }
   log.error({ err: describeError(err), databaseUnavailable: unavailable }, 'update handler failed');
   const t = ctx.t ?? translator(ctx.deps?.config.DEFAULT_LANGUAGE ?? 'id');

@@ -8,8 +8,22 @@ import type { BotContext } from './context.js';
  * applyOnce). `scope` tells apart the changes one update makes, e.g. 'idea.pitch'. On a re-run the
  * handler gets the first run's result and answers again from it.
  */
-export function once<T>(ctx: BotContext, scope: string, apply: (tx: Tx) => Promise<T>): Promise<Applied<T>> {
-  return applyOnce(ctx.db, ctx.update.update_id, scope, apply);
+export async function once<T>(ctx: BotContext, scope: string, apply: (tx: Tx) => Promise<T>): Promise<Applied<T>> {
+  const applied = await applyOnce(ctx.db, ctx.update.update_id, scope, apply);
+  committed.add(ctx.update);
+  return applied;
+}
+
+/** Updates whose change is saved (this run or an earlier one). */
+const committed = new WeakSet<object>();
+
+/**
+ * True once this update's change is in the database. If the handler fails after that (the database
+ * went away before the answer was written), "try again" would be wrong — the user would pitch twice;
+ * the update is run again instead, and answers from the saved change.
+ */
+export function changeCommitted(ctx: BotContext): boolean {
+  return committed.has(ctx.update);
 }
 
 /**

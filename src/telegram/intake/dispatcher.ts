@@ -7,12 +7,17 @@ export type UpdateHandler = (update: Update) => Promise<void>;
 
 /**
  * Thrown out of the bot (its error handler rethrows it) when an update could not be finished for a
- * passing reason — Telegram unreachable, so its reply could not go out. The dispatcher keeps the
- * update unfinished and runs it again later, holding back the rest of that chat so order is kept.
+ * passing reason — Telegram unreachable, so its reply could not go out; or the database gone after
+ * the update's change was saved, so its answer could not be written. The dispatcher keeps the update
+ * unfinished and runs it again later, holding back the rest of that chat so order is kept.
  */
 export class RetryUpdateLater extends Error {
   override name = 'RetryUpdateLater';
-  constructor(options?: { cause?: unknown }) {
+  constructor(
+    /** What was away: for the log. */
+    readonly away: 'telegram' | 'database',
+    options?: { cause?: unknown },
+  ) {
     super('the update will be run again later', options);
   }
 }
@@ -166,10 +171,12 @@ export class UpdateDispatcher {
     const update = queue.shift()!;
     this.queued--;
     let retryInMs: number | undefined;
+    let away: RetryUpdateLater['away'] | undefined;
     try {
       await this.opts.handle(update);
     } catch (err) {
-      retryInMs = err instanceof RetryUpdateLater ? this.retryDelay(update.update_id) : undefined;
+      away = err instanceof RetryUpdateLater ? err.away : undefined;
+      retryInMs = away ? this.retryDelay(update.update_id) : undefined;
       if (retryInMs === undefined) {
         // bot.catch handles handler errors; anything here escaped it (e.g. getMe failed), or retries ran out.
         this.opts.logger.error({ update_id: update.update_id, err: { type: (err as Error)?.name, code: (err as { code?: unknown }).code } }, 'update failed outside the bot');
@@ -177,7 +184,7 @@ export class UpdateDispatcher {
     } finally {
       this.running--;
       if (retryInMs !== undefined) {
-        this.opts.logger.warn({ update_id: update.update_id, retryInMs }, 'Telegram unreachable: the update will run again');
+        this.opts.logger.warn({ update_id: update.update_id, away, retryInMs }, 'the update will run again');
         this.retryLater(key, queue, update, retryInMs);
       } else {
         this.failures.delete(update.update_id);
