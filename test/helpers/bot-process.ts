@@ -147,9 +147,14 @@ export async function processDatabase(engine: Engine): Promise<ProcessDatabase> 
     };
   }
   const { url, drop } = await createScratchDatabase();
+  return processDatabaseAt(url, drop);
+}
+
+/** A PostgreSQL database the test already has (e.g. on a private cluster). */
+export function processDatabaseAt(url: string, drop: () => Promise<void> = async () => {}): ProcessDatabase {
   const open = () => openDatabase({ dataDir: 'unused', databaseUrl: url, poolSize: 3 });
   return {
-    engine,
+    engine: 'postgres',
     env: { DATABASE_URL: url },
     open,
     use: async (fn) => {
