@@ -1,6 +1,8 @@
 import { startApp, type App } from './app.js';
 import { ConfigError, loadConfig, readDotEnv, secretsOf, type Config } from './config.js';
+import { describeError } from './bot/errors.js';
 import { DatabaseLockedError } from './db/client.js';
+import { isWriteAfterClose } from './db/postgres-client.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -57,6 +59,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  process.on('uncaughtException', (err) => {
+    // postgres.js 3.4.9 throws this from a timer when a transaction's connection dies (see
+    // db/postgres-client.ts): nothing of ours is left half-done, so renew the pool and carry on.
+    if (isWriteAfterClose(err)) {
+      logger.warn('a database connection closed under a pending write; the connection pool is renewed');
+      app?.database.renew?.('write after close');
+      return;
+    }
+    // Anything else is a bug: as Node would, stop (the process manager restarts the bot).
+    logger.fatal({ err: describeError(err) }, 'uncaught exception');
+    process.exit(1);
+  });
   try {
     app = await startApp(config, { logger });
   } catch (err) {

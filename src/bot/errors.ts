@@ -1,6 +1,9 @@
 import type { BotContext } from './context.js';
+import { changeCommitted } from './once.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
+import { RetryUpdateLater } from '../telegram/intake/dispatcher.js';
+import { isTransientTelegramError } from '../telegram/sender.js';
 
 /** Errors that mean "the database is unreachable right now" rather than a bug. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -24,6 +27,18 @@ export function describeError(err: unknown): Record<string, unknown> {
 export async function handleBotError(err: unknown, ctx: BotContext, logger: Logger): Promise<void> {
   const log = ctx.log ?? logger.child({ update_id: ctx.update.update_id });
   const unavailable = isDatabaseUnavailable(err);
+  // Telegram away even after the sender's retries: no reply (nor apology) can go out now. The update
+  // stays unfinished and runs again later; its data changes are made once (see bot/once.ts).
+  if (!unavailable && isTransientTelegramError(err)) {
+    log.warn({ err: describeError(err) }, 'update handler could not reach Telegram');
+    throw new RetryUpdateLater('telegram', { cause: err });
+  }
+  // The change was saved, then the database went away before the answer: finish it later rather
+  // than ask for it again.
+  if (unavailable && changeCommitted(ctx)) {
+    log.warn({ err: describeError(err) }, 'database unreachable after the change was saved');
+    throw new RetryUpdateLater('database', { cause: err });
+  }
   log.error({ err: describeError(err), databaseUnavailable: unavailable }, 'update handler failed');
   const t = ctx.t ?? translator(ctx.deps?.config.DEFAULT_LANGUAGE ?? 'id');
   const text = t(unavailable ? 'error.busy' : 'error.generic').toString();

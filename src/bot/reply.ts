@@ -11,7 +11,14 @@ export function replyHtml(ctx: BotContext, text: Html, extra: Types.ExtraReplyMe
 /** Answers a button press; every callback query must be answered, even with nothing. */
 export async function answer(ctx: BotContext, text?: Html | string, alert = false): Promise<void> {
   if (!ctx.callbackQuery) return;
-  await ctx.answerCbQuery(text === undefined ? undefined : stripTags(text.toString()), { show_alert: alert });
+  try {
+    await ctx.answerCbQuery(text === undefined ? undefined : stripTags(text.toString()), { show_alert: alert });
+  } catch (err) {
+    // A press re-run after a restart (or held up by a Telegram outage) was answered before or has
+    // expired; the spinner is long gone, so the handler carries on with its real work.
+    if (!/query is too old|query ID is invalid/i.test(String((err as { description?: string }).description ?? ''))) throw err;
+    ctx.log?.debug({ update_id: ctx.update.update_id }, 'callback query already answered or expired');
+  }
 }
 
 /** Callback answers are plain text. */

@@ -5,9 +5,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { renewableSql } from './postgres-client.js';
 import * as schema from './schema/index.js';
 import { migrateDatabase } from './migrate.js';
+import type { Logger } from '../logger.js';
 
 /** The one database type every query takes: both engines' drizzle instances widen to it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,6 +27,8 @@ export interface Database {
   /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PostgreSQL: replace the connection pool (see postgres-client.ts). */
+  renew?(reason: string): void;
 }
 
 export interface OpenOptions {
@@ -36,6 +40,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** postgres.js pool size. */
   poolSize?: number;
+  /** Told when the PostgreSQL pool is replaced after a lost connection. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export class DatabaseLockedError extends Error {
@@ -43,7 +49,7 @@ export class DatabaseLockedError extends Error {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.logger) : await openPglite(options.dataDir);
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -55,8 +61,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-function openPostgres(url: string, poolSize: number): Database {
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: { application_name: 'warkop-indah-bot' } });
+function openPostgres(url: string, poolSize: number, logger?: Pick<Logger, 'warn'>): Database {
+  const pool = renewableSql(
+    url,
+    {
+      max: poolSize,
+      onnotice: () => {},
+      connection: { application_name: 'warkop-indah-bot' },
+      // postgres.js waits before reconnecting, growing to 20 s after repeated failures, and a query
+      // waits with it: during a database outage users would hear nothing for that long, and after it
+      // the bot would stay stuck as long. Short waits: "try again shortly" at once, back within a second.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      // A server that does not answer at all (packets dropped) is given up on sooner than the default 30 s.
+      connect_timeout: 10,
+    },
+    // drizzle adjusts each client's parsers (dates stay strings for it to convert): every new pool too.
+    (client) => void drizzlePostgres(client, { schema }),
+    (reason) => logger?.warn({ reason }, 'database connection lost: connection pool renewed'),
+  );
+  const client = pool.sql;
   const db = drizzlePostgres(client, { schema });
   return {
     db: db as unknown as Db,
@@ -64,9 +87,8 @@ function openPostgres(url: string, poolSize: number): Database {
     url,
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
-    close: async () => {
-      await client.end({ timeout: 5 });
-    },
+    close: () => pool.end(),
+    renew: (reason) => pool.renew(reason),
   };
 }
 

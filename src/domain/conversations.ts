@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { conversations, type Conversation } from '../db/schema/index.js';
+import { conversations, updateEffects, type Conversation } from '../db/schema/index.js';
 
 export interface ConversationKey {
   chatId: number;
@@ -50,4 +50,32 @@ export async function endConversation(db: DbOrTx, key: ConversationKey): Promise
     .where(and(eq(conversations.chatId, key.chatId), eq(conversations.userId, key.userId)))
     .returning({ kind: conversations.kind });
   return rows.length > 0;
+}
+
+const SNAPSHOT = 'conversation';
+
+/**
+ * The dialog as this update found it. A dialog step commits its move (name saved, next question)
+ * before it answers; if the bot dies in between, the step runs again at the next start and would
+ * otherwise read the moved-on dialog and take the name for the next answer. So the first run keeps
+ * a copy of the dialog (only when there is one: most messages have none) and a re-run puts it back.
+ */
+export async function conversationForUpdate(db: DbOrTx, key: ConversationKey, updateId: number, rerun: boolean): Promise<Conversation | undefined> {
+  const snapshotKey = and(eq(updateEffects.updateId, updateId), eq(updateEffects.scope, SNAPSHOT));
+  if (rerun) {
+    const [saved] = await db.select({ result: updateEffects.result }).from(updateEffects).where(snapshotKey);
+    const before = saved?.result as Pick<Conversation, 'kind' | 'step' | 'data'> | null | undefined;
+    if (before) {
+      await startConversation(db, key, before.kind, before.step, before.data);
+      return getConversation(db, key);
+    }
+  }
+  const current = await getConversation(db, key);
+  if (current) {
+    await db
+      .insert(updateEffects)
+      .values({ updateId, scope: SNAPSHOT, result: { kind: current.kind, step: current.step, data: current.data } })
+      .onConflictDoNothing();
+  }
+  return current;
 }

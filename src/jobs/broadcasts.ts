@@ -19,8 +19,9 @@ interface Lookups {
 
 type Result = { status: 'delivered'; messageId: number } | { status: 'failed' | 'skipped'; reason: DeliveryReason } | { status: 'retry' };
 
-const RETRY_MS = 30_000;
-const MAX_ATTEMPTS = 3;
+/** A delivery Telegram could not take (5xx, network) waits 10 s, doubling, and fails after 8 tries (~20 min). */
+const RETRY_MS = 10_000;
+const MAX_ATTEMPTS = 8;
 
 /**
  * Broadcast delivery: each round claims a batch of pending deliveries (about a second's worth at
@@ -89,7 +90,7 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
     const mine = and(eq(broadcastDeliveries.id, row.id), eq(broadcastDeliveries.claimedBy, owner), eq(broadcastDeliveries.status, 'pending'));
     const set =
       result.status === 'retry'
-        ? { claimedUntil: new Date(now.getTime() + RETRY_MS), claimedBy: null }
+        ? { claimedUntil: new Date(now.getTime() + RETRY_MS * 2 ** Math.max(0, row.attempts - 1)), claimedBy: null }
         : result.status === 'delivered'
           ? { status: 'delivered' as const, messageId: result.messageId, processedAt: now, claimedUntil: null }
           : { status: result.status, reason: result.reason, processedAt: now, claimedUntil: null };

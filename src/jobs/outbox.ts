@@ -20,7 +20,8 @@ export interface OutboxJobOptions {
   maxAttempts?: number;
 }
 
-const RETRY_BASE_MS = 30_000;
+/** 10 s doubling: a Telegram outage's reminders go out soon after it, and only ~10 min of failures give up. */
+const RETRY_BASE_MS = 10_000;
 
 /** Telegram said no for good (400 …): retrying the same call cannot help. */
 function isPermanent(err: unknown): boolean {
@@ -44,7 +45,7 @@ export function describeFailure(err: unknown): string {
 export function outboxJob(options: OutboxJobOptions): Job {
   const { handlers, owner, leaseMs } = options;
   const batch = options.batch ?? 20;
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? 7;
 
   async function finish(ctx: JobContext, row: OutboxRow, result: OutboxOutcome): Promise<void> {
     const { db } = ctx.database;

@@ -203,6 +203,19 @@ function isNetworkError(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Telegram could not be reached or was overloaded (5xx, 429, network): the same call may well work
+ * later. Used on errors the sender gives up on, after its own retries.
+ */
+export function isTransientTelegramError(err: unknown): boolean {
+  if (err instanceof ChatUnreachableError) return false;
+  if (isTelegramErrorLike(err)) return err.code >= 500 || err.code === 429;
+  // A handler that ran past its time limit (telegraf's p-timeout) is not Telegram's doing.
+  const e = err as { name?: unknown; code?: unknown } | null;
+  if (e?.name === 'TimeoutError' && e.code === undefined && !(err instanceof DOMException)) return false;
+  return isNetworkError(err);
+}
+
 const TOKEN_IN_URL = /\/(bot|user)[^/\s?#]+\//g;
 
 /** Remove a bot token from a text (literal token and the /bot<token>/ URL segment). */

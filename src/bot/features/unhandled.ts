@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
-import { getConversation } from '../../domain/conversations.js';
+import { conversationForUpdate } from '../../domain/conversations.js';
+import { isRerun } from '../../telegram/intake/dispatcher.js';
 import type { BotContext } from '../context.js';
 import { answer, replyHtml } from '../reply.js';
 
@@ -13,7 +14,7 @@ export function conversationsFeature(): Composer<BotContext> {
   composer.on('text', async (ctx, next) => {
     const text = ctx.message.text;
     if (text.startsWith('/') || !ctx.from) return next();
-    const conversation = await getConversation(ctx.db, { chatId: ctx.chat.id, userId: ctx.from.id });
+    const conversation = await conversationForUpdate(ctx.db, { chatId: ctx.chat.id, userId: ctx.from.id }, ctx.update.update_id, isRerun(ctx.update));
     const handler = conversation && ctx.registries.conversations.handlerFor(conversation.kind);
     if (!conversation || !handler) return next();
     await handler(ctx, conversation, text);

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { instant } from './columns.js';
 
@@ -23,4 +23,21 @@ export const telegramUpdates = pgTable(
     index('telegram_updates_unhandled_idx').on(t.updateId).where(sql`handled_at is null`),
     index('telegram_updates_chat_unhandled_idx').on(t.chatKey, t.updateId).where(sql`handled_at is null`),
   ],
+);
+
+
+/**
+ * What an update changed, recorded in the same transaction as the change: an update re-run after a
+ * crash (or after Telegram was away) finds its row and replays the stored result instead of applying
+ * the change again. `scope` names the change (one update may make several). Pruned with the journal.
+ */
+export const updateEffects = pgTable(
+  'update_effects',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    scope: text('scope').notNull(),
+    result: jsonb('result'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.scope] })],
 );

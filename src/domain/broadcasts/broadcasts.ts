@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { broadcastDeliveries, broadcasts, type Broadcast, type BroadcastAudience } from '../../db/schema/index.js';
 import { audienceRecipients } from './audience.js';
 
@@ -45,30 +45,33 @@ export async function createBroadcast(
     now: Date;
   },
 ): Promise<Broadcast> {
-  return db.transaction(async (tx) => {
-    const recipients = await audienceRecipients(tx, params.audience, params.agencyIds);
-    const [broadcast] = await tx
-      .insert(broadcasts)
-      .values({
-        createdBy: params.createdBy,
-        text: params.text,
-        entities: params.entities?.length ? params.entities : null,
-        audience: params.audience,
-        agencyIds: params.audience === 'agencies' ? params.agencyIds : null,
-        total: recipients.length,
-        progressChatId: params.progress.chatId,
-        progressMessageId: params.progress.messageId,
-        progressEditedAt: params.now,
-      })
-      .returning();
-    for (let i = 0; i < recipients.length; i += 1000) {
-      await tx
-        .insert(broadcastDeliveries)
-        .values(recipients.slice(i, i + 1000).map((r) => ({ broadcastId: broadcast!.id, ...r })))
-        .onConflictDoNothing();
-    }
-    return broadcast!;
-  });
+  return db.transaction((tx) => createBroadcastIn(tx, params));
+}
+
+/** createBroadcast inside the caller's transaction (with the dialog's end and the update's once-marker). */
+export async function createBroadcastIn(tx: Tx, params: Parameters<typeof createBroadcast>[1]): Promise<Broadcast> {
+  const recipients = await audienceRecipients(tx, params.audience, params.agencyIds);
+  const [broadcast] = await tx
+    .insert(broadcasts)
+    .values({
+      createdBy: params.createdBy,
+      text: params.text,
+      entities: params.entities?.length ? params.entities : null,
+      audience: params.audience,
+      agencyIds: params.audience === 'agencies' ? params.agencyIds : null,
+      total: recipients.length,
+      progressChatId: params.progress.chatId,
+      progressMessageId: params.progress.messageId,
+      progressEditedAt: params.now,
+    })
+    .returning();
+  for (let i = 0; i < recipients.length; i += 1000) {
+    await tx
+      .insert(broadcastDeliveries)
+      .values(recipients.slice(i, i + 1000).map((r) => ({ broadcastId: broadcast!.id, ...r })))
+      .onConflictDoNothing();
+  }
+  return broadcast!;
 }
 
 export type StopResult = { ok: true; broadcast: Broadcast } | { ok: false; reason: 'none' | 'not_found' | 'finished' };

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { ideaAwards, ideas, type AwardLevel, type Competition, type IdeaAward } from '../../db/schema/index.js';
 import { AWARD_MAX } from './fields.js';
 
@@ -46,11 +46,14 @@ export function parseAward(args: string, currentYear: number): AwardParse {
 }
 
 export async function addAward(db: Db, ideaId: number, award: AwardInput, recordedBy: number, at: Date): Promise<IdeaAward | undefined> {
-  return db.transaction(async (tx) => {
-    const [idea] = await tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.deletedAt))).for('update');
-    if (!idea) return undefined;
-    const [row] = await tx.insert(ideaAwards).values({ ideaId, ...award, recordedBy, createdAt: at }).returning();
-    await tx.update(ideas).set({ updatedAt: at }).where(eq(ideas.id, ideaId));
-    return row;
-  });
+  return db.transaction((tx) => addAwardIn(tx, ideaId, award, recordedBy, at));
+}
+
+/** addAward inside the caller's transaction (e.g. with the update's once-marker). */
+export async function addAwardIn(tx: Tx, ideaId: number, award: AwardInput, recordedBy: number, at: Date): Promise<IdeaAward | undefined> {
+  const [idea] = await tx.select({ id: ideas.id }).from(ideas).where(and(eq(ideas.id, ideaId), isNull(ideas.deletedAt))).for('update');
+  if (!idea) return undefined;
+  const [row] = await tx.insert(ideaAwards).values({ ideaId, ...award, recordedBy, createdAt: at }).returning();
+  await tx.update(ideas).set({ updatedAt: at }).where(eq(ideas.id, ideaId));
+  return row;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { ideaComments, ideas, members, type Idea } from '../../db/schema/index.js';
 
 export interface NewComment {
@@ -13,19 +13,22 @@ export interface NewComment {
 
 /** Adds a comment and bumps the idea's counter together; undefined when the idea is gone. */
 export async function addComment(db: Db, input: NewComment): Promise<{ id: number; count: number } | undefined> {
-  return db.transaction(async (tx) => {
-    const [idea] = await tx
-      .update(ideas)
-      .set({ commentCount: sql`${ideas.commentCount} + 1` })
-      .where(and(eq(ideas.id, input.ideaId), isNull(ideas.deletedAt)))
-      .returning({ count: ideas.commentCount });
-    if (!idea) return undefined;
-    const [row] = await tx
-      .insert(ideaComments)
-      .values({ ideaId: input.ideaId, authorId: input.authorId, text: input.text, telegramMessageId: input.telegramMessageId ?? null, createdAt: input.at })
-      .returning({ id: ideaComments.id });
-    return { id: row!.id, count: idea.count };
-  });
+  return db.transaction((tx) => addCommentIn(tx, input));
+}
+
+/** addComment inside the caller's transaction (e.g. with the update's once-marker). */
+export async function addCommentIn(tx: Tx, input: NewComment): Promise<{ id: number; count: number } | undefined> {
+  const [idea] = await tx
+    .update(ideas)
+    .set({ commentCount: sql`${ideas.commentCount} + 1` })
+    .where(and(eq(ideas.id, input.ideaId), isNull(ideas.deletedAt)))
+    .returning({ count: ideas.commentCount });
+  if (!idea) return undefined;
+  const [row] = await tx
+    .insert(ideaComments)
+    .values({ ideaId: input.ideaId, authorId: input.authorId, text: input.text, telegramMessageId: input.telegramMessageId ?? null, createdAt: input.at })
+    .returning({ id: ideaComments.id });
+  return { id: row!.id, count: idea.count };
 }
 
 export interface CommentView {

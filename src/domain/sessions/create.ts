@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { sessions, type Member, type Session } from '../../db/schema/index.js';
 import { parseIsoDate } from '../dates/zoned.js';
 import { enqueue } from '../outbox/outbox.js';
@@ -26,47 +26,56 @@ export async function createSessions(
   settings: SessionSettings,
   now: Date,
 ): Promise<Session[]> {
+  return db.transaction((tx) => createSessionsIn(tx, draft, creator, settings, now));
+}
+
+/** createSessions inside the caller's transaction (with the dialog's end and the update's once-marker). */
+export async function createSessionsIn(
+  tx: Tx,
+  draft: SessionDraft,
+  creator: Pick<Member, 'id' | 'telegramId'>,
+  settings: SessionSettings,
+  now: Date,
+): Promise<Session[]> {
   const until = draft.until ? (parseIsoDate(draft.until) ?? null) : null;
   const starts = occurrences(draft.startsAt, draft.recurrence, until, settings.timeZone);
   const durationMs = settings.durationMinutes * 60_000;
-  return db.transaction(async (tx) => {
-    const created: Session[] = [];
-    for (const startsAt of starts) {
-      const [row] = await tx
-        .insert(sessions)
-        .values({
-          seriesId: created[0]?.id ?? null,
-          title: draft.title,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + durationMs),
-          place: draft.place,
-          agenda: draft.agenda,
-          capacity: draft.capacity,
-          recurrence: starts.length > 1 ? draft.recurrence : null,
-          recurrenceUntil: starts.length > 1 ? draft.until : null,
-          uid: newUid(),
-          createdBy: creator.id,
-        })
-        .returning();
-      created.push(row!);
-    }
-    if (created.length > 1) {
-      const [first] = await tx.update(sessions).set({ seriesId: created[0]!.id }).where(eq(sessions.id, created[0]!.id)).returning();
-      created[0] = first!;
-    }
-    for (const [i, session] of created.entries()) {
-      const previous = created[i - 1];
-      await enqueue(tx, [
-        {
-          kind: KIND.announce,
-          ref: sessionRef(session.id),
-          dedupeKey: keys.announce(session.id),
-          dueAt: previous ? previous.endsAt : now,
-          payload: { sessionId: session.id },
-        },
-      ]);
-      await planSessionRows(tx, session, creator.telegramId, settings, now);
-    }
-    return created;
-  });
+  const created: Session[] = [];
+  for (const startsAt of starts) {
+    const [row] = await tx
+      .insert(sessions)
+      .values({
+        seriesId: created[0]?.id ?? null,
+        title: draft.title,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + durationMs),
+        place: draft.place,
+        agenda: draft.agenda,
+        capacity: draft.capacity,
+        recurrence: starts.length > 1 ? draft.recurrence : null,
+        recurrenceUntil: starts.length > 1 ? draft.until : null,
+        uid: newUid(),
+        createdBy: creator.id,
+      })
+      .returning();
+    created.push(row!);
+  }
+  if (created.length > 1) {
+    const [first] = await tx.update(sessions).set({ seriesId: created[0]!.id }).where(eq(sessions.id, created[0]!.id)).returning();
+    created[0] = first!;
+  }
+  for (const [i, session] of created.entries()) {
+    const previous = created[i - 1];
+    await enqueue(tx, [
+      {
+        kind: KIND.announce,
+        ref: sessionRef(session.id),
+        dedupeKey: keys.announce(session.id),
+        dueAt: previous ? previous.endsAt : now,
+        payload: { sessionId: session.id },
+      },
+    ]);
+    await planSessionRows(tx, session, creator.telegramId, settings, now);
+  }
+  return created;
 }

@@ -5,6 +5,41 @@ import { sanitizeUpdate } from './sanitize.js';
 
 export type UpdateHandler = (update: Update) => Promise<void>;
 
+/**
+ * Thrown out of the bot (its error handler rethrows it) when an update could not be finished for a
+ * passing reason — Telegram unreachable, so its reply could not go out; or the database gone after
+ * the update's change was saved, so its answer could not be written. The dispatcher keeps the update
+ * unfinished and runs it again later, holding back the rest of that chat so order is kept.
+ */
+export class RetryUpdateLater extends Error {
+  override name = 'RetryUpdateLater';
+  constructor(
+    /** What was away: for the log. */
+    readonly away: 'telegram' | 'database',
+    options?: { cause?: unknown },
+  ) {
+    super('the update will be run again later', options);
+  }
+}
+
+/** Updates running for the second time or later (after a crash or a RetryUpdateLater). */
+const reruns = new WeakSet<Update>();
+
+/**
+ * True while a handler runs an update that ran before. Its data changes are guarded per update
+ * (src/domain/update-effects.ts); this lets the few places that must undo a first run's partial
+ * progress (the dialog state) look it up without costing every first run a query.
+ */
+export function isRerun(update: Update): boolean {
+  return reruns.has(update);
+}
+
+/** Backoff between runs of an update Telegram kept refusing: 1 s doubling to 15 s. */
+const RETRY_BASE_MS = 1_000;
+const RETRY_CAP_MS = 15_000;
+/** After this long the update is given up (logged); Telegram outages rarely last as long. */
+const RETRY_WINDOW_MS = 15 * 60_000;
+
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
   const u = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
@@ -35,6 +70,10 @@ export class UpdateDispatcher {
   private behind = new Set<number>();
   private idleWaiters: (() => void)[] = [];
   private accepting = true;
+  /** Per update: how often it failed passingly, and since when. */
+  private failures = new Map<number, { count: number; since: number }>();
+  private retryTimers = new Set<NodeJS.Timeout>();
+  private closed = false;
 
   constructor(
     private readonly opts: {
@@ -81,7 +120,11 @@ export class UpdateDispatcher {
   async recover(): Promise<number> {
     if (!this.accepting) return 0;
     const pending = await this.opts.journal.claimOrphans();
-    for (const update of pending) if (!this.recent.has(update.update_id)) this.enqueue(update);
+    for (const update of pending) {
+      if (this.recent.has(update.update_id)) continue;
+      reruns.add(update);
+      this.enqueue(update);
+    }
     return pending.length;
   }
 
@@ -92,6 +135,7 @@ export class UpdateDispatcher {
   /** Waits until everything accepted has finished, or the timeout passes. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.backlog === 0) {
+      this.closed = true;
       await this.opts.journal.flush();
       return true;
     }
@@ -100,6 +144,10 @@ export class UpdateDispatcher {
     const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     const done = await Promise.race([idle, timeout]);
     clearTimeout(timer);
+    // Updates waiting to be retried stay unfinished in the journal: the next start runs them.
+    this.closed = true;
+    for (const t of this.retryTimers) clearTimeout(t);
+    this.retryTimers.clear();
     await this.opts.journal.flush();
     return done;
   }
@@ -139,6 +187,8 @@ export class UpdateDispatcher {
     const queue = this.queues.get(key)!;
     const update = queue.shift()!;
     this.queued--;
+    let retryInMs: number | undefined;
+    let away: RetryUpdateLater['away'] | undefined;
     try {
       if (this.behind.delete(update.update_id)) {
         const inOrder = await this.opts.journal.waitForEarlier(update, this.opts.orderWaitMs ?? 70_000);
@@ -146,15 +196,53 @@ export class UpdateDispatcher {
       }
       await this.opts.handle(update);
     } catch (err) {
-      // bot.catch handles handler errors; anything here escaped it (e.g. getMe failed).
-      this.opts.logger.error({ update_id: update.update_id, err: { type: (err as Error)?.name, code: (err as { code?: unknown }).code } }, 'update failed outside the bot');
+      away = err instanceof RetryUpdateLater ? err.away : undefined;
+      retryInMs = away ? this.retryDelay(update.update_id) : undefined;
+      if (retryInMs === undefined) {
+        // bot.catch handles handler errors; anything here escaped it (e.g. getMe failed), or retries ran out.
+        this.opts.logger.error({ update_id: update.update_id, err: { type: (err as Error)?.name, code: (err as { code?: unknown }).code } }, 'update failed outside the bot');
+      }
     } finally {
-      this.opts.journal.markHandled(update.update_id);
       this.running--;
-      if (queue.length > 0) this.ready.push(key);
-      else this.queues.delete(key);
+      if (retryInMs !== undefined) {
+        this.opts.logger.warn({ update_id: update.update_id, away, retryInMs }, 'the update will run again');
+        this.retryLater(key, queue, update, retryInMs);
+      } else {
+        this.failures.delete(update.update_id);
+        this.opts.journal.markHandled(update.update_id);
+        if (queue.length > 0) this.ready.push(key);
+        else this.queues.delete(key);
+      }
       this.pump();
       if (this.backlog === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     }
+  }
+
+  /** The wait before the next run, or undefined when the update has failed for too long. */
+  private retryDelay(updateId: number): number | undefined {
+    const now = Date.now();
+    const f = this.failures.get(updateId) ?? { count: 0, since: now };
+    f.count++;
+    this.failures.set(updateId, f);
+    if (now - f.since > RETRY_WINDOW_MS) return undefined;
+    return Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (f.count - 1));
+  }
+
+  /**
+   * Puts the update back at the head of its chat's queue. The chat is not ready meanwhile, so its
+   * later updates wait behind it (new ones join the queue); other chats carry on.
+   */
+  private retryLater(key: string, queue: Update[], update: Update, delayMs: number): void {
+    queue.unshift(update);
+    this.queued++;
+    reruns.add(update);
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      if (this.closed) return;
+      this.ready.push(key);
+      this.pump();
+    }, delayMs);
+    this.retryTimers.add(timer);
   }
 }

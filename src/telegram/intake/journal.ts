@@ -27,6 +27,7 @@ function chatKeyOf(update: Update): string | null {
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
+import { pruneUpdateEffects } from '../../domain/update-effects.js';
 
 /**
  * The durable record of received updates. `record` returns only the ids seen for the first
@@ -147,6 +148,7 @@ export class UpdateJournal {
     await this.db.execute(
       sql`delete from ${telegramUpdates} where handled_at is not null and received_at < now() - make_interval(hours => ${olderThanHours})`,
     );
+    await pruneUpdateEffects(this.db, olderThanHours);
   }
 }
 

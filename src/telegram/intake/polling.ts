@@ -71,7 +71,9 @@ export class Poller {
           this.running = false;
           break;
         }
-        const delay = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+        // Capped low: once Telegram is back, updates should flow within seconds, and a failed
+        // long poll every 5 s costs nothing.
+        const delay = Math.min(5_000, 250 * 2 ** Math.min(failures, 5));
         logger.warn({ code: e.code, description: e.description, retryInMs: delay }, 'getUpdates failed');
         await sleep(delay, this.abort.signal);
         continue;

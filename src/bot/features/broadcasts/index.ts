@@ -1,15 +1,17 @@
 import { Composer, Markup } from 'telegraf';
 import type { MessageEntity } from 'telegraf/types';
+import type { DbOrTx } from '../../../db/client.js';
 import type { BroadcastAudience, Conversation } from '../../../db/schema/index.js';
 import { listActiveAgencies } from '../../../domain/agencies.js';
 import { audienceSize, membersPerAgency } from '../../../domain/broadcasts/audience.js';
-import { BROADCAST_MAX, checkBroadcastText, createBroadcast, entitiesFrom, stopBroadcast, type Entity } from '../../../domain/broadcasts/broadcasts.js';
+import { BROADCAST_MAX, checkBroadcastText, createBroadcastIn, entitiesFrom, stopBroadcast, type Entity } from '../../../domain/broadcasts/broadcasts.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../../domain/conversations.js';
 import { hasRole } from '../../../domain/permissions.js';
 import type { Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
 import { onCommand, words } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { broadcastCommands } from './commands.js';
 
@@ -111,9 +113,9 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
 }
 
 /** The draft, if the dialog is at one of `steps` and the presser is (still) a coordinator. */
-async function draftAt(ctx: BotContext, steps: string[]): Promise<Draft | undefined> {
+async function draftAt(ctx: BotContext, steps: string[], db: DbOrTx = ctx.db): Promise<Draft | undefined> {
   if (!ctx.chat || !ctx.from || !hasRole(ctx.member, 'coordinator')) return undefined;
-  const conversation = await getConversation(ctx.db, keyOf(ctx));
+  const conversation = await getConversation(db, keyOf(ctx));
   return conversation?.kind === KIND && steps.includes(conversation.step) ? (conversation.data as unknown as Draft) : undefined;
 }
 
@@ -180,22 +182,28 @@ export function broadcastsFeature(registries: BotRegistries): Composer<BotContex
   });
 
   composer.action(/^b:send$/, async (ctx) => {
-    const draft = await draftAt(ctx, ['confirm']);
     const message = ctx.callbackQuery.message;
-    if (!draft?.audience || !message) return answer(ctx, ctx.t('bc.stale'), true);
-    // Only the press that closes the dialog sends: a double tap never broadcasts twice.
-    if (!(await endConversation(ctx.db, keyOf(ctx)))) return answer(ctx, ctx.t('bc.stale'), true);
-    await answer(ctx);
-    const broadcast = await createBroadcast(ctx.deps.database.db, {
-      createdBy: ctx.member!.id,
-      text: draft.text,
-      entities: draft.entities,
-      audience: draft.audience,
-      agencyIds: draft.agencyIds ?? [],
-      progress: { chatId: ctx.chat!.id, messageId: message.message_id },
-      now: ctx.deps.clock.now(),
+    // The dialog is read and closed in the broadcast's own transaction: apart, a crash between them
+    // would lose the broadcast, and a re-run of this press must find the broadcast it created.
+    const { value: created } = await once(ctx, 'broadcast.create', async (tx) => {
+      const draft = await draftAt(ctx, ['confirm'], tx);
+      if (!draft?.audience || !message) return null;
+      // Only the press that closes the dialog sends: a double tap never broadcasts twice.
+      if (!(await endConversation(tx, keyOf(ctx)))) return null;
+      const broadcast = await createBroadcastIn(tx, {
+        createdBy: ctx.member!.id,
+        text: draft.text,
+        entities: draft.entities,
+        audience: draft.audience,
+        agencyIds: draft.agencyIds ?? [],
+        progress: { chatId: ctx.chat!.id, messageId: message.message_id },
+        now: ctx.deps.clock.now(),
+      });
+      return { id: broadcast.id, total: broadcast.total };
     });
-    await editHtml(ctx, ctx.t('bc.progress', { id: broadcast.id, done: 0, total: broadcast.total, delivered: 0, failed: 0, skipped: 0 }));
+    if (!created) return answer(ctx, ctx.t('bc.stale'), true);
+    await answer(ctx);
+    await editHtml(ctx, ctx.t('bc.progress', { id: created.id, done: 0, total: created.total, delivered: 0, failed: 0, skipped: 0 }));
     ctx.deps.jobs?.wake();
   });
 

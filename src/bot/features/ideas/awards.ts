@@ -1,9 +1,10 @@
 import { Composer } from 'telegraf';
-import { addAward, parseAward } from '../../../domain/ideas/awards.js';
+import { addAwardIn, parseAward } from '../../../domain/ideas/awards.js';
 import { AWARD_MAX } from '../../../domain/ideas/fields.js';
 import { yearIn } from '../../../i18n/format.js';
 import { onCommand } from '../../command.js';
 import type { BotContext } from '../../context.js';
+import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { ideaFromArg, nowOf } from './shared.js';
@@ -25,7 +26,11 @@ export function awardsFeature(): Composer<BotContext> {
       if (parsed.reason === 'too_long') return replyHtml(ctx, ctx.t('ideas.award.tooLong', { max: AWARD_MAX }));
       return replyHtml(ctx, ctx.t('ideas.award.usage'));
     }
-    const saved = await addAward(ctx.db, idea.id, parsed.award, ctx.member!.id, now);
+    const recordedBy = ctx.member!.id;
+    const { value: saved } = await once(ctx, 'idea.award', async (tx) => {
+      const row = await addAwardIn(tx, idea.id, parsed.award, recordedBy, now);
+      return row ? { year: row.year, level: row.level, competition: row.competition, result: row.result } : null;
+    });
     if (!saved) return replyHtml(ctx, ctx.t('ideas.gone'));
     const line = ctx.t('ideas.card.award', {
       year: saved.year,

@@ -1,9 +1,10 @@
 import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
 import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard } from '../../../domain/ideas/ideas.js';
-import { toggleSupport } from '../../../domain/ideas/supports.js';
+import { toggleSupportIn } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { once } from '../../once.js';
 import { deleteConfirm } from '../../keyboards/ideas.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
@@ -52,7 +53,9 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
   // 👍 toggles; the count on the card is redrawn in place.
   composer.action(/^idea:sup:(\d{1,9})$/, async (ctx) => {
     if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
-    const result = await toggleSupport(ctx.db, Number(ctx.match[1]), ctx.member.id, nowOf(ctx));
+    const memberId = ctx.member.id;
+    // A toggle: run twice (a re-run after a crash) it would take the support back.
+    const { value: result } = await once(ctx, 'idea.support', (tx) => toggleSupportIn(tx, Number(ctx.match[1]), memberId, nowOf(ctx)));
     if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
     await answer(ctx, ctx.t(result.supported ? 'ideas.support.added' : 'ideas.support.removed'));
     await refreshCard(ctx, Number(ctx.match[1]));

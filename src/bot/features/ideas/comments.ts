@@ -1,12 +1,13 @@
 import { Composer } from 'telegraf';
 import type { Conversation, Idea } from '../../../db/schema/index.js';
 import { endConversation, startConversation } from '../../../domain/conversations.js';
-import { addComment, findIdeaByTopic, latestComments } from '../../../domain/ideas/comments.js';
+import { addCommentIn, findIdeaByTopic, latestComments } from '../../../domain/ideas/comments.js';
 import { checkText, TEXT_MAX } from '../../../domain/ideas/fields.js';
 import { formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { onCommand } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { once } from '../../once.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
@@ -40,7 +41,8 @@ async function saveComment(ctx: BotContext, ideaId: number, raw: string): Promis
     await replyHtml(ctx, check.reason === 'too_short' ? ctx.t('ideas.comment.usage') : ctx.t('ideas.comment.tooLong', { max: check.max, length: check.length }));
     return false;
   }
-  const saved = await addComment(ctx.db, { ideaId, authorId: ctx.member!.id, text: check.value, at: nowOf(ctx) });
+  const authorId = ctx.member!.id;
+  const { value: saved } = await once(ctx, 'idea.comment', async (tx) => (await addCommentIn(tx, { ideaId, authorId, text: check.value, at: nowOf(ctx) })) ?? null);
   if (!saved) {
     await replyHtml(ctx, ctx.t('ideas.gone'));
     return true;
@@ -76,7 +78,8 @@ function topicComments(): Composer<BotContext> {
     const check = checkText(text, TEXT_MAX);
     // Longer than a comment may be: kept as far as the limit allows rather than lost.
     const body = check.ok ? check.value : text.slice(0, TEXT_MAX);
-    await addComment(ctx.db, { ideaId: idea.id, authorId: ctx.member.id, text: body, telegramMessageId: msg.message_id, at: nowOf(ctx) });
+    const authorId = ctx.member.id;
+    await once(ctx, 'idea.comment', async (tx) => (await addCommentIn(tx, { ideaId: idea.id, authorId, text: body, telegramMessageId: msg.message_id, at: nowOf(ctx) })) ?? null);
   });
   return composer;
 }

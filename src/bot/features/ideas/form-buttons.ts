@@ -5,6 +5,7 @@ import { isIdeaForm, optionalFields, pitchFields, type IdeaField } from '../../.
 import { insertIdea } from '../../../domain/ideas/ideas.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { earlierResult, once } from '../../once.js';
 import { answer, editHtml } from '../../reply.js';
 import { accept, ask, current, FORM_KIND, onFormText, save } from './form.js';
 import { keyOf, nowOf, sendCard } from './shared.js';
@@ -68,6 +69,9 @@ export function formFeature(registries: BotRegistries): Composer<BotContext> {
   });
 
   composer.action('ipf:send', async (ctx) => {
+    // A re-run of a press that saved the idea finds the dialog closed: answer as the first run did.
+    const earlier = await earlierResult<Saved | null>(ctx, 'idea.pitch');
+    if (earlier?.value) return sayIdeaSaved(ctx, earlier.value);
     const found = await current(ctx);
     if (found?.step !== 'preview' || found.state.mode !== 'new') return stale(ctx);
     if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
@@ -84,9 +88,9 @@ export function formFeature(registries: BotRegistries): Composer<BotContext> {
     if (!agencyId) return stale(ctx);
     const at = nowOf(ctx);
     // Ending the dialog and saving the idea commit together: a double press saves once.
-    const created = await ctx.db.transaction(async (tx) => {
-      if (!(await endConversation(tx, keyOf(ctx)))) return undefined;
-      return insertIdea(
+    const { value: created } = await once(ctx, 'idea.pitch', async (tx): Promise<Saved | null> => {
+      if (!(await endConversation(tx, keyOf(ctx)))) return null;
+      const saved = await insertIdea(
         tx,
         {
           name: d.name!,
@@ -101,13 +105,23 @@ export function formFeature(registries: BotRegistries): Composer<BotContext> {
         },
         at,
       );
+      return { ideaId: saved.idea.id, topicQueued: saved.topicQueued };
     });
     if (!created) return stale(ctx);
-    await answer(ctx);
-    if (created.topicQueued) ctx.deps.jobs?.wake();
-    await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: created.idea.id }));
-    await sendCard(ctx, created.idea.id);
+    await sayIdeaSaved(ctx, created);
   });
 
   return composer;
+}
+
+interface Saved {
+  ideaId: number;
+  topicQueued: boolean;
+}
+
+async function sayIdeaSaved(ctx: BotContext, saved: Saved): Promise<void> {
+  await answer(ctx);
+  if (saved.topicQueued) ctx.deps.jobs?.wake();
+  await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: saved.ideaId }));
+  await sendCard(ctx, saved.ideaId);
 }

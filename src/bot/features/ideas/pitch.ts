@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Conversation } from '../../../db/schema/index.js';
 import { endConversation, getConversation, startConversation } from '../../../domain/conversations.js';
 import { checkName, checkText, splitOneLine, TEXT_MAX } from '../../../domain/ideas/fields.js';
-import { createIdea, insertIdea } from '../../../domain/ideas/ideas.js';
+import { insertIdea } from '../../../domain/ideas/ideas.js';
 import { findSimilarIdeas } from '../../../domain/ideas/similar.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import { joinHtml } from '../../../i18n/index.js';
 import { onCommand } from '../../command.js';
+import { once } from '../../once.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { deepLink } from '../../deep-links.js';
 import { quickConfirmKeyboard } from '../../keyboards/ideas.js';
@@ -35,15 +36,23 @@ async function quickPitch(ctx: BotContext, rawName: string, rawText: string): Pr
     if (text.reason === 'too_short') return void (await replyHtml(ctx, ctx.t('ideas.pitch.oneLineNoText')));
     return void (await replyHtml(ctx, ctx.t('ideas.pitch.tooLong', { field: ctx.t('ideas.field.summary').toString(), max: text.max, length: text.length })));
   }
-  const similar = await findSimilarIdeas(ctx.db, { name: name.value, text: text.value });
-  if (similar.length) {
-    await startConversation(ctx.db, keyOf(ctx), QUICK_KIND, 'confirm', { name: name.value, summary: text.value, agencyId: member.agencyId });
-    await replyHtml(ctx, joinHtml([similarWarning(ctx, similar), ctx.t('ideas.pitch.similarMore')], '\n'), quickConfirmKeyboard(ctx.t, ctx.from!.id));
+  const agencyId = member.agencyId;
+  // Decided and saved once per update: a re-run must not find its own idea "similar", nor save it twice.
+  const { value: outcome } = await once(ctx, 'idea.pitch', async (tx) => {
+    const similar = await findSimilarIdeas(tx, { name: name.value, text: text.value });
+    if (similar.length) {
+      await startConversation(tx, keyOf(ctx), QUICK_KIND, 'confirm', { name: name.value, summary: text.value, agencyId });
+      return { kind: 'similar' as const, similar };
+    }
+    const created = await insertIdea(tx, { name: name.value, summary: text.value, agencyId, ownerId: member.id }, nowOf(ctx));
+    return { kind: 'saved' as const, ideaId: created.idea.id, topicQueued: created.topicQueued };
+  });
+  if (outcome.kind === 'similar') {
+    await replyHtml(ctx, joinHtml([similarWarning(ctx, outcome.similar), ctx.t('ideas.pitch.similarMore')], '\n'), quickConfirmKeyboard(ctx.t, ctx.from!.id));
     return;
   }
-  const created = await createIdea(ctx.db, { name: name.value, summary: text.value, agencyId: member.agencyId, ownerId: member.id }, nowOf(ctx));
-  if (created.topicQueued) ctx.deps.jobs?.wake();
-  await sendCard(ctx, created.idea.id);
+  if (outcome.topicQueued) ctx.deps.jobs?.wake();
+  await sendCard(ctx, outcome.ideaId);
 }
 
 async function onQuickText(ctx: BotContext, _conversation: Conversation): Promise<void> {
@@ -74,26 +83,27 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
 
   composer.action(/^ipq:(send|cancel):(\d{1,15})$/, async (ctx) => {
     if (Number(ctx.match[2]) !== ctx.from.id) return answer(ctx, ctx.t('ideas.pitch.notYours'), true);
-    const conversation = await getConversation(ctx.db, keyOf(ctx));
-    const parsed = conversation?.kind === QUICK_KIND ? quickSchema.safeParse(conversation.data) : undefined;
-    if (!parsed?.success) return answer(ctx, ctx.t('ideas.pitch.stale'), true);
-    if (ctx.match[1] === 'cancel') {
-      await endConversation(ctx.db, keyOf(ctx));
-      await answer(ctx);
-      return editHtml(ctx, ctx.t('ideas.pitch.cancelled'));
-    }
+    const send = ctx.match[1] === 'send';
     const member = ctx.member;
-    if (!isRegistered(member)) return answer(ctx, ctx.t('reg.required'), true);
-    const { name, summary, agencyId } = parsed.data;
-    const created = await ctx.db.transaction(async (tx) => {
-      if (!(await endConversation(tx, keyOf(ctx)))) return undefined;
-      return insertIdea(tx, { name, summary, agencyId, ownerId: member.id }, nowOf(ctx));
+    // The dialog is read inside: a re-run of this press finds it ended and must still answer "saved".
+    const { value: outcome } = await once(ctx, 'idea.pitch', async (tx) => {
+      const conversation = await getConversation(tx, keyOf(ctx));
+      const parsed = conversation?.kind === QUICK_KIND ? quickSchema.safeParse(conversation.data) : undefined;
+      if (!parsed?.success) return { kind: 'stale' as const };
+      if (send && !isRegistered(member)) return { kind: 'unregistered' as const };
+      await endConversation(tx, keyOf(ctx));
+      if (!send) return { kind: 'cancelled' as const };
+      const { name, summary, agencyId } = parsed.data;
+      const saved = await insertIdea(tx, { name, summary, agencyId, ownerId: member!.id }, nowOf(ctx));
+      return { kind: 'saved' as const, ideaId: saved.idea.id, topicQueued: saved.topicQueued };
     });
-    if (!created) return answer(ctx, ctx.t('ideas.pitch.stale'), true);
+    if (outcome.kind === 'stale') return answer(ctx, ctx.t('ideas.pitch.stale'), true);
+    if (outcome.kind === 'unregistered') return answer(ctx, ctx.t('reg.required'), true);
     await answer(ctx);
-    if (created.topicQueued) ctx.deps.jobs?.wake();
-    await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: created.idea.id }));
-    await sendCard(ctx, created.idea.id);
+    if (outcome.kind === 'cancelled') return editHtml(ctx, ctx.t('ideas.pitch.cancelled'));
+    if (outcome.topicQueued) ctx.deps.jobs?.wake();
+    await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: outcome.ideaId }));
+    await sendCard(ctx, outcome.ideaId);
   });
 
   return composer;

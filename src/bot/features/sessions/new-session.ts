@@ -1,9 +1,10 @@
 import { Composer, Markup } from 'telegraf';
+import type { DbOrTx, Tx } from '../../../db/client.js';
 import type { Conversation, Recurrence } from '../../../db/schema/index.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../../domain/conversations.js';
 import { parseDateTime } from '../../../domain/dates/parse.js';
 import { hasRole } from '../../../domain/permissions.js';
-import { createSessions } from '../../../domain/sessions/create.js';
+import { createSessionsIn } from '../../../domain/sessions/create.js';
 import {
   checkAgenda,
   checkPlace,
@@ -21,6 +22,7 @@ import { html, joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
 import { onCommand } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { sessionSpec } from './commands.js';
 import { dateError, inputError, placeHtml, untilLabel } from './render.js';
@@ -71,21 +73,28 @@ function summary(ctx: BotContext, draft: SessionDraft): Html {
   return joinHtml([html`<b>${draft.title}</b>`, ...lines], '\n');
 }
 
-async function create(ctx: BotContext, draft: SessionDraft): Promise<Html> {
-  const now = ctx.deps.clock.now();
-  const created = await createSessions(ctx.deps.database.db, draft, ctx.member!, sessionSettings(ctx.deps.config), now);
+/** What a saved session (or series) reply needs; plain values, kept with the update's once-marker. */
+interface Created {
+  firstId: number;
+  firstStartsAt: string;
+  lastId: number;
+  count: number;
+  until: string | null;
+}
+
+async function saveSessions(ctx: BotContext, tx: Tx, draft: SessionDraft, now: Date): Promise<Created> {
+  const created = await createSessionsIn(tx, draft, ctx.member!, sessionSettings(ctx.deps.config), now);
+  return { firstId: created[0]!.id, firstStartsAt: created[0]!.startsAt.toISOString(), lastId: created.at(-1)!.id, count: created.length, until: draft.until };
+}
+
+async function createdText(ctx: BotContext, created: Created): Promise<Html> {
   ctx.deps.jobs?.wake();
-  const first = created[0]!;
+  const tz = ctx.deps.config.TZ_NAME;
   const groups = (await activeLinkedChats(ctx.db)).length;
-  const parts: Html[] = [ctx.t('sess.new.created', { id: first.id, when: formatDateTime(first.startsAt, ctx.lang, ctx.deps.config.TZ_NAME), groups })];
-  if (created.length > 1) {
+  const parts: Html[] = [ctx.t('sess.new.created', { id: created.firstId, when: formatDateTime(new Date(created.firstStartsAt), ctx.lang, tz), groups })];
+  if (created.count > 1) {
     parts.push(
-      ctx.t('sess.new.createdSeries', {
-        count: created.length,
-        first: first.id,
-        last: created.at(-1)!.id,
-        until: untilLabel(draft.until!, ctx.lang, ctx.deps.config.TZ_NAME),
-      }),
+      ctx.t('sess.new.createdSeries', { count: created.count, first: created.firstId, last: created.lastId, until: untilLabel(created.until!, ctx.lang, tz) }),
     );
   }
   return joinHtml(parts, '\n\n');
@@ -176,9 +185,9 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
 }
 
 /** The dialog state, if this button belongs to a step the dialog is still at. */
-async function dialogAt(ctx: BotContext, step: string): Promise<DraftData | undefined> {
+async function dialogAt(ctx: BotContext, step: string, db: DbOrTx = ctx.db): Promise<DraftData | undefined> {
   if (!ctx.chat || !ctx.from || !hasRole(ctx.member, 'coordinator')) return undefined;
-  const conversation = await getConversation(ctx.db, keyOf(ctx));
+  const conversation = await getConversation(db, keyOf(ctx));
   return conversation?.kind === KIND && conversation.step === step ? (conversation.data as DraftData) : undefined;
 }
 
@@ -191,7 +200,9 @@ export function newSessionFeature(registries: BotRegistries): Composer<BotContex
     if (payload) {
       const parsed = parseOneLine(payload, options(ctx));
       if (!parsed.ok) return replyHtml(ctx, parsed.error.field === 'usage' ? ctx.t('sess.new.usage') : joinHtml([inputError(ctx.t, parsed.error), ctx.t('sess.new.usage')], '\n\n'));
-      return replyHtml(ctx, await create(ctx, parsed.value));
+      const now = ctx.deps.clock.now();
+      const { value: created } = await once(ctx, 'session.create', (tx) => saveSessions(ctx, tx, parsed.value, now));
+      return replyHtml(ctx, await createdText(ctx, created));
     }
     await startConversation(ctx.db, keyOf(ctx), KIND, 'title', {});
     await replyHtml(ctx, ctx.t('sess.new.askTitle'));
@@ -213,22 +224,31 @@ export function newSessionFeature(registries: BotRegistries): Composer<BotContex
   });
 
   composer.action(/^s:nw:(ok|no)$/, async (ctx) => {
-    const data = await dialogAt(ctx, 'confirm');
-    if (!data) return answer(ctx, ctx.t('sess.new.stale'), true);
+    const save = ctx.match[1] === 'ok';
+    const now = ctx.deps.clock.now();
+    // Read, closed and saved in one transaction: apart, a crash in between would lose the session, and
+    // a re-run of this press must answer with the session it created rather than "expired".
+    const { value: outcome } = await once(ctx, 'session.create', async (tx) => {
+      const data = await dialogAt(ctx, 'confirm', tx);
+      if (!data) return { kind: 'stale' as const };
+      if (!save) {
+        await endConversation(tx, keyOf(ctx));
+        return { kind: 'discarded' as const };
+      }
+      const draft = toDraft(data);
+      // The dialog may have sat open past the chosen time.
+      if (draft.startsAt.getTime() <= now.getTime()) {
+        await updateConversation(tx, keyOf(ctx), 'when', data as Record<string, unknown>);
+        return { kind: 'past' as const };
+      }
+      await endConversation(tx, keyOf(ctx));
+      return { kind: 'created' as const, created: await saveSessions(ctx, tx, draft, now) };
+    });
+    if (outcome.kind === 'stale') return answer(ctx, ctx.t('sess.new.stale'), true);
     await answer(ctx);
-    if (ctx.match[1] === 'no') {
-      await endConversation(ctx.db, keyOf(ctx));
-      return editHtml(ctx, ctx.t('sess.new.discarded'));
-    }
-    const draft = toDraft(data);
-    // The dialog may have sat open past the chosen time.
-    if (draft.startsAt.getTime() <= ctx.deps.clock.now().getTime()) {
-      await updateConversation(ctx.db, keyOf(ctx), 'when', data as Record<string, unknown>);
-      return editHtml(ctx, dateError(ctx.t, 'past'));
-    }
-    // Only the press that closes the dialog creates the session: a double tap makes one.
-    if (!(await endConversation(ctx.db, keyOf(ctx)))) return;
-    await editHtml(ctx, await create(ctx, draft));
+    if (outcome.kind === 'discarded') return editHtml(ctx, ctx.t('sess.new.discarded'));
+    if (outcome.kind === 'past') return editHtml(ctx, dateError(ctx.t, 'past'));
+    await editHtml(ctx, await createdText(ctx, outcome.created));
   });
 
   return composer;
