@@ -241,7 +241,8 @@ export function newSessionFeature(registries: BotRegistries): Composer<BotContex
         await updateConversation(tx, keyOf(ctx), 'when', data as Record<string, unknown>);
         return { kind: 'past' as const };
       }
-      await endConversation(tx, keyOf(ctx));
+      // Only the press that closes the dialog creates the session: a double tap makes one.
+      if (!(await endConversation(tx, keyOf(ctx)))) return { kind: 'stale' as const };
       return { kind: 'created' as const, created: await saveSessions(ctx, tx, draft, now) };
     });
     if (outcome.kind === 'stale') return answer(ctx, ctx.t('sess.new.stale'), true);
