@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/telegram/api-double/index.js';
 import { BotApiDouble, type FakeUser } from '../../src/telegram/api-double/index.js';
-import { BotProcess, baseEnv, prepareDatabase, processDatabase, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
-import { engines } from '../helpers/databases.js';
+import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
 import { capital, countMessages, createUsers, prng, seedIdeas, seedMembers, wordMaker } from '../helpers/fault-data.js';
 
 /**
@@ -15,7 +14,7 @@ const SIZE = slowFaults
   : { pitchers: 20, pitchesEach: 5, commentsEach: 2, supporters: 40, starters: 120 }; // 300 updates
 const BURST = SIZE.pitchers * (SIZE.pitchesEach + SIZE.commentsEach) + SIZE.supporters + SIZE.starters;
 
-describe.each(engines)('crash in the middle of a burst (%s)', (engine) => {
+describe.each(processEngines)('crash in the middle of a burst (%s)', (engine) => {
   let api: BotApiDouble;
   let target: ProcessDatabase;
   const bots: BotProcess[] = [];

@@ -137,20 +137,21 @@ describe.each(engines)('a re-run update changes data once (%s)', (engine) => {
   });
 });
 
-describe.each(engines)('a reply Telegram refuses for a while (%s)', (engine) => {
+// The dispatcher's part, the same on both engines: one is enough.
+describe('a reply Telegram refuses for a while', () => {
   // No retries inside the sender: every 502 reaches the handler at once.
-  const h = useHarness(engine, { env: { SEND_MAX_RETRIES: '0' } });
+  const h = useHarness('pglite', { env: { SEND_MAX_RETRIES: '0' } });
 
   it('is sent when Telegram is back: the update runs again, the idea is saved once', { timeout: 60_000 }, async () => {
     const ana = h.user('Ana');
     await ana.register('Ana Lestari', 'Dinkes');
-    h.api.injectFault({ method: 'sendMessage', times: 3, fault: { kind: '5xx', status: 502 } });
+    h.api.injectFault({ method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
     say(h, ana, '/usul Getar Dilan — warga menanam sayur di pekarangan rumah');
     await h.settle(30_000);
     expect(h.api.botMessages(ana.id).filter((m) => m.text?.includes('Getar Dilan'))).toHaveLength(1);
     expect(await count(h, 'ideas')).toBe(1);
-    expect(h.api.calls.filter((c) => c.method === 'sendMessage' && c.status === 502)).toHaveLength(3);
-    expect(h.logs.lines.filter((l) => l.includes('the update will run again'))).toHaveLength(3);
+    expect(h.api.calls.filter((c) => c.method === 'sendMessage' && c.status === 502)).toHaveLength(2);
+    expect(h.logs.lines.filter((l) => l.includes('the update will run again'))).toHaveLength(2);
     // Finished marks are written in small batches, a moment after the handler.
     await h.app.stop('test');
     expect(await count(h, 'telegram_updates', 'handled_at is null')).toBe(0);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotApiDouble } from '../../src/telegram/api-double/index.js';
-import { BotProcess, baseEnv, prepareDatabase, processDatabase, type ProcessDatabase } from '../helpers/fault-process.js';
+import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, type ProcessDatabase } from '../helpers/fault-process.js';
 import { createUsers, seedIdeas, seedMembers } from '../helpers/fault-data.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';
 
@@ -38,7 +38,7 @@ describe('secrets stay out of the output', () => {
   beforeEach(async () => {
     api = await BotApiDouble.start({ token: TOKEN });
     model = await FakeOpenAI.start();
-    target = await processDatabase('pglite');
+    target = await processDatabase(processEngines[0]!);
   });
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.crash();

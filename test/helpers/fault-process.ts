@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database, type Engine } from '../../src/db/client.js';
 import { seedAgencies } from '../../src/domain/agencies.js';
-import { createScratchDatabase } from './databases.js';
+import { createScratchDatabase, engines } from './databases.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -193,3 +193,9 @@ export function baseEnv(api: { token: string; apiRoot: string }, target: Process
 
 /** Slow fault tests run only in `npm run test:faults` (FAULTS=1). */
 export const slowFaults = process.env.FAULTS === '1';
+
+/**
+ * Engines for process tests that also run in `npm test`: there one is enough (PostgreSQL when there is
+ * a server: a bot process starts faster on it), `npm run test:faults` runs every engine.
+ */
+export const processEngines: Engine[] = slowFaults ? engines : [process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'];
