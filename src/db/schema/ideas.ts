@@ -67,6 +67,9 @@ export const ideas = pgTable(
     index('ideas_search_idx').using('gin', t.search),
     // Counting the list (capped) reads only this.
     index('ideas_live_idx').on(t.id.desc()).where(sql`deleted_at is null`),
+    // /rekap counts a year's ideas by agency and stage from the index alone (a quarter of the
+    // table at 100,000 ideas was a sequential scan).
+    index('ideas_recap_idx').on(t.createdAt, t.agencyId, t.stage).where(sql`deleted_at is null`),
     index('ideas_topic_idx').on(t.topicChatId, t.topicThreadId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_recap_idx" ON "ideas" USING btree ("created_at","agency_id","stage") WHERE deleted_at is null;
