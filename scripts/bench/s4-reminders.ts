@@ -148,8 +148,8 @@ export async function scenario4(): Promise<{ markdown: string; result: S4Result 
       const label = engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
       const markdown = table(
         `4. Reminders due together — ${count} reminders in one minute, limits ×${scale} (${limits.globalPerSec}/s overall, ${limits.perChatPerSec}/s per chat)`,
-        ['engine', 'first → last reminder (s)', 'ideal (s)', 'vs ideal', 'process start → last (s)', '429s', 'duplicates', 'misses', 'one claim round p50 / p99 (ms)'],
-        [[label, result.seconds.toFixed(1), result.ideal.toFixed(1), `${(result.seconds / result.ideal).toFixed(3)}×`, result.fromStartS.toFixed(1), result.tooMany, result.duplicates, result.missing, `${result.claimP50.toFixed(2)} / ${result.claimP99.toFixed(2)}`]],
+        ['engine', 'first → last reminder (s)', 'ideal (s)', 'vs ideal', 'pace (reminders/s)', 'process start → last (s)', '429s', 'duplicates', 'misses', 'one claim round p50 / p99 (ms)'],
+        [[label, result.seconds.toFixed(1), result.ideal.toFixed(1), `${(result.seconds / result.ideal).toFixed(3)}×`, Math.round(count / result.seconds), result.fromStartS.toFixed(1), result.tooMany, result.duplicates, result.missing, `${result.claimP50.toFixed(2)} / ${result.claimP99.toFixed(2)}`]],
         `Limits scaled by BENCH_S4_RATE_SCALE=${scale} on both sides (the fake API enforces them; the bot is configured with them), so the run measures the outbox job's own pace; at Telegram's 30/s the same reminders take ${idealSeconds(count, 30).toFixed(0)} s. ` +
           `Claim round: the job's claim statement (20 rows, FOR UPDATE SKIP LOCKED plus lease) against ${count} due rows, 30 times, rolled back; plan: ${plan}.`,
       );
