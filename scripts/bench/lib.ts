@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -46,8 +46,16 @@ export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<BenchD
   };
 }
 
+/** PostgreSQL (when BENCH_DATABASE_URL is set) and PGlite; BENCH_ENGINES=postgres or =pglite picks one. */
 export function benchEngines(): ('pglite' | 'postgres')[] {
-  return process.env.BENCH_DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
+  const all: ('pglite' | 'postgres')[] = process.env.BENCH_DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
+  const only = process.env.BENCH_ENGINES?.split(',').map((s) => s.trim().toLowerCase());
+  return only ? all.filter((e) => only.includes(e)) : all;
+}
+
+/** The engine for scenarios measured on one engine only: PostgreSQL when available. */
+export function primaryEngine(): 'pglite' | 'postgres' {
+  return benchEngines()[0] ?? 'pglite';
 }
 
 export interface BotProcess {
@@ -59,10 +67,13 @@ export interface BotProcess {
   rssMb(): number;
 }
 
-/** Starts a process the way production does (node with tsx), returning when it is spawned. */
-export function spawnScript(script: string, env: Record<string, string>, readyLine = 'bot started'): BotProcess {
+/** Starts a process the way `npm start` does (node with tsx; `tsx: false` for compiled JavaScript), returning when it is spawned. */
+export function spawnScript(script: string, env: Record<string, string>, options: { tsx?: boolean; readyLine?: string } = {}): BotProcess {
+  const readyLine = options.readyLine ?? 'bot started';
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, ...(options.tsx === false ? [] : ['--import', 'tsx']), script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -148,4 +159,58 @@ export function machine(): string {
   const cores = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0;
   const memKb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
   return `${cores} cores (${cpus}), ${Math.round(memKb / 1024 / 1024)} GiB RAM, Node ${process.version}`;
+}
+
+/** A whole number from the environment (sizes, runs), or the default. */
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
+  return Math.round(n);
+}
+
+/** How many times each measurement is repeated (the tables show medians). */
+export function benchRuns(): number {
+  return Math.max(1, envInt('BENCH_RUNS', 3));
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run offers the same feed. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Median of each numeric field over several runs' results. */
+export function medianOf<T extends Record<string, number>>(results: T[]): T {
+  const out = {} as Record<string, number>;
+  for (const key of Object.keys(results[0] ?? {})) out[key] = median(results.map((r) => r[key]!));
+  return out as T;
+}
+
+export function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/**
+ * The bot compiled to JavaScript (tsc into a temporary directory, with the files it reads at run
+ * time: migrations, the agency list, proposal layouts), for comparing with `npm start` under tsx.
+ */
+export function compileBot(): { main: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'warkop-build-'));
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--noEmit', 'false', '--outDir', dir], { cwd: root, encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`tsc failed: ${tsc.stdout}${tsc.stderr}`);
+  cpSync(join(root, 'drizzle'), join(dir, 'drizzle'), { recursive: true });
+  cpSync(join(root, 'src', 'db', 'seed'), join(dir, 'src', 'db', 'seed'), { recursive: true });
+  cpSync(join(root, 'src', 'domain', 'proposals', 'layouts'), join(dir, 'src', 'domain', 'proposals', 'layouts'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return { main: join(dir, 'src', 'main.js'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

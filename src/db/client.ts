@@ -92,6 +92,14 @@ function openPostgres(url: string, poolSize: number, logger?: Pick<Logger, 'warn
   };
 }
 
+/**
+ * PGlite runs PostgreSQL inside WebAssembly: its shared_buffers are resident from the first query,
+ * and WebAssembly memory never shrinks, so every peak (an index build's maintenance_work_mem, a
+ * large sort) stays for the life of the process. PostgreSQL's defaults (128 MB of buffers, 64 MB
+ * for maintenance) are sized for a server of its own; these keep the bot's process near 250 MB.
+ */
+export const PGLITE_MEMORY = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'];
+
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   let release = () => {};
@@ -101,7 +109,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     mkdirSync(path, { recursive: true });
     release = lockDataDir(resolve(dataDir));
   }
-  const client = await PGlite.create(path ?? dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(path ?? dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] });
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Db,

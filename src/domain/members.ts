@@ -9,12 +9,20 @@ export interface TelegramPerson {
   language_code?: string | undefined;
 }
 
+function byTelegramIdQuery(db: DbOrTx) {
+  return db.select().from(members).where(eq(members.telegramId, sql.placeholder('telegramId'))).prepare('member_by_telegram_id');
+}
+const byTelegramId = new WeakMap<DbOrTx, ReturnType<typeof byTelegramIdQuery>>();
+
 /**
  * Loads the member for a Telegram user, creating or refreshing the row only when something
- * changed, so the common path is one read. Bootstrap admins are promoted here.
+ * changed, so the common path is one read. Bootstrap admins are promoted here. That read runs for
+ * every update, so its SQL is built once per database (building it was a tenth of the bot's CPU).
  */
 export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdmin: boolean): Promise<Member> {
-  const [existing] = await db.select().from(members).where(eq(members.telegramId, from.id));
+  let lookup = byTelegramId.get(db);
+  if (!lookup) byTelegramId.set(db, (lookup = byTelegramIdQuery(db)));
+  const [existing] = await lookup.execute({ telegramId: from.id });
   const username = from.username ?? null;
   const telegramLanguage = from.language_code ?? null;
   if (!existing) {

@@ -33,6 +33,13 @@ export interface Job {
 }
 
 /**
+ * A wake that arrives while a tick runs is served by one more tick, started no sooner than this
+ * after the previous one began. Every RSVP press wakes the jobs; under a burst of presses this
+ * keeps the jobs' claim queries to a few rounds a second instead of one round per press.
+ */
+export const MIN_TICK_GAP_MS = 100;
+
+/**
  * node-cron only ticks; each tick runs every job once, never overlapping itself.
  * `wake()` runs a tick now (a handler created due work, or the playground moved the clock).
  */
@@ -79,13 +86,20 @@ export class Scheduler {
       this.again = true;
       return;
     }
-    this.running = this.tick().finally(() => {
+    this.running = this.ticks().finally(() => {
       this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
     });
+  }
+
+  /** Ticks until no wake is left over; `running` covers the pauses too, so idle() waits for them. */
+  private async ticks(): Promise<void> {
+    do {
+      this.again = false;
+      const started = performance.now();
+      await this.tick();
+      const pause = MIN_TICK_GAP_MS - (performance.now() - started);
+      if (this.again && !this.stopped && pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    } while (this.again && !this.stopped);
   }
 
   /** Resolves when the current tick (if any) and any tick it asked for are done. */

@@ -36,6 +36,9 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.dueAt).where(sql`status = 'pending'`),
     index('outbox_ref_idx').on(t.ref, t.status),
+    // One chat's pending rows of a subject: every reminder checks for a later one due to the same
+    // chat, and by subject alone that meant reading all of a big session's reminders each time.
+    index('outbox_chat_pending_idx').on(t.chatId, t.ref).where(sql`status = 'pending'`),
   ],
 );
 

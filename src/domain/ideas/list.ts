@@ -124,12 +124,28 @@ export async function listIdeas(
   };
 }
 
-export async function countIdeas(db: DbOrTx, filters: IdeaFilters, viewerId: number | undefined, timeZone: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/**
+ * Counting stops here; beyond it the list says "10000+". An exact count of 100,000 ideas is a scan
+ * on every page shown, and nobody pages through ten thousand ideas.
+ */
+export const COUNT_CAP = 10_000;
+
+export async function countIdeas(
+  db: DbOrTx,
+  filters: IdeaFilters,
+  viewerId: number | undefined,
+  timeZone: string,
+  cap = COUNT_CAP,
+): Promise<{ count: number; more: boolean }> {
+  const matching = db
+    .select({ one: sql`1` })
     .from(ideas)
-    .where(and(...conditions(filters, viewerId, timeZone)));
-  return Number(row?.n ?? 0);
+    .where(and(...conditions(filters, viewerId, timeZone)))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, cap), more: n > cap };
 }
 
 /** Years that have ideas (for the year picker), newest first. */

@@ -33,8 +33,11 @@ async function fullText(db: DbOrTx, query: string, page: number, size: number) {
     .from(ideas)
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(isNull(ideas.deletedAt), sql`${doc} @@ ${q}`))
-    // Weighting the name: a hit in the title says more than one in a long problem text.
-    .orderBy(desc(sql`ts_rank_cd(${doc}, ${q}) + case when to_tsvector('indonesian', ${ideas.name}) @@ ${q} then 1 else 0 end`), desc(ideas.id))
+    // Weighting the name: a hit in the title says more than one in a long problem text. The name's
+    // words carry weight A in the document; the rank itself weighs every word alike. ts_rank (how
+    // often the words occur) rather than ts_rank_cd (how close together): at 100,000 ideas a
+    // three-word query ranks thousands of matches, and cover density cost twice as much.
+    .orderBy(desc(sql`ts_rank('{0.1,0.1,0.1,0.1}', ${doc}, ${q}) + case when ts_filter(${doc}, '{a}') @@ ${q} then 1 else 0 end`), desc(ideas.id))
     .offset((page - 1) * size)
     .limit(size + 1);
 }

@@ -194,7 +194,8 @@ export const ideas: typeof source = {
   'ideas.delete.kept': 'All right, the idea was not deleted.',
   'ideas.delete.notAllowed': 'Only coordinators, or the owner while the idea is still a pitch, can delete an idea.',
 
-  'ideas.list.title': (p: { count: number; page: number }): Html => html`<b>💡 Innovation ideas</b> — ${n(p.count, 'idea', 'ideas')} · page ${p.page}`,
+  'ideas.list.title': (p: { count: number; more: boolean; page: number }): Html =>
+    html`<b>💡 Innovation ideas</b> — ${p.more ? `more than ${p.count} ideas` : n(p.count, 'idea', 'ideas')} · page ${p.page}`,
   'ideas.list.filters': (p: { text: string }): Html => html`Filter: <i>${p.text}</i>`,
   'ideas.list.item': (p: { id: number; name: string; agency: string; stage: string; supports: number }): Html =>
     html`<b>#${p.id}</b> ${p.name} — ${p.agency} · ${p.stage} · 👍 ${p.supports}`,

@@ -194,7 +194,8 @@ export const ideas = {
   'ideas.delete.kept': 'Baik, ide tidak dihapus.',
   'ideas.delete.notAllowed': 'Hanya koordinator, atau pengusul selama idenya masih berupa usulan, yang dapat menghapus ide.',
 
-  'ideas.list.title': (p: { count: number; page: number }): Html => html`<b>💡 Ide inovasi</b> — ${p.count} ide · halaman ${p.page}`,
+  'ideas.list.title': (p: { count: number; more: boolean; page: number }): Html =>
+    html`<b>💡 Ide inovasi</b> — ${p.more ? `lebih dari ${p.count}` : p.count} ide · halaman ${p.page}`,
   'ideas.list.filters': (p: { text: string }): Html => html`Filter: <i>${p.text}</i>`,
   'ideas.list.item': (p: { id: number; name: string; agency: string; stage: string; supports: number }): Html =>
     html`<b>#${p.id}</b> ${p.name} — ${p.agency} · ${p.stage} · 👍 ${p.supports}`,

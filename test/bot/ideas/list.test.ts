@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inArray, sql } from 'drizzle-orm';
 import { ideas } from '../../../src/db/schema/index.js';
+import { countIdeas } from '../../../src/domain/ideas/list.js';
+import { translator } from '../../../src/i18n/index.js';
 import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
@@ -127,5 +129,17 @@ describe.each(engines)('listing ideas (%s)', (engine) => {
     expect(ids(pressed.message)).toEqual([27, 26, 25, 24, 23, 22, 21, 20, 19, 18]);
     expect(pressed.message?.text).toContain('20 ide · halaman 1');
     expect(await budi.pressData(page1, 'il:p:2:n9:zz')).toBe('Tombol ini sudah tidak berlaku.');
+  });
+
+  it('stops counting at the cap and says "more than"', async () => {
+    await seed();
+    const tz = 'Asia/Makassar';
+    expect(await countIdeas(h.db, {}, undefined, tz)).toEqual({ count: 27, more: false });
+    expect(await countIdeas(h.db, {}, undefined, tz, 27)).toEqual({ count: 27, more: false });
+    expect(await countIdeas(h.db, {}, undefined, tz, 20)).toEqual({ count: 20, more: true });
+    expect(await countIdeas(h.db, { stage: 'discussed' }, undefined, tz, 5)).toEqual({ count: 5, more: true });
+    expect(await countIdeas(h.db, { stage: 'discussed', year: 2025 }, undefined, tz, 5)).toEqual({ count: 1, more: false });
+    expect(translator('id')('ideas.list.title', { count: 10000, more: true, page: 1 }).toString()).toContain('lebih dari 10000 ide · halaman 1');
+    expect(translator('en')('ideas.list.title', { count: 10000, more: true, page: 2 }).toString()).toContain('more than 10000 ideas · page 2');
   });
 });

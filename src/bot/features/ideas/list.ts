@@ -82,8 +82,8 @@ async function renderList(ctx: BotContext, filters: IdeaFilters, page = 1, curso
   const viewerId = ctx.member?.id;
   const result = await listIdeas(ctx.db, { filters, viewerId, cursor, timeZone });
   const pageNo = cursor && result.rows.length ? (result.hasPrev ? page : 1) : 1;
-  const count = await countIdeas(ctx.db, filters, viewerId, timeZone);
-  const blocks: Html[] = [ctx.t('ideas.list.title', { count, page: pageNo })];
+  const { count, more } = await countIdeas(ctx.db, filters, viewerId, timeZone);
+  const blocks: Html[] = [ctx.t('ideas.list.title', { count, more, page: pageNo })];
   const described = await describeFilters(ctx, filters);
   if (described) blocks.push(ctx.t('ideas.list.filters', { text: described }));
   if (result.rows.length === 0) blocks.push(ctx.t(hasFilters(filters) ? 'ideas.list.empty' : 'ideas.list.emptyAll'));

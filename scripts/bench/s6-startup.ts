@@ -1,0 +1,100 @@
+import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import { runFeed } from './feed.js';
+import { benchDatabase, benchEngines, benchRuns, compileBot, envInt, log, median, rssPeak, sleep, table, until } from './lib.js';
+import { buildForum, lastS1Peaks, mixedFeed, s1Sizes } from './s1-throughput.js';
+import { botEnv, startApi, startBot, UNLIMITED_SENDS } from './world.js';
+
+/**
+ * Scenario 6: start-up and memory. On a database that already exists (migrated and holding the
+ * forum of scenario 1), with a /start waiting at the fake API: time from spawning the process
+ * (`node --import tsx src/main.ts`, as `npm start`) to the answer of that /start; the resident
+ * memory once idle; and the peak during scenario 1's feed (taken from scenario 1 when it ran in
+ * the same invocation, else measured here with its fast feed).
+ */
+
+interface S6Row {
+  engine: string;
+  mode: string;
+  readyMs: number;
+  firstAnswerMs: number;
+  idleRssMb: number;
+  peakRssMb: number;
+}
+
+async function measureEngine(engine: 'pglite' | 'postgres', runs: number, compiled: string): Promise<S6Row[]> {
+  const bench = await benchDatabase(engine);
+  const api = await startApi();
+  try {
+    const sizes = s1Sizes();
+    const forum = await buildForum(api, bench, sizes);
+    const env = botEnv(api, bench, UNLIMITED_SENDS);
+    const rows: S6Row[] = [];
+    for (const mode of ['npm start (tsx)', 'compiled JavaScript'] as const) {
+      const ready: number[] = [];
+      const first: number[] = [];
+      const idle: number[] = [];
+      for (let run = 1; run <= runs; run++) {
+        const user = forum.users[rows.length * runs + run]!;
+        let answered: number | undefined;
+        const off = api.onEvent((e) => {
+          if (e.type === 'sent' && (e.message as StoredMessage).chat_id === user.id) answered ??= performance.now();
+        });
+        api.sendText(user, api.privateChat(user), '/start');
+        const tsx = mode === 'npm start (tsx)';
+        const bot = await startBot(api, env, tsx ? 'src/main.ts' : compiled, { tsx });
+        try {
+          await until(() => answered !== undefined, 60_000, 'the first answer');
+          ready.push(bot.readyMs);
+          first.push(answered! - bot.startedAt);
+          // Idle: started, first update handled, the jobs' first rounds done.
+          await sleep(envInt('BENCH_S6_IDLE_MS', 4000));
+          idle.push(bot.rssMb());
+        } finally {
+          off();
+          await bot.stop();
+        }
+      }
+      rows.push({ engine: bench.label, mode, readyMs: median(ready), firstAnswerMs: median(first), idleRssMb: median(idle), peakRssMb: NaN });
+    }
+    let peak = lastS1Peaks.get(bench.label);
+    if (peak === undefined) {
+      log(`S6 ${bench.label}: scenario 1's fast feed for the peak`);
+      const bot = await startBot(api, env);
+      try {
+        const sampler = rssPeak(bot.child.pid);
+        await runFeed(api, mixedFeed(api, forum, sizes.updates, 2001, 'p-'), {});
+        peak = sampler.stop();
+      } finally {
+        await bot.stop();
+      }
+    }
+    rows[0]!.peakRssMb = peak;
+    return rows;
+  } finally {
+    await api.close();
+    await bench.cleanup();
+  }
+}
+
+export async function scenario6(): Promise<{ markdown: string; rows: S6Row[] }> {
+  const runs = benchRuns();
+  const rows: S6Row[] = [];
+  const build = compileBot();
+  try {
+    for (const engine of benchEngines()) {
+      log(`S6: ${engine}, ${runs} starts each under tsx and compiled`);
+      rows.push(...(await measureEngine(engine, runs, build.main)));
+    }
+  } finally {
+    build.cleanup();
+  }
+  const ok = (v: number, limit: number) => (v <= limit ? ' ✅' : ' ❌');
+  const markdown = table(
+    '6. Start-up and memory — existing database',
+    ['engine', 'process', 'spawn → polling (ms)', 'spawn → first update answered (ms)', 'idle RSS (MB)', 'peak RSS in scenario 1 (MB)'],
+    rows.map((r) => [r.engine, r.mode, Math.round(r.readyMs), `${Math.round(r.firstAnswerMs)}${ok(r.firstAnswerMs, 3000)}`, `${Math.round(r.idleRssMb)}${ok(r.idleRssMb, 250)}`, Number.isNaN(r.peakRssMb) ? '—' : Math.round(r.peakRssMb)]),
+    `Targets: start-up ≤ 3 s, idle RSS ≤ 250 MB. The process is \`node --import tsx src/main.ts\` (what \`npm start\` runs), so start-up includes compiling the TypeScript (tsx caches it after the first start) and the memory includes tsx's loader thread; "compiled" is the same code built with tsc and run by plain node. ` +
+      `The database exists and is migrated; a /start waits at the fake API before the process starts. Medians of ${runs} starts; RSS from /proc/<pid>/status.`,
+  );
+  return { markdown, rows };
+}
