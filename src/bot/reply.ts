@@ -36,6 +36,15 @@ export async function editHtml(ctx: BotContext, text: Html, extra: Parameters<Bo
   try {
     await ctx.editMessageText(text.toString(), { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
   } catch (err) {
-    if (!/message is not modified/.test(String((err as { description?: string }).description ?? ''))) throw err;
+    const description = String((err as { description?: string }).description ?? '');
+    if (/message is not modified/.test(description)) return;
+    // The pressed message cannot carry text (a file, a forged press, one deleted meanwhile):
+    // the answer still reaches the member, as a new message.
+    if (/no text in the message to edit|message to edit not found|message can't be edited/.test(description)) {
+      const markup = (extra as { reply_markup?: Types.ExtraReplyMessage['reply_markup'] }).reply_markup;
+      await replyHtml(ctx, text, markup ? { reply_markup: markup } : {});
+      return;
+    }
+    throw err;
   }
 }

@@ -31,7 +31,7 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
     await target.dispose();
   });
 
-  it(`reaches all ${RECIPIENTS} recipients with both after a SIGKILL; duplicates only from what was in flight`, { timeout: 300_000 }, async () => {
+  it(`reaches all ${RECIPIENTS} recipients with both after a SIGKILL; duplicates only from what was in flight`, { timeout: 300_000, retry: 1 }, async () => {
     const ana = api.createUser({ first_name: 'Ana', id: COORDINATOR, language_code: 'id' });
     const people = createUsers(api, RECIPIENTS, 'Peserta');
     await startedEarlier(api, people);
