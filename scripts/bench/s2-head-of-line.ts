@@ -140,7 +140,7 @@ export async function scenario2(): Promise<{ markdown: string; rows: Record<stri
     `2. No head-of-line blocking — ${s.drafts} drafts waiting ${s.modelMs / 1000} s on the model, ${s.starts} /start at ${s.rate}/s`,
     ['bot', '/start p50', '/start p95', '/start p99', '/start max', 'unanswered', '/draf acknowledged (p99)', 'drafts waiting on the model', 'drafts delivered'],
     [
-      ['this bot (PostgreSQL)'.replace('PostgreSQL', primaryEngine() === 'postgres' ? 'PostgreSQL' : 'PGlite'), ms(bot.p50), ms(bot.p95), ms(bot.p99), ms(bot.max), bot.missing, ms(bot.draftAck), `${bot.waiting}/${s.drafts}`, `${bot.delivered}/${s.drafts}`],
+      [`this bot (${primaryEngine() === 'postgres' ? 'PostgreSQL' : 'PGlite'})`, ms(bot.p50), ms(bot.p95), ms(bot.p99), ms(bot.max), bot.missing, ms(bot.draftAck), `${bot.waiting}/${s.drafts}`, `${bot.delivered}/${s.drafts}`],
       ['telegraf polling, /draf sleeps in the handler', ms(ref.p50), ms(ref.p95), ms(ref.p99), ms(ref.max), ref.missing, ms(ref.draftAck), '—', '—'],
     ],
     `Latency: /start offered → welcome message at the fake API, after as many /start to warm the process up. The model is a local OpenAI-compatible server answering after ${s.modelMs / 1000} s; DRAFT_CONCURRENCY=${s.drafts} so all drafts wait at once. Medians of ${runs} runs (telegraf: 1 run).`,
