@@ -16,6 +16,8 @@ const BROADCAST = 'Siaran uji: rapat koordinasi inovasi Jumat pagi di Aula Bappe
 const TITLE = 'Bedah proposal KIPP';
 
 // Slow (a lease must lapse before the restart takes over): only in `npm run test:faults`.
+const LEASE_SECONDS = 10;
+
 describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminders go out (%s)', (engine) => {
   let api: BotApiDouble;
   let target: ProcessDatabase;
@@ -48,7 +50,7 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
       ADMIN_TELEGRAM_IDS: String(COORDINATOR),
       SEND_GLOBAL_PER_SEC: '100',
       SEND_PRIVATE_PER_SEC: '1',
-      OUTBOX_LEASE_SECONDS: '10',
+      OUTBOX_LEASE_SECONDS: String(LEASE_SECONDS),
       BROADCAST_PROGRESS_SECONDS: '2',
     });
     let delivered = 0;
@@ -91,6 +93,9 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
     });
     // The report closes the broadcast once nothing is pending.
     await api.waitFor(() => api.botMessages(ana.id).some((m) => m.text?.includes('selesai')), { timeoutMs: 30_000, description: 'the broadcast report' });
+    // Rows the killed process had claimed (and may already have sent) stay leased until the lease
+    // runs out; let the survivor take them over before looking at the database.
+    await new Promise((r) => setTimeout(r, (LEASE_SECONDS + 4) * 1000));
     expect(await second.stop()).toBe(0);
     stopCounting();
 
