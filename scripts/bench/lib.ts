@@ -175,17 +175,8 @@ export function benchRuns(): number {
   return Math.max(1, envInt('BENCH_RUNS', 3));
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run offers the same feed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run offers the same feed. */
+export { prng as rng } from '../../test/helpers/fault-data.js';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

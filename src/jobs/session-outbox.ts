@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { sessionPosts, sessionRsvps, type Language, type Member, type OutboxRow, type RsvpAnswer, type Session } from '../db/schema/index.js';
+import { sessionPosts, sessionRsvps, type Language, type Member, type NewOutboxRow, type OutboxRow, type RsvpAnswer, type Session } from '../db/schema/index.js';
 import { findMemberByTelegramId, languageFor } from '../domain/members.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
@@ -96,28 +96,39 @@ async function rsvpOf(ctx: JobContext, sessionId: number, memberId: number) {
   return rsvp;
 }
 
-/** Fan-out: one announcement row per group linked when the announcement falls due. */
-const announce: OutboxHandler = async (row, ctx) => {
+/**
+ * One child row per group linked when the parent row falls due, after the checks every group
+ * fan-out shares (session still on, not started); `supersede` also skips a reminder overtaken by a later one.
+ */
+async function fanOutToGroups(
+  row: OutboxRow,
+  ctx: JobContext,
+  child: (p: Payload, g: { chatId: number; threadId: number | null }, now: Date) => Omit<NewOutboxRow, 'chatId' | 'threadId' | 'dueAt'>,
+  supersede = false,
+): Promise<OutboxOutcome> {
   const p = row.payload as unknown as Payload;
   const now = ctx.clock.now();
   const session = await findSession(ctx.database.db, p.sessionId);
   const skip = timedSkip(session, p, now);
   if (skip) return skipped(skip);
+  // Down past two reminder times: only the later one goes out.
+  if (supersede && (await laterRowDue(ctx, row, now))) return skipped('superseded');
   const targets = await activeLinkedChats(ctx.database.db);
   return {
     status: 'sent',
     outcome: `groups:${targets.length}`,
-    children: targets.map((g) => ({
-      kind: KIND.post,
-      ref: sessionRef(p.sessionId),
-      dedupeKey: keys.post(p.sessionId, g.chatId),
-      chatId: g.chatId,
-      threadId: g.threadId,
-      dueAt: now,
-      payload: { sessionId: p.sessionId },
-    })),
+    children: targets.map((g) => ({ ...child(p, g, now), chatId: g.chatId, threadId: g.threadId, dueAt: now })),
   };
-};
+}
+
+/** Fan-out: one announcement row per group linked when the announcement falls due. */
+const announce: OutboxHandler = (row, ctx) =>
+  fanOutToGroups(row, ctx, (p, g) => ({
+    kind: KIND.post,
+    ref: sessionRef(p.sessionId),
+    dedupeKey: keys.post(p.sessionId, g.chatId),
+    payload: { sessionId: p.sessionId },
+  }));
 
 /**
  * The announcement in one group: the message with the buttons, then the calendar file under it.
@@ -154,29 +165,13 @@ const post: OutboxHandler = async (row, ctx) => {
 };
 
 /** Fan-out: one reminder per linked group, planned for the start time the session still has. */
-const groupReminder: OutboxHandler = async (row, ctx) => {
-  const p = row.payload as unknown as Payload;
-  const now = ctx.clock.now();
-  const session = await findSession(ctx.database.db, p.sessionId);
-  const skip = timedSkip(session, p, now);
-  if (skip) return skipped(skip);
-  // Down past two reminder times: only the later one goes out.
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
-  const targets = await activeLinkedChats(ctx.database.db);
-  return {
-    status: 'sent',
-    outcome: `groups:${targets.length}`,
-    children: targets.map((g) => ({
-      kind: KIND.reminder,
-      ref: row.ref,
-      dedupeKey: `${row.dedupeKey}:${g.chatId}`,
-      chatId: g.chatId,
-      threadId: g.threadId,
-      dueAt: now,
-      payload: { ...p, group: true },
-    })),
-  };
-};
+const groupReminder: OutboxHandler = (row, ctx) =>
+  fanOutToGroups(
+    row,
+    ctx,
+    (p, g) => ({ kind: KIND.reminder, ref: row.ref, dedupeKey: `${row.dedupeKey}:${g.chatId}`, payload: { ...p, group: true } }),
+    true,
+  );
 
 const reminder: OutboxHandler = async (row, ctx) => {
   const p = row.payload as unknown as Payload;

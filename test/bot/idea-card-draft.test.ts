@@ -27,7 +27,10 @@ describe.each(engines)('📝 on the idea card (%s)', (engine) => {
     await ana.send('/usul Getar Dilan — warga menanam sayur di pekarangan');
     const card = await budi.ask('/ide 1');
     const pressed = await budi.press('📝 Draf proposal', card);
-    expect(pressed.answer).toBeTruthy();
+    // Refused with the reason, and nothing is queued.
+    expect(pressed.answer).toContain('Draf ide nomor 1 hanya dapat diminta');
+    expect(pressed.answer).toContain('anggota DKP');
+    expect(await h.database.query('select id from draft_requests')).toEqual([]);
     expect(pressed.replies.filter((m) => m.document)).toHaveLength(0);
   });
 });

@@ -1,16 +1,6 @@
 import { commandSpecs } from '../../src/bot/commands.js';
 
-/** A small seeded PRNG so a failing fuzz run can be replayed with the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../helpers/fault-data.js';
 
 const pieces = [
   '<b>tebal</b>', '<script>alert(1)</script>', '&amp;', '&', '<', '>', '"', "'", '*bold*', '_it_', '`code`', '[link](http://x)',

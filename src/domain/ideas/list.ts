@@ -2,6 +2,16 @@ import { and, asc, desc, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { agencies, ideas, stages, type Stage } from '../../db/schema/index.js';
 
+/** What one line of a list (of ideas or of search results) shows. */
+export const listColumns = {
+  id: ideas.id,
+  name: ideas.name,
+  stage: ideas.stage,
+  agencyShort: agencies.shortName,
+  supportCount: ideas.supportCount,
+  commentCount: ideas.commentCount,
+};
+
 export const LIST_PAGE_SIZE = 10;
 
 export interface IdeaFilters {
@@ -101,14 +111,7 @@ export async function listIdeas(
   const prev = req.cursor?.dir === 'prev';
   if (req.cursor) where.push(prev ? gt(ideas.id, req.cursor.id) : lt(ideas.id, req.cursor.id));
   const rows = await db
-    .select({
-      id: ideas.id,
-      name: ideas.name,
-      stage: ideas.stage,
-      agencyShort: agencies.shortName,
-      supportCount: ideas.supportCount,
-      commentCount: ideas.commentCount,
-    })
+    .select(listColumns)
     .from(ideas)
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(...where))

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { agencies, ideaDocumentSql, ideas } from '../../db/schema/index.js';
-import type { ListRow } from './list.js';
+import { listColumns, type ListRow } from './list.js';
 
 export const SEARCH_PAGE_SIZE = 10;
 export const QUERY_MIN = 2;
@@ -16,20 +16,12 @@ export interface SearchPage {
   hasNext: boolean;
 }
 
-const columns = {
-  id: ideas.id,
-  name: ideas.name,
-  stage: ideas.stage,
-  agencyShort: agencies.shortName,
-  supportCount: ideas.supportCount,
-  commentCount: ideas.commentCount,
-};
 
 async function fullText(db: DbOrTx, query: string, page: number, size: number) {
   const doc = ideaDocumentSql();
   const q = sql`websearch_to_tsquery('indonesian', ${query})`;
   return db
-    .select(columns)
+    .select(listColumns)
     .from(ideas)
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(isNull(ideas.deletedAt), sql`${doc} @@ ${q}`))
@@ -46,7 +38,7 @@ async function trigram(db: DbOrTx, query: string, page: number, size: number) {
   const expansion = sql`coalesce(${ideas.expansion}, '')`;
   const score = sql`greatest(similarity(${ideas.name}, ${query}), word_similarity(${query}, ${ideas.name}), word_similarity(${query}, ${expansion}))`;
   return db
-    .select(columns)
+    .select(listColumns)
     .from(ideas)
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(isNull(ideas.deletedAt), sql`(${ideas.name} % ${query} or ${query} <% ${ideas.name} or ${query} <% ${expansion})`))
