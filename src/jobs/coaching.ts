@@ -175,8 +175,9 @@ export const coachingOutboxHandlers: Record<string, OutboxHandler> = {
 };
 
 /**
- * Plans the weekly digest: once this week's slot has come, one outbox row keyed by the week. The key
- * makes it idempotent across ticks, restarts and instances; the memo only saves the query.
+ * Plans the weekly digest: once this week's slot has come and some coached idea has waited too
+ * long, one outbox row keyed by the week. The key makes it idempotent across ticks, restarts and
+ * instances; the memo only saves the queries.
  */
 export function coachingDigestJob(config: Config): Job {
   const settings = digestSettings(config);
@@ -187,7 +188,9 @@ export function coachingDigestJob(config: Config): Job {
       const now = ctx.clock.now();
       const slot = digestSlot(now, settings);
       if (planned === slot.week || now.getTime() < slot.dueAt.getTime()) return 0;
-      await enqueue(ctx.database.db, [
+      // A week with nothing to report leaves no row behind.
+      const { total } = await staleIdeas(ctx.database.db, now, settings.staleDays, 1);
+      if (total > 0) await enqueue(ctx.database.db, [
         { kind: COACHING_KIND.digest, ref: DIGEST_REF, dedupeKey: coachingKeys.digest(slot.week), dueAt: slot.dueAt, payload: { week: slot.week } },
       ]);
       planned = slot.week;
