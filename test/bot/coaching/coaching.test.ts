@@ -200,4 +200,17 @@ describe.each(engines)('coaching (%s)', (engine) => {
     await at(h, new Date('2027-01-11T00:00:05Z'));
     expect(digests()).toHaveLength(2);
   });
+  it.runIf(engine === 'postgres')('sends the digest once when two instances plan it at the same moment', async () => {
+    const { rina } = await setup();
+    await rina.send('/pendamping 1 @budi');
+    const second = await h.startInstance();
+    h.clock.set(new Date('2027-01-04T00:00:05Z'));
+    h.app.scheduler.wake();
+    second.scheduler.wake();
+    await Promise.all([h.app.scheduler.idle(), second.scheduler.idle()]);
+    await Promise.all([h.app.scheduler.idle(), second.scheduler.idle()]);
+    expect(privateTexts(h, rina, 'Rekap mingguan pendampingan')).toHaveLength(1);
+    const rows = await h.db.select().from(outbox).where(eq(outbox.ref, 'coaching:digest'));
+    expect(rows.map((r) => r.dedupeKey).sort()).toEqual(['coach-digest:2027-01-04', expect.stringMatching(/^coach-digest:2027-01-04:m\d+$/)]);
+  });
 });
