@@ -88,6 +88,11 @@ const base = z.object({
   RSVP_EDIT_INTERVAL_SECONDS: int(10, 1),
   BROADCAST_PROGRESS_SECONDS: int(5, 1),
   OUTBOX_LEASE_SECONDS: int(120, 10),
+  /** Coaching: ideas whose last coaching is older than this many days go in the weekly digest. */
+  COACHING_STALE_DAYS: int(30, 1).pipe(z.number().max(365)),
+  /** The weekly coaching digest: ISO weekday (1 = Senin … 7 = Minggu) and hour, in TZ_NAME. */
+  COACHING_DIGEST_DAY: int(1, 1).pipe(z.number().max(7)),
+  COACHING_DIGEST_HOUR: int(8, 0).pipe(z.number().max(23)),
 });
 
 export type RawConfig = z.infer<typeof base>;

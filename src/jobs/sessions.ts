@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { sessionSettings } from '../domain/sessions/settings.js';
 import { announcementRefreshJob } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
+import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';
 import { workerId } from './claim.js';
 import { outboxJob } from './outbox.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
@@ -15,7 +16,8 @@ export function sessionJobs(config: Config): Job[] {
   const settings = sessionSettings(config);
   return [
     pendingRsvpJob(settings),
-    outboxJob({ handlers: { ...sessionOutboxHandlers }, owner, leaseMs }),
+    coachingDigestJob(config),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers }, owner, leaseMs }),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,

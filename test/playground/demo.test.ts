@@ -64,4 +64,14 @@ describe('scripts/demo.txt', () => {
     expect(text).toContain('opens your private chat with @warkop_indah_bot and sends /start daftar');
     expect(text).toContain('Anda terdaftar sebagai anggota dari RSUD Andi Djemma.');
   });
+  it('shows coaching: a coach assigned, a note with the next date, and reminders to coach and owner', () => {
+    const text = transcript.join('\n');
+    expect(text).toContain('✅ Citra Dewi, S.Kep. kini menjadi pendamping ide #2 Getar Dilan.');
+    expect(text).toMatch(/#\d+ → Citra │ 🤝 Budi Santoso menetapkan Anda sebagai pendamping ide #2 Getar Dilan\./);
+    expect(text).toMatch(/#\d+ → Ana │ 📒 Catatan pendampingan baru untuk ide Anda #2 Getar Dilan dari Citra Dewi, S\.Kep\.:/);
+    expect(text).toContain('🤝 Pendamping: Citra Dewi, S.Kep.');
+    expect(text).toMatch(/#\d+ → Citra │ ⏰ Pengingat pendampingan ide #2 Getar Dilan: besok pukul 10\.00/);
+    expect(text).toMatch(/#\d+ → Citra │ ⏰ Pengingat pendampingan ide #2 Getar Dilan: hari ini pukul 10\.00 \(1 jam lagi\)/);
+    expect(text.match(/Pengingat pendampingan ide #2/g)).toHaveLength(4);
+  });
 });

@@ -14,7 +14,7 @@ import { callbackData } from '../callback-data.js';
  *   ipq:send:<telegramId>  ipq:cancel:<telegramId>
  *   il:p:<page>:<n|p><cursor>:<filters>  il:f:<filters>  il:k:<s|a|y>:<filters>
  *   sr:<f|t>:<page>:<query>
- * `draft:new:<id>` belongs to the proposal-drafts feature.
+ * `draft:new:<id>` belongs to the proposal-drafts feature; `coach:note:<id>` to coaching.
  */
 export const stageIndex = (stage: Stage): number => stages.indexOf(stage);
 export const stageAt = (index: string | number | undefined): Stage | undefined => stages[Number(index)];
@@ -29,7 +29,7 @@ export interface NextMove {
   reopen: boolean;
 }
 
-export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove) {
+export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extra: { coachNote?: boolean } = {}) {
   const rows: Button[][] = [[button(t('ideas.card.btn.support'), 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
   if (next) {
     const label = next.reopen
@@ -38,6 +38,7 @@ export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove) {
     rows.push([button(label, 'idea', 'next', ideaId, stageIndex(next.from), stageIndex(next.to))]);
   }
   rows.push([button(t('ideas.card.btn.draft'), 'draft', 'new', ideaId)]);
+  if (extra.coachNote) rows.push([button(t('coaching.note.btn.write'), 'coach', 'note', ideaId)]);
   return Markup.inlineKeyboard(rows);
 }
 

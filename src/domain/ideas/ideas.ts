@@ -15,6 +15,8 @@ import {
   type Stage,
 } from '../../db/schema/index.js';
 import { hasRole } from '../permissions.js';
+import { coachingSummary, type CoachingSummary } from '../coaching/coaches.js';
+import { latestNotes } from '../coaching/notes.js';
 
 export interface NewIdea {
   name: string;
@@ -77,6 +79,8 @@ export interface HistoryEntry {
   note: string | null;
   at: Date;
   actorName: string | null;
+  /** A coaching note (from and to are then the stage the idea was in). */
+  coaching?: true;
 }
 
 export interface IdeaCardData {
@@ -84,8 +88,10 @@ export interface IdeaCardData {
   agency: { name: string; shortName: string };
   owner: { id: number; name: string; username: string | null; telegramId: number };
   awards: IdeaAward[];
-  /** Newest last; at most `historyLimit` entries. */
+  /** Newest last; at most `historyLimit` entries. Stage moves and coaching notes. */
   history: HistoryEntry[];
+  /** Coaches and coaching dates. */
+  coaching: CoachingSummary;
 }
 
 export const HISTORY_ON_CARD = 4;
@@ -122,12 +128,24 @@ export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTOR
     .where(eq(ideaStageEvents.ideaId, id))
     .orderBy(desc(ideaStageEvents.id))
     .limit(historyLimit);
+  const moves: HistoryEntry[] = events.map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.at, actorName: e.actorFull ?? e.actorFirst ?? null }));
+  const notes: HistoryEntry[] = (await latestNotes(db, id, historyLimit)).map((n) => ({
+    from: row.idea.stage,
+    to: row.idea.stage,
+    note: n.text,
+    at: n.at,
+    actorName: n.authorName,
+    coaching: true,
+  }));
+  // Newest first, the two kinds merged; a stage move wins a tie (it is shown before the note made after it).
+  const history = [...moves, ...notes].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.coaching ? -1 : 0) - (b.coaching ? -1 : 0)).slice(0, historyLimit);
   return {
     idea: row.idea,
     agency: { name: row.agencyName, shortName: row.agencyShort },
     owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },
     awards,
-    history: events.reverse().map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.at, actorName: e.actorFull ?? e.actorFirst ?? null })),
+    history: history.reverse(),
+    coaching: await coachingSummary(db, id),
   };
 }
 

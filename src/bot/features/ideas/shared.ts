@@ -5,6 +5,7 @@ import { findIdea, loadIdeaCard, type IdeaCardData } from '../../../domain/ideas
 import { reopenTarget } from '../../../domain/ideas/move.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
+import { showNoteButton } from '../../../domain/coaching/card.js';
 import type { BotContext } from '../../context.js';
 import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';
@@ -12,7 +13,7 @@ import { editHtml, replyHtml } from '../../reply.js';
 import { renderCard, type ViewContext } from './view.js';
 
 export function viewOf(ctx: BotContext): ViewContext {
-  return { t: ctx.t, lang: ctx.lang, timeZone: ctx.deps.config.TZ_NAME };
+  return { t: ctx.t, lang: ctx.lang, timeZone: ctx.deps.config.TZ_NAME, now: ctx.deps.clock.now() };
 }
 
 export function nowOf(ctx: BotContext): Date {
@@ -37,8 +38,10 @@ export async function nextMoveFor(db: DbOrTx, viewer: Member | null, idea: Pick<
 }
 
 export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
-  const next = await nextMoveFor(ctx.db, cardViewer(ctx), data.idea);
-  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next) };
+  const viewer = cardViewer(ctx);
+  const next = await nextMoveFor(ctx.db, viewer, data.idea);
+  const coachNote = viewer !== null && (await showNoteButton(ctx.db, viewer, data));
+  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote }) };
 }
 
 /** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */

@@ -3,7 +3,7 @@ import { clip } from '../../../domain/ideas/fields.js';
 import type { IdeaCardData } from '../../../domain/ideas/ideas.js';
 import type { ListRow } from '../../../domain/ideas/list.js';
 import { mainPath } from '../../../domain/ideas/stages.js';
-import { formatShortDate } from '../../../i18n/format.js';
+import { formatDateTime, formatShortDate } from '../../../i18n/format.js';
 import { html, joinHtml, type Html, type Translate } from '../../../i18n/index.js';
 
 /** Rendering of ideas shared by the features and the outbox job (which has no update context). */
@@ -11,6 +11,8 @@ export interface ViewContext {
   t: Translate;
   lang: Language;
   timeZone: string;
+  /** The bot's clock (a coaching date already past is not shown as the next one). */
+  now?: Date;
 }
 
 export function stageLabel(t: Translate, stage: Stage): string {
@@ -92,6 +94,8 @@ function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): H
   if (idea.implementedOn) dates.push(t('ideas.card.dates', { label: t('ideas.field.implementedOn').toString(), date: formatDay(idea.implementedOn, v.lang) }));
   const counts = t('ideas.card.counts', { supports: idea.supportCount, comments: idea.commentCount });
   blocks.push(joinHtml([...dates, counts], '\n'));
+  const coaching = coachingLines(v, data);
+  if (coaching.length) blocks.push(joinHtml(coaching, '\n'));
 
   if (data.awards.length) {
     const lines = data.awards.slice(0, CARD_AWARDS).map((a) =>
@@ -111,7 +115,9 @@ function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): H
     const lines = data.history.map((e) => {
       const date = formatShortDate(e.at, v.lang, v.timeZone);
       const actor = e.actorName ?? someone;
-      const line = e.from === null
+      const line = e.coaching
+        ? t('coaching.card.history', { date, actor })
+        : e.from === null
         ? t('ideas.card.history.created', { date, actor })
         : t('ideas.card.history.moved', { date, from: stageLabel(t, e.from), to: stageLabel(t, e.to), actor });
       return e.note ? html`${line}${t('ideas.card.history.note', { note: clip(e.note, Math.min(textClip, 200)) })}` : line;
@@ -124,6 +130,17 @@ function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): H
   if (clipped) footer.push(t('ideas.card.clipped', { id: idea.id }));
   if (footer.length) blocks.push(joinHtml(footer, '\n'));
   return joinHtml(blocks, '\n\n');
+}
+
+/** Coaches, the last coaching date and the next one (nothing for an idea without coaching). */
+function coachingLines(v: ViewContext, data: IdeaCardData): Html[] {
+  const { t } = v;
+  const { coaches, lastNoteAt, nextAt } = data.coaching;
+  const lines: Html[] = [];
+  if (coaches.length) lines.push(t('coaching.card.coaches', { names: coaches.join(', ') }));
+  if (lastNoteAt) lines.push(t('coaching.card.last', { date: formatShortDate(lastNoteAt, v.lang, v.timeZone) }));
+  if (nextAt && nextAt.getTime() > (v.now ?? new Date()).getTime()) lines.push(t('coaching.card.next', { when: formatDateTime(nextAt, v.lang, v.timeZone) }));
+  return lines;
 }
 
 /** Every text field in full (may be long: the sender splits it into several messages). */

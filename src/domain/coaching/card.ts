@@ -1,0 +1,16 @@
+import type { DbOrTx } from '../../db/client.js';
+import type { Member } from '../../db/schema/index.js';
+import type { IdeaCardData } from '../ideas/ideas.js';
+import { hasRole } from '../permissions.js';
+import { isCoach } from './coaches.js';
+
+/**
+ * Whether a card shows its reader the 📒 coaching-note button: to the idea's coaches, and to
+ * coordinators on ideas that have coaches (they may write a note on any idea with /catatan, but
+ * the button would crowd every card they open). Never on an archived idea. The press is checked again.
+ */
+export async function showNoteButton(db: DbOrTx, viewer: Pick<Member, 'id' | 'role'>, data: Pick<IdeaCardData, 'idea' | 'coaching'>): Promise<boolean> {
+  if (data.idea.stage === 'archived') return false;
+  if (hasRole(viewer, 'coordinator')) return data.coaching.coaches.length > 0;
+  return data.coaching.coaches.length > 0 && (await isCoach(db, data.idea.id, viewer.id));
+}
