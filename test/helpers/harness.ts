@@ -53,6 +53,29 @@ export class TestUser {
     return this.h.api.botMessages(chat.id, where?.threadId).slice(before);
   }
 
+  /** Sends a document (default: in the private chat), waits until the bot has finished, returns its new messages there. */
+  async sendDocument(content: Buffer, opts: { fileName: string; mimeType?: string; caption?: string; chat?: FakeChat }): Promise<StoredMessage[]> {
+    const chat = opts.chat ?? this.privateChat;
+    const before = this.h.api.botMessages(chat.id).length;
+    this.h.api.sendDocument(this.user, chat, {
+      file_name: opts.fileName,
+      content,
+      ...(opts.mimeType !== undefined ? { mime_type: opts.mimeType } : {}),
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    });
+    await this.h.settle();
+    return this.h.api.botMessages(chat.id).slice(before);
+  }
+
+  /** Sends a photo (Telegram's compressed kind), waits until the bot has finished, returns its new messages there. */
+  async sendPhoto(content: Buffer, opts: { caption?: string; chat?: FakeChat } = {}): Promise<StoredMessage[]> {
+    const chat = opts.chat ?? this.privateChat;
+    const before = this.h.api.botMessages(chat.id).length;
+    this.h.api.sendPhoto(this.user, chat, { content, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) });
+    await this.h.settle();
+    return this.h.api.botMessages(chat.id).slice(before);
+  }
+
   /** Like send, but returns the last new message and fails when the bot said nothing. */
   async ask(text: string, where?: { chat: FakeChat; threadId?: number }): Promise<StoredMessage> {
     const replies = await this.send(text, where);

@@ -26,6 +26,7 @@ export type {
   Limits,
   MemberStatus,
   MessageEntity,
+  PhotoSize,
   StoredMessage,
   Update,
 } from './types.js';
