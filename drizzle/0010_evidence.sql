@@ -5,12 +5,15 @@ CREATE TABLE "evidence_items" (
 	"indicator" text NOT NULL,
 	"kind" text NOT NULL,
 	"file_id" integer,
+	"file_name" text,
 	"url" text,
 	"caption" text,
+	"upload_key" text,
 	"added_by" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"removed_at" timestamp with time zone,
-	"removed_by" integer
+	"removed_by" integer,
+	CONSTRAINT "evidence_items_upload_key_unique" UNIQUE("upload_key")
 );
 --> statement-breakpoint
 CREATE TABLE "stored_files" (

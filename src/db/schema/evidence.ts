@@ -51,8 +51,12 @@ export const evidenceItems = pgTable(
     indicator: text('indicator').notNull(),
     kind: text('kind', { enum: evidenceKinds }).notNull(),
     fileId: integer('file_id').references(() => storedFiles.id),
+    /** The name the member's file had (the stored bytes may be shared with an identical earlier file). */
+    fileName: text('file_name'),
     url: text('url'),
     caption: text('caption'),
+    /** The upload request (outbox dedupe key) that stored it: a retried download stores it once. */
+    uploadKey: text('upload_key').unique(),
     addedBy: integer('added_by')
       .notNull()
       .references(() => members.id),
