@@ -8,6 +8,7 @@ import { agenciesFeature } from './features/agencies.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { draftsFeature } from './features/drafts.js';
+import { evidenceFeature } from './features/evidence/index.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
 import { ideasFeature } from './features/ideas/index.js';
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(draftsFeature());
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
+  bot.use(evidenceFeature(registries));
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { sessionSettings } from '../domain/sessions/settings.js';
 import { announcementRefreshJob } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
+import { evidenceDigestJob, evidenceOutboxHandlers } from './evidence.js';
 import { workerId } from './claim.js';
 import { outboxJob } from './outbox.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
@@ -15,7 +16,8 @@ export function sessionJobs(config: Config): Job[] {
   const settings = sessionSettings(config);
   return [
     pendingRsvpJob(settings),
-    outboxJob({ handlers: { ...sessionOutboxHandlers }, owner, leaseMs }),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...evidenceOutboxHandlers }, owner, leaseMs }),
+    evidenceDigestJob(),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,

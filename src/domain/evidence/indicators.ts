@@ -81,6 +81,11 @@ export function indicatorSetFor(year: number): IndicatorSet {
   return chosen;
 }
 
+/** The year of the newest committed list (the idea card counts against it). */
+export function newestIndicatorYear(): number {
+  return allIndicatorSets().at(-1)!.year;
+}
+
 export function findIndicator(set: IndicatorSet, code: string): Indicator | undefined {
   return set.indicators.find((i) => i.code === code);
 }

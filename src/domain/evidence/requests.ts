@@ -38,13 +38,13 @@ export interface ZipPayload {
 const uploadRef = (memberId: number) => `evidence-upload:${memberId}`;
 const zipRef = (ideaId: number, memberId: number) => `evidence-zip:${ideaId}:${memberId}`;
 
-async function pending(db: DbOrTx, kind: string, ref: string): Promise<boolean> {
+async function pending(db: DbOrTx, kind: string, ref: string): Promise<Record<string, unknown> | undefined> {
   const [row] = await db
-    .select({ id: outbox.id })
+    .select({ payload: outbox.payload })
     .from(outbox)
     .where(and(eq(outbox.ref, ref), eq(outbox.kind, kind), inArray(outbox.status, ['pending'])))
     .limit(1);
-  return row !== undefined;
+  return row?.payload;
 }
 
 /**
@@ -52,11 +52,15 @@ async function pending(db: DbOrTx, kind: string, ref: string): Promise<boolean> 
  * being received (one at a time, so each gets its own confirmation and nothing is mixed up).
  * `key` is unique per Telegram update, so a re-run queues nothing twice.
  */
-export async function requestDownload(tx: DbOrTx, args: { key: string; chatId: number; payload: DownloadPayload; now: Date }): Promise<'queued' | 'busy'> {
+export async function requestDownload(
+  tx: DbOrTx,
+  args: { key: string; chatId: number; payload: DownloadPayload; now: Date },
+): Promise<{ status: 'queued' } | { status: 'busy'; fileName: string }> {
   const ref = uploadRef(args.payload.memberId);
-  if (await pending(tx, DOWNLOAD_KIND, ref)) return 'busy';
+  const earlier = await pending(tx, DOWNLOAD_KIND, ref);
+  if (earlier) return { status: 'busy', fileName: String(earlier.fileName ?? '') };
   await enqueue(tx, [{ kind: DOWNLOAD_KIND, ref, dedupeKey: `evidence-download:${args.key}`, chatId: args.chatId, dueAt: args.now, payload: args.payload }]);
-  return 'queued';
+  return { status: 'queued' };
 }
 
 /** Queues building the hand-over ZIP; 'busy' while the same member's ZIP of this idea is being built. */

@@ -1,4 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { newestIndicatorYear } from '../evidence/indicators.js';
+import { evidenceProgress } from '../evidence/items.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
@@ -86,11 +88,13 @@ export interface IdeaCardData {
   awards: IdeaAward[];
   /** Newest last; at most `historyLimit` entries. */
   history: HistoryEntry[];
+  /** IGA evidence: indicators with evidence out of the newest indicator list (see domain/evidence). */
+  evidence?: { done: number; total: number };
 }
 
 export const HISTORY_ON_CARD = 4;
 
-/** Everything the card shows, in three indexed queries. */
+/** Everything the card shows, in four indexed queries. */
 export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTORY_ON_CARD): Promise<IdeaCardData | undefined> {
   const [row] = await db
     .select({
@@ -122,7 +126,9 @@ export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTOR
     .where(eq(ideaStageEvents.ideaId, id))
     .orderBy(desc(ideaStageEvents.id))
     .limit(historyLimit);
+  const evidence = await evidenceProgress(db, id, newestIndicatorYear());
   return {
+    evidence,
     idea: row.idea,
     agency: { name: row.agencyName, shortName: row.agencyShort },
     owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },
