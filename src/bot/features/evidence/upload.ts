@@ -39,7 +39,7 @@ function incomingFile(ctx: BotContext, message: Message.DocumentMessage | Messag
   }
   const largest = [...message.photo].sort((a, b) => (b.file_size ?? b.width * b.height) - (a.file_size ?? a.width * a.height))[0];
   if (!largest) return undefined;
-  const day = localDate(new Date(message.date * 1000), ctx.deps.config.TZ_NAME);
+  const day = localDate(ctx.deps.clock.now(), ctx.deps.config.TZ_NAME);
   return { fileId: largest.file_id, uniqueId: largest.file_unique_id, fileName: `foto-${day}-${message.message_id}.jpg`, mimeType: 'image/jpeg', size: largest.file_size, caption };
 }
 
