@@ -1,17 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { asc, eq } from 'drizzle-orm';
 import { evidenceItems, members, outbox, storedFiles } from '../../../src/db/schema/index.js';
 import { engines } from '../../helpers/databases.js';
+import { jpegBytes, pdfBytes } from '../../helpers/evidence.js';
 import { useHarness, type TestUser } from '../../helpers/harness.js';
 
 const ADMIN_ID = 910_001;
 
-/** A small but real-looking PDF and JPEG (the bytes are what matters: they must come back unchanged). */
-export const pdfBytes = (label: string) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`), randomBytes(3000), Buffer.from('\n%%EOF\n')]);
-export const jpegBytes = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(5000), Buffer.from([0xff, 0xd9])]);
 
 describe.each(engines)('bukti dukung (%s)', (engine) => {
   const h = useHarness(engine, { adminIds: [ADMIN_ID] });
