@@ -64,4 +64,13 @@ describe('scripts/demo.txt', () => {
     expect(text).toContain('opens your private chat with @warkop_indah_bot and sends /start daftar');
     expect(text).toContain('Anda terdaftar sebagai anggota dari RSUD Andi Djemma.');
   });
+
+  it('ends with an innovator attaching two pieces of IGA evidence from disk and downloading the ZIP', () => {
+    const text = transcript.join('\n');
+    expect(text).toContain('sent the file sk-bupati.pdf (677 bytes) with the caption “SK Bupati tentang Sapa Lansia”');
+    expect(text).toContain('sk-bupati.pdf (677 B) tersimpan sebagai bukti indikator 16. Regulasi inovasi daerah.');
+    expect(text).toContain('tersimpan sebagai bukti indikator 25. Sosialisasi inovasi.');
+    expect(text).toContain('📂 Bukti dukung IGA: 2/20');
+    expect(text).toContain('Bukti dukung IGA 2026 - Sapa Lansia.zip');
+  });
 });
