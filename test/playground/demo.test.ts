@@ -26,7 +26,8 @@ describe('scripts/demo.txt', () => {
     });
     transcript = [];
     failure = await replayLines(playground, script, { color: false }, (line) => transcript.push(line));
-  });
+    // The whole demo (ten chapters, a restart-free PGlite) takes about a minute on a loaded two-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     await playground?.close('test');
