@@ -36,8 +36,8 @@ export function safeName(name: string, max = 80): string {
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (cleaned.length <= max) return cleaned || 'berkas';
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 6 ? cleaned.slice(dot) : '';
