@@ -228,4 +228,38 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     expect(digests[0]!.text).toContain('#1 Getar Dilan: 1/20');
     expect(h.api.botMessages(ana.id).some((m) => m.text?.includes('Ringkasan mingguan'))).toBe(false);
   });
+
+  it('speaks English to members who use it: the list, the confirmations, the ZIP folders and its index', async () => {
+    const eve = h.user('Eve', { username: 'eve', language_code: 'en' });
+    await eve.register('Eve Walker', 'Dinas Kesehatan');
+    await eve.send('/pitch Rompi KPK — anti-corruption class for staff');
+    const overview = await eve.ask('/evidence 1');
+    expect(overview.text).toContain('Regional Innovation Index 2026 evidence');
+    expect(overview.reply_markup!.inline_keyboard.flat()[0]!.text).toBe('⬜ 16. Regional innovation regulation ❗');
+    const view = await eve.press(/^⬜ 16\./, overview);
+    expect(view.message?.text).toContain('Evidence asked for: The act naming the innovation');
+    const sk = pdfBytes('decree');
+    expect((await eve.sendDocument(sk, { fileName: 'Decree.pdf' })).at(-1)?.text).toContain('is stored as evidence for indicator 16. Regional innovation regulation.\nIGA evidence: 1/20.');
+    expect((await eve.sendDocument(Buffer.from('x'), { fileName: 'tool.exe' })).at(-1)?.text).toContain('This type of file is not accepted as evidence');
+    const doc = (await eve.send('/evidence 1 download')).find((m) => m.document)?.document;
+    expect(doc?.file_name).toBe('IGA evidence 2026 - Rompi KPK.zip');
+    const zip = await JSZip.loadAsync(doc!.content);
+    expect(Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort()).toEqual(['00 Evidence index.xlsx', '16 Regional innovation regulation/16-1 Decree.pdf']);
+    expect((await zip.file('16 Regional innovation regulation/16-1 Decree.pdf')!.async('nodebuffer')).equals(sk)).toBe(true);
+    // A pitched idea without evidence keeps its card as it was.
+    expect((await eve.ask('/ideas 1')).text).toContain('IGA evidence: 1/20');
+    await eve.send('/pitch Peta Baper — participatory mapping');
+    expect((await eve.ask('/ideas 2')).text).not.toContain('IGA evidence');
+  });
+
+  it('keeps evidence out of groups: /bukti there points to the private chat, and files sent there are left alone', async () => {
+    const { ana } = await setup();
+    const group = h.api.createGroup({ title: 'Forum Warkop' });
+    h.api.addBotToGroup(group, ana.user);
+    await h.settle();
+    expect((await ana.send('/bukti 1', { chat: group })).at(-1)?.text).toBe('Perintah ini hanya dapat digunakan di percakapan pribadi dengan bot.');
+    await choose(ana, /^⬜ 16\./);
+    expect(await ana.sendDocument(pdfBytes('g'), { fileName: 'SK.pdf', chat: group })).toEqual([]);
+    expect(await items()).toHaveLength(0);
+  });
 });
