@@ -49,6 +49,7 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
   const ind = findIndicator(set, p.indicator);
   if (!ind) return { status: 'failed', outcome: 'unknown_indicator' };
 
+  let size = p.size ?? 0;
   if (!(await uploadStored(db, row.dedupeKey))) {
     let bytes: Buffer;
     try {
@@ -56,7 +57,7 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
       if (!file.file_path) throw Object.assign(new Error('no file_path'), { code: 400 });
       if ((file.file_size ?? 0) > MAX_FILE_BYTES) throw Object.assign(new Error('file is too big'), { code: 400, description: 'file is too big' });
       const token = jc.config.TELEGRAM_BOT_TOKEN ?? '';
-      const res = await fetch(`${jc.config.TELEGRAM_API_ROOT}/file/bot${token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+      const res = await fetch(`${jc.config.TELEGRAM_API_ROOT.replace(/\/+$/, '')}/file/bot${token}/${file.file_path}`, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
       if (!res.ok) throw Object.assign(new Error(`file download answered ${res.status}`), { code: res.status >= 500 ? 502 : res.status });
       bytes = Buffer.from(await res.arrayBuffer());
       if (bytes.length > MAX_FILE_BYTES) throw Object.assign(new Error('file is too big'), { code: 400, description: 'file is too big' });
@@ -70,6 +71,7 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
       await say(jc, chatId, tooBig ? v.t('evidence.downloadTooLarge', { name: p.fileName, maxMb: MAX_MB }) : v.t('evidence.downloadFailed', { name: p.fileName }));
       return { status: 'failed', outcome: tooBig ? 'too_big' : 'download' };
     }
+    size = bytes.length;
     const at = jc.clock.now();
     await db.transaction(async (tx) => {
       const fileId = await storeFile(tx, { bytes, fileName: p.fileName, mimeType: p.mimeType, telegramFileId: p.telegramFileId, telegramFileUniqueId: p.telegramFileUniqueId });
@@ -77,7 +79,6 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
     });
   }
   const progress = await evidenceProgress(db, p.ideaId, set.year);
-  const size = p.size ?? 0;
   await say(
     jc,
     chatId,
