@@ -9,6 +9,7 @@ import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { coachingFeature } from './features/coaching/index.js';
 import { draftsFeature } from './features/drafts.js';
+import { evidenceFeature } from './features/evidence/index.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
 import { ideasFeature } from './features/ideas/index.js';
@@ -59,6 +60,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
   bot.use(coachingFeature(registries));
+  bot.use(evidenceFeature(registries));
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

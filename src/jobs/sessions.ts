@@ -3,6 +3,7 @@ import { sessionSettings } from '../domain/sessions/settings.js';
 import { announcementRefreshJob } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';
+import { evidenceDigestJob, evidenceOutboxHandlers } from './evidence.js';
 import { workerId } from './claim.js';
 import { outboxJob } from './outbox.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
@@ -17,7 +18,8 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers }, owner, leaseMs }),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...evidenceOutboxHandlers }, owner, leaseMs }),
+    evidenceDigestJob(),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,

@@ -20,13 +20,15 @@ export type Command =
   | { kind: 'topic'; name?: string }
   | { kind: 'private' }
   | { kind: 'time'; move?: TimeMove }
+  /** Sends a file from disk as a document, or as a photo (Telegram's compressed kind). */
+  | { kind: 'send'; path: string; caption?: string; photo: boolean }
   | { kind: 'who' }
   | { kind: 'help' }
   | { kind: 'quit' };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
-export const COMMAND_NAMES = ['user', 'group', 'topic', 'private', 'press', 'open', 'time', 'who', 'help', 'quit'] as const;
+export const COMMAND_NAMES = ['user', 'group', 'topic', 'private', 'press', 'open', 'time', 'send', 'photo', 'who', 'help', 'quit'] as const;
 
 export const HELP_LINES = [
   'Type a message and press Enter to send it to the bot as the current person, in the current chat.',
@@ -40,6 +42,9 @@ export const HELP_LINES = [
   '  :private           back to your private chat with the bot',
   '  :time +2h          move the clock forward (+30m, +1d, +1d2h …), or to a WITA time:',
   '  :time 2026-12-03 08:00   :time 08:00 (the next 08:00)   :time (show it)',
+  '  :send PATH [text]  send a file from disk as a document, with an optional caption',
+  '                     (a path with spaces goes in quotes: :send "my file.pdf" caption)',
+  '  :photo PATH [text] send an image from disk as a photo (Telegram\'s compressed kind)',
   '  :who               who and where you are, the people and groups',
   '  :help              this list',
   '  :quit              leave (Ctrl-C and Ctrl-D too); everything is kept for next time',
@@ -118,6 +123,14 @@ export function parseLine(line: string): Parsed {
       if (args.length === 0) return ok({ kind: 'topic' });
       const name = checkName(args, 'topic', 'Umum');
       return typeof name === 'string' ? ok({ kind: 'topic', name }) : name;
+    }
+    case 'send':
+    case 'photo': {
+      const kind = word.toLowerCase();
+      const m = /^(?:"([^"]+)"|(\S+))(?:\s+([\s\S]*))?$/.exec(args);
+      if (!m) return fail(`Usage: :${kind} PATH [caption] — e.g. :${kind} scripts/demo-files/${kind === 'photo' ? 'sosialisasi.jpg' : 'sk-bupati.pdf'} SK Bupati`);
+      const caption = m[3]?.trim();
+      return ok({ kind: 'send', path: (m[1] ?? m[2])!, photo: kind === 'photo', ...(caption ? { caption } : {}) });
     }
     case 'private':
     case 'who':

@@ -4,14 +4,15 @@
  * the bot did out — only once the bot has finished with it, so transcripts are deterministic.
  * Used by the terminal (cli.ts) and by the tests alike.
  */
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { startApp, type App } from '../app.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { Logger } from '../logger.js';
-import { BotApiDouble, emptySnapshot, type FakeChat, type FakeUser, type InlineButton, type StoredMessage } from '../telegram/api-double/index.js';
+import { BotApiDouble, emptySnapshot, mimeFromName, type FakeChat, type FakeUser, type InlineButton, type StoredMessage } from '../telegram/api-double/index.js';
 import { BOT_NAME, BOT_USERNAME, PLAYGROUND_TOKEN, playgroundDatabaseDir, playgroundEnv, reconcileSnapshot } from './boot.js';
 import { HELP_LINES, parseLine, type Command, type TimeMove } from './commands.js';
 import { bold, buttonsOf, dim, type Style } from './render.js';
@@ -207,6 +208,9 @@ export class Playground {
       case 'time':
         await this.moveTime(command.move, echo);
         return false;
+      case 'send':
+        await this.sendFile(command.path, command.caption, command.photo, echo);
+        return false;
       case 'who':
         echo.push(...this.who());
         return false;
@@ -216,6 +220,23 @@ export class Playground {
       case 'quit':
         return true;
     }
+  }
+
+  /** `:send` / `:photo`: a file from disk, as the current person, in the current chat. */
+  private async sendFile(path: string, caption: string | undefined, photo: boolean, echo: string[]): Promise<void> {
+    let content: Buffer;
+    try {
+      content = readFileSync(resolve(path));
+    } catch (err) {
+      throw new StepError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+    }
+    if (content.length === 0) throw new StepError(`${path} is empty; Telegram does not send empty files.`);
+    const name = basename(path);
+    const chat = this.chat(this.view.chatId);
+    echo.push(this.note(`sent ${photo ? 'the photo' : 'the file'} ${name} (${content.length} bytes)${caption ? ` with the caption “${caption}”` : ''}`));
+    if (photo) this.api.sendPhoto(this.currentUser, chat, { content, ...(caption ? { caption } : {}) }, this.threadOption());
+    else this.api.sendDocument(this.currentUser, chat, { file_name: name, content, mime_type: mimeFromName(name), ...(caption ? { caption } : {}) }, this.threadOption());
+    await this.settle();
   }
 
   private async press(buttonNo: number, messageNo: number | undefined, echo: string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { loadConfig, secretsOf, type Config } from '../../src/config.js';
 import type { Engine } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { settle } from '../../src/playground/settle.js';
-import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type BotApiDoubleOptions, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
 
 export const TEST_START = new Date('2026-11-30T01:00:00Z'); // Senin, 30 November 2026 · 09.00 WITA
@@ -15,6 +15,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Telegram ids that are admins from the start (ADMIN_TELEGRAM_IDS). */
   adminIds?: number[];
+  /** Options of the fake Bot API (e.g. a snapshot to start from). */
+  api?: BotApiDoubleOptions;
 }
 
 /** Log lines the bot wrote during a test, for assertions (e.g. no token in any line). */
@@ -51,6 +53,29 @@ export class TestUser {
     this.h.api.sendText(this.user, chat, text, where?.threadId !== undefined ? { threadId: where.threadId } : undefined);
     await this.h.settle();
     return this.h.api.botMessages(chat.id, where?.threadId).slice(before);
+  }
+
+  /** Sends a document (default: in the private chat), waits until the bot has finished, returns its new messages there. */
+  async sendDocument(content: Buffer, opts: { fileName: string; mimeType?: string; caption?: string; chat?: FakeChat }): Promise<StoredMessage[]> {
+    const chat = opts.chat ?? this.privateChat;
+    const before = this.h.api.botMessages(chat.id).length;
+    this.h.api.sendDocument(this.user, chat, {
+      file_name: opts.fileName,
+      content,
+      ...(opts.mimeType !== undefined ? { mime_type: opts.mimeType } : {}),
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    });
+    await this.h.settle();
+    return this.h.api.botMessages(chat.id).slice(before);
+  }
+
+  /** Sends a photo (Telegram's compressed kind), waits until the bot has finished, returns its new messages there. */
+  async sendPhoto(content: Buffer, opts: { caption?: string; chat?: FakeChat } = {}): Promise<StoredMessage[]> {
+    const chat = opts.chat ?? this.privateChat;
+    const before = this.h.api.botMessages(chat.id).length;
+    this.h.api.sendPhoto(this.user, chat, { content, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) });
+    await this.h.settle();
+    return this.h.api.botMessages(chat.id).slice(before);
   }
 
   /** Like send, but returns the last new message and fails when the bot said nothing. */
@@ -124,7 +149,7 @@ export class Harness {
   }
 
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
-    this.api = await BotApiDouble.start();
+    this.api = await BotApiDouble.start(this.options.api);
     this.clock = new ManualClock(TEST_START);
     this.logs = new LogCapture();
     this.users.clear();

@@ -25,6 +25,16 @@ describe('playground commands', () => {
     expect(parseLine(':open x')).toEqual({ ok: false, error: 'Message must be a number, not "x".' });
   });
 
+  it('parses files to send from disk, as a document or a photo, with an optional caption', () => {
+    expect(parseLine(':send scripts/demo-files/sk-bupati.pdf SK Bupati No. 12')).toEqual({
+      ok: true,
+      command: { kind: 'send', path: 'scripts/demo-files/sk-bupati.pdf', photo: false, caption: 'SK Bupati No. 12' },
+    });
+    expect(parseLine(':send "my files/SK Bupati.pdf"')).toEqual({ ok: true, command: { kind: 'send', path: 'my files/SK Bupati.pdf', photo: false } });
+    expect(parseLine(':photo foto.jpg Sosialisasi')).toEqual({ ok: true, command: { kind: 'send', path: 'foto.jpg', photo: true, caption: 'Sosialisasi' } });
+    expect(parseLine(':send')).toMatchObject({ ok: false, error: expect.stringContaining('Usage: :send PATH [caption]') });
+  });
+
   it('explains bad button numbers', () => {
     expect(parseLine(':0')).toEqual({ ok: false, error: 'Buttons are numbered from 1.' });
     expect(parseLine(':press 3')).toMatchObject({ ok: false, error: expect.stringContaining('Usage: :press N M') });

@@ -26,7 +26,8 @@ describe('scripts/demo.txt', () => {
     });
     transcript = [];
     failure = await replayLines(playground, script, { color: false }, (line) => transcript.push(line));
-  });
+    // The whole demo (ten chapters, a restart-free PGlite) takes about a minute on a loaded two-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     await playground?.close('test');
@@ -73,5 +74,14 @@ describe('scripts/demo.txt', () => {
     expect(text).toMatch(/#\d+ → Citra │ ⏰ Pengingat pendampingan ide #2 Getar Dilan: besok pukul 10\.00/);
     expect(text).toMatch(/#\d+ → Citra │ ⏰ Pengingat pendampingan ide #2 Getar Dilan: hari ini pukul 10\.00 \(1 jam lagi\)/);
     expect(text.match(/Pengingat pendampingan ide #2/g)).toHaveLength(4);
+  });
+
+  it('ends with an innovator attaching two pieces of IGA evidence from disk and downloading the ZIP', () => {
+    const text = transcript.join('\n');
+    expect(text).toContain('sent the file sk-bupati.pdf (677 bytes) with the caption “SK Bupati tentang Sapa Lansia”');
+    expect(text).toContain('sk-bupati.pdf (677 B) tersimpan sebagai bukti indikator 16. Regulasi inovasi daerah.');
+    expect(text).toContain('tersimpan sebagai bukti indikator 25. Sosialisasi inovasi.');
+    expect(text).toContain('📂 Bukti dukung IGA: 2/20');
+    expect(text).toContain('Bukti dukung IGA 2026 - Sapa Lansia.zip');
   });
 });

@@ -11,3 +11,4 @@ export * from './sessions.js';
 export * from './outbox.js';
 export * from './broadcasts.js';
 export * from './coaching.js';
+export * from './evidence.js';

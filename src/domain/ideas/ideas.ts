@@ -1,4 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { newestIndicatorYear } from '../evidence/indicators.js';
+import { evidenceProgress } from '../evidence/items.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
@@ -92,11 +94,13 @@ export interface IdeaCardData {
   history: HistoryEntry[];
   /** Coaches and coaching dates. */
   coaching: CoachingSummary;
+  /** IGA evidence: indicators with evidence out of the newest indicator list (see domain/evidence). */
+  evidence?: { done: number; total: number };
 }
 
 export const HISTORY_ON_CARD = 4;
 
-/** Everything the card shows, in three indexed queries. */
+/** Everything the card shows, in four indexed queries. */
 export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTORY_ON_CARD): Promise<IdeaCardData | undefined> {
   const [row] = await db
     .select({
@@ -139,7 +143,9 @@ export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTOR
   }));
   // Newest first, the two kinds merged; a stage move wins a tie (it is shown before the note made after it).
   const history = [...moves, ...notes].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.coaching ? -1 : 0) - (b.coaching ? -1 : 0)).slice(0, historyLimit);
+  const evidence = await evidenceProgress(db, id, newestIndicatorYear());
   return {
+    evidence,
     idea: row.idea,
     agency: { name: row.agencyName, shortName: row.agencyShort },
     owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },

@@ -3,7 +3,8 @@ import { core } from './core.js';
 import { broadcasts } from './broadcasts.js';
 import { coaching } from './coaching.js';
 import { drafts } from './drafts.js';
+import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...evidence };

@@ -2,8 +2,9 @@ import { core } from './core.js';
 import { broadcasts } from './broadcasts.js';
 import { coaching } from './coaching.js';
 import { drafts } from './drafts.js';
+import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...evidence };

@@ -10,6 +10,7 @@ export { parseHtml, escapeHtml, EntityParseError, utf8Length } from './html.js';
 export { formatText, trimFormatted } from './format.js';
 export { parseMarkdownV2, parseMarkdown } from './markdown.js';
 export { UploadedFile } from './methods.js';
+export { mimeFromName } from './state.js';
 export { emptySnapshot } from './snapshot.js';
 export type { DoubleSnapshot, ChatSnapshot, SnapshotMessage } from './snapshot.js';
 export type { FormattedText } from './html.js';
@@ -26,6 +27,7 @@ export type {
   Limits,
   MemberStatus,
   MessageEntity,
+  PhotoSize,
   StoredMessage,
   Update,
 } from './types.js';

@@ -89,7 +89,7 @@ export async function parsePayload(contentType: string | undefined, body: Buffer
 }
 
 function textOf(m: StoredMessage): string {
-  return m.text ?? m.document?.caption ?? '';
+  return m.text ?? m.document?.caption ?? m.caption ?? '';
 }
 
 function matches(m: StoredMessage, match: RegExp | string | undefined): boolean {
@@ -706,6 +706,49 @@ export class BotApiDouble {
     if (opts?.threadId !== undefined && rec.chat.is_forum) msg.message_thread_id = opts.threadId;
     this.state.addMessage(rec, msg);
     return this.enqueue({ message: this.state.messageObject(msg) });
+  }
+
+  /**
+   * A user sends a photo. Telegram recompresses photos to JPEG and offers several sizes, smallest
+   * first; here a 90-pixel thumbnail (its own small file) and the full size, whose bytes are `content`
+   * as given. Both can be fetched with getFile.
+   */
+  sendPhoto(
+    from: FakeUser,
+    chat: FakeChat,
+    photo: { content: Buffer; caption?: string; width?: number; height?: number },
+    opts?: { threadId?: number },
+  ): Update {
+    if (photo.content.length === 0) throw new Error('BotApiDouble.sendPhoto: a photo needs bytes');
+    const rec = this.userChat(from, chat, 'sendPhoto');
+    const width = photo.width ?? 1280;
+    const height = photo.height ?? 960;
+    const thumbBytes = photo.content.subarray(0, Math.min(photo.content.length, 1024));
+    const thumb = this.state.storeFile(Buffer.from(thumbBytes), 'photo.jpg', 'image/jpeg', 'photos');
+    const full = this.state.storeFile(photo.content, 'photo.jpg', 'image/jpeg', 'photos');
+    const msg: StoredMessage = {
+      message_id: this.state.allocateMessageId(rec),
+      chat_id: rec.chat.id,
+      from_bot: false,
+      from,
+      photo: [
+        { file_id: thumb.file_id, file_unique_id: thumb.file_unique_id, width: 90, height: Math.max(1, Math.round((90 * height) / width)), file_size: thumb.content.length },
+        { file_id: full.file_id, file_unique_id: full.file_unique_id, width, height, file_size: full.content.length },
+      ],
+      edits: 0,
+      deleted: false,
+      date: this.state.now(),
+      kind: 'photo',
+    };
+    if (photo.caption !== undefined) msg.caption = photo.caption;
+    if (opts?.threadId !== undefined && rec.chat.is_forum) msg.message_thread_id = opts.threadId;
+    this.state.addMessage(rec, msg);
+    return this.enqueue({ message: this.state.messageObject(msg) });
+  }
+
+  /** The bytes behind a file_id (what a download of its file_path returns), for assertions. */
+  fileContent(fileId: string): Buffer | undefined {
+    return this.state.files.get(fileId)?.content;
   }
 
   /**

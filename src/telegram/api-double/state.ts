@@ -243,14 +243,15 @@ export class DoubleState {
     return topic;
   }
 
-  storeFile(content: Buffer, fileName: string, mimeType: string | undefined): StoredFile {
+  /** Keeps a file's bytes; `folder` is the first part of its file_path, as on Telegram's servers. */
+  storeFile(content: Buffer, fileName: string, mimeType: string | undefined, folder: 'documents' | 'photos' = 'documents'): StoredFile {
     const seq = this.nextFileSeq++;
     const file: StoredFile = {
-      file_id: `BQACAgUAAxkDAAI${seq.toString(36).padStart(6, '0')}${content.length.toString(36)}`,
+      file_id: `${folder === 'photos' ? 'AgACAgUAAxkBAAI' : 'BQACAgUAAxkDAAI'}${seq.toString(36).padStart(6, '0')}${content.length.toString(36)}`,
       file_unique_id: `AgAD${seq.toString(36).padStart(6, '0')}`,
       file_name: fileName,
       content,
-      file_path: `documents/file_${seq}${fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : ''}`,
+      file_path: `${folder}/file_${seq}${fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.')) : ''}`,
     };
     if (mimeType !== undefined) file.mime_type = mimeType;
     this.files.set(file.file_id, file);
@@ -318,6 +319,12 @@ export class DoubleState {
       };
       if (d.caption !== undefined && d.caption.length > 0) {
         o.caption = d.caption;
+        if (msg.entities && msg.entities.length > 0) o.caption_entities = msg.entities;
+      }
+    } else if (msg.photo) {
+      o.photo = msg.photo.map((p) => ({ ...p }));
+      if (msg.caption !== undefined && msg.caption.length > 0) {
+        o.caption = msg.caption;
         if (msg.entities && msg.entities.length > 0) o.caption_entities = msg.entities;
       }
     } else if (msg.text !== undefined) {

@@ -62,6 +62,10 @@ export interface StoredMessage {
     file_unique_id?: string;
     file_size?: number;
   };
+  /** A photo a user sent: Telegram's PhotoSize array, smallest first (bytes are behind getFile). */
+  photo?: PhotoSize[];
+  /** The caption of a user's photo. */
+  caption?: string;
   /** How many times the message was edited. */
   edits: number;
   deleted: boolean;
@@ -77,7 +81,16 @@ export interface StoredMessage {
   /** Unix seconds of the last edit. */
   edit_date?: number;
   /** Service message kind for messages that are not text/document (e.g. 'forward', 'copy'). */
-  kind?: 'text' | 'document' | 'copy' | 'forward';
+  kind?: 'text' | 'document' | 'photo' | 'copy' | 'forward';
+}
+
+/** Telegram's PhotoSize: one resolution of a photo. */
+export interface PhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size: number;
 }
 
 export interface ApiCall {

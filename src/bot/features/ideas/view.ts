@@ -49,6 +49,8 @@ export function formatDay(day: string, lang: Language): string {
 const CARD_CLIPS = [600, 350, 200, 100] as const;
 const CARD_LIMIT = 3800;
 const CARD_AWARDS = 5;
+/** IGA evidence matters from the initiative stage on (IGA scores inisiatif, uji coba and penerapan). */
+const EVIDENCE_STAGES = new Set<Stage>(['initiative', 'trial', 'implemented', 'replicated']);
 
 /** The idea card, always short enough for one Telegram message. */
 export function renderCard(v: ViewContext, data: IdeaCardData): Html {
@@ -93,7 +95,8 @@ function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): H
   if (idea.trialStartedOn) dates.push(t('ideas.card.dates', { label: t('ideas.field.trialStartedOn').toString(), date: formatDay(idea.trialStartedOn, v.lang) }));
   if (idea.implementedOn) dates.push(t('ideas.card.dates', { label: t('ideas.field.implementedOn').toString(), date: formatDay(idea.implementedOn, v.lang) }));
   const counts = t('ideas.card.counts', { supports: idea.supportCount, comments: idea.commentCount });
-  blocks.push(joinHtml([...dates, counts], '\n'));
+  const evidence = data.evidence && (EVIDENCE_STAGES.has(idea.stage) || data.evidence.done > 0) ? [t('evidence.card.line', data.evidence)] : [];
+  blocks.push(joinHtml([...dates, counts, ...evidence], '\n'));
   const coaching = coachingLines(v, data);
   if (coaching.length) blocks.push(joinHtml(coaching, '\n'));
 
