@@ -1,4 +1,6 @@
 import type { Member } from '../../db/schema/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { coachIdsOf } from '../coaching/coaches.js';
 import { hasRole, isRegistered } from '../permissions.js';
 
 /** The people of an idea besides its owner, as member ids (co-authors and coaches come from their own features). */
@@ -8,6 +10,11 @@ export interface IdeaPeople {
 }
 
 export const NO_PEOPLE: IdeaPeople = { collaborators: [], coaches: [] };
+
+/** An idea's co-authors and active coaches, for `canAddEvidence`. */
+export async function ideaPeopleOf(db: DbOrTx, ideaId: number): Promise<IdeaPeople> {
+  return { collaborators: [], coaches: await coachIdsOf(db, ideaId) };
+}
 
 /** Who may add evidence to an idea (and see its evidence): its owner, co-authors, coaches, and coordinators. */
 export function canAddEvidence(member: Member | null | undefined, idea: { ownerId: number }, people: IdeaPeople = NO_PEOPLE): boolean {

@@ -201,6 +201,17 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     expect((await rina.sendDocument(pdfBytes('b'), { fileName: 'ST Tim.pdf' })).at(-1)?.text).toContain('Bukti dukung IGA: 1/20');
   });
 
+  it("lets the idea's coach add evidence, and not once the coaching ends", async () => {
+    const { ana, budi, rina } = await setup();
+    expect((await budi.ask('/bukti 1')).text).toContain('hanya dapat dikelola oleh pengusulnya');
+    await rina.send('/pendamping 1 @budi');
+    await choose(budi, /^⬜ 16\./);
+    expect((await budi.sendDocument(pdfBytes('c'), { fileName: 'SK Tim.pdf' })).at(-1)?.text).toContain('Bukti dukung IGA: 1/20');
+    await rina.send('/pendamping 1 hapus @budi');
+    expect((await budi.ask('/bukti 1')).text).toContain('hanya dapat dikelola oleh pengusulnya');
+    expect((await ana.ask('/bukti 1')).text).toContain('1/20 indikator');
+  });
+
   it('gives coordinators the recap by PD, and the weekly digest during the reporting season', async () => {
     const { ana, rina } = await setup();
     await choose(ana, /^⬜ 16\./);

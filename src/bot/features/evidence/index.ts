@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Conversation } from '../../../db/schema/index.js';
 import { endConversation, startConversation } from '../../../domain/conversations.js';
-import { canAddEvidence, canRemoveEvidence } from '../../../domain/evidence/access.js';
+import { canAddEvidence, canRemoveEvidence, ideaPeopleOf } from '../../../domain/evidence/access.js';
 import { findIndicator, indicatorSetFor, type IndicatorSet } from '../../../domain/evidence/indicators.js';
 import { addLinkEvidence, coveredIndicators, evidenceProgress, findEvidenceIdea, listEvidence, removeEvidence, type EvidenceIdea } from '../../../domain/evidence/items.js';
 import { loadEvidenceRecap } from '../../../domain/evidence/recap.js';
@@ -47,8 +47,7 @@ export async function evidenceIdea(ctx: BotContext, id: number): Promise<Evidenc
     await tell(ctx, ctx.t('evidence.notFound', { id }));
     return undefined;
   }
-  // Co-authors and coaches are wired in when their features land (see canAddEvidence).
-  if (!canAddEvidence(ctx.member, idea)) {
+  if (!canAddEvidence(ctx.member, idea, await ideaPeopleOf(ctx.db, idea.id))) {
     await tell(ctx, ctx.t('evidence.forbidden', { id }));
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { getConversation } from '../../../domain/conversations.js';
-import { canAddEvidence } from '../../../domain/evidence/access.js';
+import { canAddEvidence, ideaPeopleOf } from '../../../domain/evidence/access.js';
 import { checkUpload } from '../../../domain/evidence/files.js';
 import { findIndicator, indicatorSetFor } from '../../../domain/evidence/indicators.js';
 import { findEvidenceIdea } from '../../../domain/evidence/items.js';
@@ -57,7 +57,7 @@ export function evidenceUploads(): Composer<BotContext> {
     const dialog = conversation.data as unknown as EvidenceDialog;
     const idea = await findEvidenceIdea(ctx.db, dialog.ideaId);
     if (!idea) return void (await replyHtml(ctx, ctx.t('evidence.notFound', { id: dialog.ideaId })));
-    if (!canAddEvidence(ctx.member, idea)) return void (await replyHtml(ctx, ctx.t('evidence.forbidden', { id: idea.id })));
+    if (!canAddEvidence(ctx.member, idea, await ideaPeopleOf(ctx.db, idea.id))) return void (await replyHtml(ctx, ctx.t('evidence.forbidden', { id: idea.id })));
     const set = indicatorSetFor(dialog.year);
     const ind = findIndicator(set, dialog.indicator);
     const file = incomingFile(ctx, ctx.message);
