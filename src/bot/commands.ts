@@ -3,6 +3,7 @@ import { draftCommands } from './features/drafts.js';
 import { ideaCommands } from './features/ideas/commands.js';
 import { broadcastCommands } from './features/broadcasts/commands.js';
 import { sessionCommands } from './features/sessions/commands.js';
+import { competitionCommands } from './features/competitions/commands.js';
 
 /** Who may use a command; help and setMyCommands list by it, guards enforce it. */
 export type Audience = 'anyone' | 'member' | 'coordinator' | 'admin';
@@ -32,7 +33,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...competitionCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

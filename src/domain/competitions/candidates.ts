@@ -1,8 +1,10 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
   candidateMoves,
+  drafts,
+  type Draft,
   competitionCandidates,
   competitionRounds,
   ideaAwards,
@@ -138,4 +140,10 @@ export async function moveCandidate(tx: Tx, p: { candidateId: number; to: string
 
 export async function candidateHistory(db: DbOrTx, candidateId: number) {
   return db.select().from(candidateMoves).where(eq(candidateMoves.candidateId, candidateId)).orderBy(asc(candidateMoves.id));
+}
+
+/** The idea's newest proposal draft, if any (what an assessor scores and a reminder checks). */
+export async function latestDraft(db: DbOrTx, ideaId: number): Promise<Draft | undefined> {
+  const [row] = await db.select().from(drafts).where(eq(drafts.ideaId, ideaId)).orderBy(desc(drafts.version)).limit(1);
+  return row;
 }

@@ -1,0 +1,92 @@
+import { Composer } from 'telegraf';
+import { and, eq } from 'drizzle-orm';
+import { roundAssessors } from '../../../db/schema/index.js';
+import { addAssessor, closeScoring, rankingOf, shortlist } from '../../../domain/competitions/assessment.js';
+import { displayName, findMemberByHandle } from '../../../domain/members.js';
+import { hasRole, isRegistered } from '../../../domain/permissions.js';
+import { activeLinkedChats } from '../../../domain/sessions/links.js';
+import { joinHtml, type Html } from '../../../i18n/index.js';
+import { onCommand, words } from '../../command.js';
+import type { BotContext } from '../../context.js';
+import { once } from '../../once.js';
+import { replyHtml } from '../../reply.js';
+import { competitionSpec } from './commands.js';
+import { fmt, roundFromArg } from './shared.js';
+
+/** `/penilai`, `/peringkat`, `/tutup_penilaian`, `/daftar_pendek`. */
+export function rankingFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  onCommand(composer, competitionSpec('penilai'), async (ctx) => {
+    const [roundWord, handle] = words(ctx.payload);
+    if (!roundWord || !handle) return replyHtml(ctx, ctx.t('assessor.usage'));
+    const round = await roundFromArg(ctx, roundWord);
+    if (!round) return;
+    const member = await findMemberByHandle(ctx.db, handle);
+    if (!member || !isRegistered(member)) return replyHtml(ctx, ctx.t('assessor.unknownUser', { handle: handle.slice(0, 40) }));
+    const added = await addAssessor(ctx.db, round.id, member.id, ctx.member!.id);
+    const p = { name: displayName(member), round: `K${round.id} · ${round.name}` };
+    await replyHtml(ctx, added ? ctx.t('assessor.added', p) : ctx.t('assessor.already', p));
+  });
+
+  onCommand(composer, competitionSpec('peringkat'), async (ctx) => {
+    const [roundWord] = words(ctx.payload);
+    if (!roundWord) return replyHtml(ctx, ctx.t('comp.usage'));
+    const round = await roundFromArg(ctx, roundWord);
+    if (!round) return;
+    if (!hasRole(ctx.member, 'coordinator')) {
+      const [named] = await ctx.db
+        .select({ m: roundAssessors.memberId })
+        .from(roundAssessors)
+        .where(and(eq(roundAssessors.roundId, round.id), eq(roundAssessors.memberId, ctx.member!.id)));
+      if (!named) return replyHtml(ctx, ctx.t('rank.forbidden'));
+    }
+    const { ranked, candidates, criteria } = await rankingOf(ctx.db, round);
+    const title = `K${round.id} · ${round.name}`;
+    if (ranked.length === 0) return replyHtml(ctx, joinHtml([ctx.t('rank.title', { round: title, criteria: criteria.length }), ctx.t('rank.empty')], '\n'));
+    const lines: Html[] = [ctx.t('rank.title', { round: title, criteria: criteria.length })];
+    for (const r of ranked) {
+      const c = candidates.get(r.candidateId)!;
+      if (r.rank === null) {
+        lines.push(ctx.t('rank.unscored', { id: c.id, name: c.ideaName, agency: c.agencyShort, incomplete: r.incomplete }));
+        continue;
+      }
+      const flags = [
+        r.disagreement ? ctx.t('rank.disagree').toString() : '',
+        r.belowPassing ? ctx.t('rank.below').toString() : '',
+        c.shortlisted ? ctx.t('rank.shortlisted').toString() : '',
+      ].join('');
+      lines.push(ctx.t('rank.item', { rank: String(r.rank), id: c.id, name: c.ideaName, agency: c.agencyShort, total: fmt(r.total, ctx.lang), assessors: r.assessors, spread: fmt(r.spread, ctx.lang), flags }));
+    }
+    lines.push(ctx.t('rank.margin', { margin: round.disagreementMargin }));
+    if (round.passingGrade !== null) lines.push(ctx.t('rank.passing', { grade: round.passingGrade }));
+    await replyHtml(ctx, joinHtml(lines, '\n'));
+  });
+
+  onCommand(composer, competitionSpec('tutup_penilaian'), async (ctx) => {
+    const [roundWord] = words(ctx.payload);
+    if (!roundWord) return replyHtml(ctx, ctx.t('comp.usage'));
+    const round = await roundFromArg(ctx, roundWord);
+    if (!round) return;
+    const now = ctx.deps.clock.now();
+    const { value } = await once(ctx, 'competition.close', (tx) => closeScoring(tx, round.id, now));
+    const name = `K${round.id} · ${round.name}`;
+    await replyHtml(ctx, value.already ? ctx.t('close.already', { round: name }) : ctx.t('close.done', { round: name, feedback: value.feedback }));
+  });
+
+  onCommand(composer, competitionSpec('daftar_pendek'), async (ctx) => {
+    const [roundWord, sizeWord] = words(ctx.payload);
+    if (!roundWord || !sizeWord) return replyHtml(ctx, ctx.t('shortlist.usage'));
+    const round = await roundFromArg(ctx, roundWord);
+    if (!round) return;
+    const size = Number(sizeWord);
+    if (!Number.isInteger(size) || size < 1 || size > 100) return replyHtml(ctx, ctx.t('shortlist.badSize'));
+    const now = ctx.deps.clock.now();
+    const { value: top } = await once(ctx, 'competition.shortlist', (tx) => shortlist(tx, round, size, now));
+    if (top.length === 0) return replyHtml(ctx, ctx.t('shortlist.none'));
+    const groups = (await activeLinkedChats(ctx.db)).length > 0;
+    await replyHtml(ctx, ctx.t('shortlist.saved', { round: `K${round.id} · ${round.name}`, count: top.length, groups }));
+  });
+
+  return composer;
+}
