@@ -106,7 +106,7 @@ export const competitions = {
     html`📝 <b>Bedah proposal C${p.id}</b> · #${p.idea} ${p.name} (${p.agency})\n${p.round} · ${p.draft}`,
   'score.draft': (p: { version: number; date: string }): string => `draf terakhir v${p.version} (${p.date}); kirim ulang dengan /draf`,
   'score.noDraft': 'belum ada draf proposal',
-  'score.criterion': (p: { n: number; total: number; title: string; weight: number; current: string; comment: string }): Html =>
+  'score.criterion': (p: { n: number; total: number; title: string; weight: number; current: string; comment: Html | string }): Html =>
     html`\n\nKriteria ${p.n}/${p.total}: <b>${p.title}</b> (bobot ${p.weight}%)\nNilai Anda: ${p.current}${p.comment}\n\nPilih nilai 1–10. Setelah memilih, Anda dapat mengetik komentar untuk kriteria ini.`,
   'score.commentShown': (p: { comment: string }): Html => html`\nKomentar: <i>${p.comment}</i>`,
   'score.none': 'belum ada',

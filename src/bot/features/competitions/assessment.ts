@@ -69,7 +69,7 @@ async function criterionPanel(ctx: BotContext, access: Granted, index: number) {
       title: criterionTitle(c, ctx.lang),
       weight: c.weight,
       current: mine ? String(mine.score) : ctx.t('score.none').toString(),
-      comment: mine?.comment ? ctx.t('score.commentShown', { comment: mine.comment }).toString() : '',
+      comment: mine?.comment ? ctx.t('score.commentShown', { comment: mine.comment }) : '',
     }),
   ]);
   const scoreButton = (n: number) => Markup.button.callback(mine?.score === n ? `• ${n} •` : String(n), callbackData('cmp', 's', candidate.id, index, n));
