@@ -67,27 +67,27 @@ const deadline: OutboxHandler = async (row, ctx) => {
   const draft = await latestDraft(db, idea.id);
   const items = missingItems({ idea, draft, layout, deadline: at, lang, timeZone: tz });
   const lines: Html[] = [
-    t('deadline.title', { round: `K${round.id} · ${round.name}`, days: p.days!, date: formatDate(at, lang, tz) }),
-    t('deadline.idea', { id: candidate.id, idea: idea.id, name: idea.name }),
+    t('comp.deadline.title', { round: `K${round.id} · ${round.name}`, days: p.days!, date: formatDate(at, lang, tz) }),
+    t('comp.deadline.idea', { id: candidate.id, idea: idea.id, name: idea.name }),
   ];
-  if (items.length === 0) lines.push(t('deadline.complete'));
-  else lines.push(t('deadline.missingTitle'));
+  if (items.length === 0) lines.push(t('comp.deadline.complete'));
+  else lines.push(t('comp.deadline.missingTitle'));
   for (const item of items) {
     switch (item.kind) {
       case 'no_draft':
-        lines.push(t('deadline.noDraft', { idea: idea.id }));
+        lines.push(t('comp.deadline.noDraft', { idea: idea.id }));
         break;
       case 'todo':
-        lines.push(t('deadline.todo', { sections: item.sections.join(', ') }));
+        lines.push(t('comp.deadline.todo', { sections: item.sections.join(', ') }));
         break;
       case 'too_long':
-        lines.push(t('deadline.tooLong', { sections: item.sections.map((s) => t('deadline.tooLongItem', s).toString()).join(', ') }));
+        lines.push(t('comp.deadline.tooLong', { sections: item.sections.map((s) => t('comp.deadline.tooLongItem', s).toString()).join(', ') }));
         break;
       case 'no_implementation_date':
-        lines.push(t('deadline.noImplementation', { years: item.years }));
+        lines.push(t('comp.deadline.noImplementation', { years: item.years }));
         break;
       case 'too_young':
-        lines.push(t('deadline.tooYoung', { years: item.years, since: item.since }));
+        lines.push(t('comp.deadline.tooYoung', { years: item.years, since: item.since }));
         break;
     }
   }
@@ -123,13 +123,13 @@ const shortlistPost: OutboxHandler = async (row, ctx) => {
   if (!link) return skipped('unlinked');
   const t = translator(ctx.config.DEFAULT_LANGUAGE);
   const ids = p.candidateIds ?? [];
-  const lines: Html[] = [t('shortlist.announce', { round: round.name, count: ids.length })];
+  const lines: Html[] = [t('comp.shortlist.announce', { round: round.name, count: ids.length })];
   let n = 0;
   for (const id of ids) {
     const c = await findCandidate(db, id);
-    if (c) lines.push(t('shortlist.item', { n: ++n, name: c.ideaName, agency: c.agencyShort }));
+    if (c) lines.push(t('comp.shortlist.item', { n: ++n, name: c.ideaName, agency: c.agencyShort }));
   }
-  lines.push(t('shortlist.footer'));
+  lines.push(t('comp.shortlist.footer'));
   await send(ctx, row, joinHtml(lines, '\n'), link.threadId);
   return { status: 'sent' };
 };
@@ -147,14 +147,14 @@ const feedback: OutboxHandler = async (row, ctx) => {
   const ranking = await rankingOf(db, round);
   const scores = (await roundScores(db, round.id)).filter((s) => s.candidateId === candidate.id);
   const mine = ranking.ranked.find((r) => r.candidateId === candidate.id);
-  const lines: (Html | string)[] = [t('feedback.title', { round: `K${round.id} · ${round.name}`, idea: candidate.ideaId, name: candidate.ideaName })];
+  const lines: (Html | string)[] = [t('comp.feedback.title', { round: `K${round.id} · ${round.name}`, idea: candidate.ideaId, name: candidate.ideaName })];
   for (const f of feedbackOf(ranking.criteria, scores)) {
     const c = ranking.criteria.find((x) => x.key === f.key)!;
-    lines.push(t('feedback.criterion', { title: criterionTitle(c, lang), mean: fmt(f.mean, lang) }));
-    for (const comment of f.comments) lines.push(t('feedback.comment', { comment }));
+    lines.push(t('comp.feedback.criterion', { title: criterionTitle(c, lang), mean: fmt(f.mean, lang) }));
+    for (const comment of f.comments) lines.push(t('comp.feedback.comment', { comment }));
   }
-  lines.push(t('feedback.total', { total: fmt(mine?.total ?? null, lang), rank: mine?.rank ? `${mine.rank}/${ranking.ranked.length}` : '—' }));
-  lines.push(t('feedback.footer'));
+  lines.push(t('comp.feedback.total', { total: fmt(mine?.total ?? null, lang), rank: mine?.rank ? `${mine.rank}/${ranking.ranked.length}` : '—' }));
+  lines.push(t('comp.feedback.footer'));
   await send(ctx, row, joinHtml(lines));
   return { status: 'sent' };
 };

@@ -2,15 +2,15 @@ import { html, type Html } from '../html.js';
 
 /** Competition rounds, candidates, deadline reminders and assessment (issue #16, part B). */
 export const competitions = {
-  'cmd.competitions': 'Daftar kompetisi inovasi; /kompetisi N menampilkan jadwalnya',
-  'cmd.newCompetition': 'Buat putaran kompetisi dari templat',
-  'cmd.candidate': 'Daftarkan ide sebagai kandidat kompetisi',
-  'cmd.candidateStep': 'Pindahkan tahap kandidat kompetisi',
-  'cmd.assessor': 'Tetapkan penilai untuk kompetisi',
-  'cmd.score': 'Nilai proposal kandidat (bedah proposal)',
-  'cmd.ranking': 'Peringkat kandidat kompetisi',
-  'cmd.closeScoring': 'Tutup penilaian kompetisi dan kirim umpan balik',
-  'cmd.shortlist': 'Tetapkan dan umumkan daftar pendek kandidat',
+  'cmd.comp.competitions': 'Daftar kompetisi inovasi; /kompetisi N menampilkan jadwalnya',
+  'cmd.comp.newCompetition': 'Buat putaran kompetisi dari templat',
+  'cmd.comp.candidate': 'Daftarkan ide sebagai kandidat kompetisi',
+  'cmd.comp.candidateStep': 'Pindahkan tahap kandidat kompetisi',
+  'cmd.comp.assessor': 'Tetapkan penilai untuk kompetisi',
+  'cmd.comp.score': 'Nilai proposal kandidat (bedah proposal)',
+  'cmd.comp.ranking': 'Peringkat kandidat kompetisi',
+  'cmd.comp.closeScoring': 'Tutup penilaian kompetisi dan kirim umpan balik',
+  'cmd.comp.shortlist': 'Tetapkan dan umumkan daftar pendek kandidat',
 
   'comp.kind.KIPP': 'KIPP KemenPAN-RB',
   'comp.kind.JIPP': 'KIPP JIPP Sulsel',
@@ -61,115 +61,115 @@ export const competitions = {
   'comp.new.created': (p: { id: number; name: string }): Html =>
     html`✅ Kompetisi <b>K${p.id} · ${p.name}</b> dibuat. Tanggalnya masih perkiraan dari tahun sebelumnya; ubah dengan <code>/kompetisi ${p.id} tanggal …</code>.`,
 
-  'cand.usage': 'Cara pakai: <code>/kandidat 12 K3</code> — daftarkan ide nomor 12 sebagai kandidat kompetisi K3.',
-  'cand.forbidden': 'Maaf, kandidat kompetisi didaftarkan oleh koordinator Tim Pelaksana Warkop Indah. Sampaikan permintaan Anda kepada koordinator.',
-  'cand.registered': (p: { id: number; idea: number; name: string; round: string; step: string; reminders: number }): Html =>
+  'comp.cand.usage': 'Cara pakai: <code>/kandidat 12 K3</code> — daftarkan ide nomor 12 sebagai kandidat kompetisi K3.',
+  'comp.cand.forbidden': 'Maaf, kandidat kompetisi didaftarkan oleh koordinator Tim Pelaksana Warkop Indah. Sampaikan permintaan Anda kepada koordinator.',
+  'comp.cand.registered': (p: { id: number; idea: number; name: string; round: string; step: string; reminders: number }): Html =>
     html`✅ <b>#${p.idea} ${p.name}</b> terdaftar sebagai kandidat <b>C${p.id}</b> di ${p.round} (tahap: ${p.step}). Pengingat batas waktu terjadwal: ${p.reminders}.`,
-  'cand.already': (p: { id: number }): Html => html`Ide ini sudah menjadi kandidat C${p.id} di kompetisi tersebut.`,
-  'cand.badNumber': (p: { input: string }): Html => html`“${p.input}” bukan nomor kandidat. Contoh: <code>C4</code> atau <code>4</code>.`,
-  'cand.notFound': (p: { id: number }): Html => html`Kandidat C${p.id} tidak ditemukan. Lihat kandidat dengan <code>/kompetisi N</code>.`,
-  'cand.step.usage': 'Cara pakai: <code>/tahap_kandidat C4 submitted</code>. Tahap yang tersedia tampil di bawah.',
-  'cand.step.badStep': (p: { input: string; steps: string }): Html => html`Tahap “${p.input}” tidak ada. Pilihan: ${p.steps}.`,
-  'cand.step.same': 'Kandidat sudah berada di tahap itu.',
-  'cand.step.moved': (p: { id: number; name: string; from: string; to: string }): Html => html`✅ C${p.id} ${p.name}: ${p.from} → <b>${p.to}</b>.`,
-  'cand.step.award': (p: { result: string }): Html => html`🏆 Dicatat sebagai penghargaan ide: ${p.result}.`,
+  'comp.cand.already': (p: { id: number }): Html => html`Ide ini sudah menjadi kandidat C${p.id} di kompetisi tersebut.`,
+  'comp.cand.badNumber': (p: { input: string }): Html => html`“${p.input}” bukan nomor kandidat. Contoh: <code>C4</code> atau <code>4</code>.`,
+  'comp.cand.notFound': (p: { id: number }): Html => html`Kandidat C${p.id} tidak ditemukan. Lihat kandidat dengan <code>/kompetisi N</code>.`,
+  'comp.cand.step.usage': 'Cara pakai: <code>/tahap_kandidat C4 submitted</code>. Tahap yang tersedia tampil di bawah.',
+  'comp.cand.step.badStep': (p: { input: string; steps: string }): Html => html`Tahap “${p.input}” tidak ada. Pilihan: ${p.steps}.`,
+  'comp.cand.step.same': 'Kandidat sudah berada di tahap itu.',
+  'comp.cand.step.moved': (p: { id: number; name: string; from: string; to: string }): Html => html`✅ C${p.id} ${p.name}: ${p.from} → <b>${p.to}</b>.`,
+  'comp.cand.step.award': (p: { result: string }): Html => html`🏆 Dicatat sebagai penghargaan ide: ${p.result}.`,
 
-  'deadline.title': (p: { round: string; days: number; date: string }): Html =>
+  'comp.deadline.title': (p: { round: string; days: number; date: string }): Html =>
     html`⏰ <b>${p.round}</b>: pendaftaran ditutup ${p.days} hari lagi (${p.date}).`,
-  'deadline.idea': (p: { idea: number; name: string; id: number }): Html => html`Kandidat C${p.id}: ide #${p.idea} <b>${p.name}</b>.`,
-  'deadline.missingTitle': '<b>Yang masih perlu dilengkapi:</b>',
-  'deadline.complete': '✅ Draf terakhir tampak lengkap. Periksa kembali dan kirimkan sebelum batas waktu.',
-  'deadline.noDraft': (p: { idea: number }): Html => html`• Belum ada draf proposal. Susun dengan <code>/draf ${p.idea}</code>.`,
-  'deadline.todo': (p: { sections: string }): Html => html`• Bagian bertanda [Lengkapi]: ${p.sections}`,
-  'deadline.tooLong': (p: { sections: string }): Html => html`• Melebihi batas kata: ${p.sections}`,
-  'deadline.tooLongItem': (p: { title: string; words: number; max: number }): string => `${p.title} (${p.words}/${p.max} kata)`,
-  'deadline.noImplementation': (p: { years: number }): Html =>
+  'comp.deadline.idea': (p: { idea: number; name: string; id: number }): Html => html`Kandidat C${p.id}: ide #${p.idea} <b>${p.name}</b>.`,
+  'comp.deadline.missingTitle': '<b>Yang masih perlu dilengkapi:</b>',
+  'comp.deadline.complete': '✅ Draf terakhir tampak lengkap. Periksa kembali dan kirimkan sebelum batas waktu.',
+  'comp.deadline.noDraft': (p: { idea: number }): Html => html`• Belum ada draf proposal. Susun dengan <code>/draf ${p.idea}</code>.`,
+  'comp.deadline.todo': (p: { sections: string }): Html => html`• Bagian bertanda [Lengkapi]: ${p.sections}`,
+  'comp.deadline.tooLong': (p: { sections: string }): Html => html`• Melebihi batas kata: ${p.sections}`,
+  'comp.deadline.tooLongItem': (p: { title: string; words: number; max: number }): string => `${p.title} (${p.words}/${p.max} kata)`,
+  'comp.deadline.noImplementation': (p: { years: number }): Html =>
     html`• Tanggal mulai penerapan belum diisi; kompetisi ini mensyaratkan inovasi sudah diterapkan minimal ${p.years} tahun.`,
-  'deadline.tooYoung': (p: { years: number; since: string }): Html =>
+  'comp.deadline.tooYoung': (p: { years: number; since: string }): Html =>
     html`• Inovasi diterapkan sejak ${p.since}: belum ${p.years} tahun pada batas pendaftaran.`,
 
-  'assessor.usage': 'Cara pakai: <code>/penilai K3 @username</code>',
-  'assessor.unknownUser': (p: { handle: string }): Html =>
+  'comp.assessor.usage': 'Cara pakai: <code>/penilai K3 @username</code>',
+  'comp.assessor.unknownUser': (p: { handle: string }): Html =>
     html`Anggota ${p.handle} belum terdaftar di bot. Minta ia membuka bot dan mengetik /daftar terlebih dahulu.`,
-  'assessor.added': (p: { name: string; round: string }): Html => html`✅ ${p.name} menjadi penilai ${p.round}.`,
-  'assessor.already': (p: { name: string; round: string }): Html => html`${p.name} sudah menjadi penilai ${p.round}.`,
-  'assessor.notice': (p: { round: string; id: number }): Html =>
+  'comp.assessor.added': (p: { name: string; round: string }): Html => html`✅ ${p.name} menjadi penilai ${p.round}.`,
+  'comp.assessor.already': (p: { name: string; round: string }): Html => html`${p.name} sudah menjadi penilai ${p.round}.`,
+  'comp.assessor.notice': (p: { round: string; id: number }): Html =>
     html`📋 Anda ditunjuk sebagai penilai <b>${p.round}</b>. Lihat kandidatnya dengan <code>/kompetisi ${p.id}</code>, lalu nilai dengan <code>/nilai C…</code>.`,
 
-  'score.usage': 'Cara pakai: <code>/nilai C4</code> — nilai proposal kandidat C4.',
-  'score.notAssessor': 'Maaf, Anda bukan penilai kompetisi kandidat ini. Penilai ditetapkan koordinator dengan /penilai.',
-  'score.ownAgency': (p: { agency: string }): Html =>
+  'comp.score.usage': 'Cara pakai: <code>/nilai C4</code> — nilai proposal kandidat C4.',
+  'comp.score.notAssessor': 'Maaf, Anda bukan penilai kompetisi kandidat ini. Penilai ditetapkan koordinator dengan /penilai.',
+  'comp.score.ownAgency': (p: { agency: string }): Html =>
     html`Maaf, Anda tidak dapat menilai kandidat ini karena berasal dari perangkat daerah Anda sendiri (${p.agency}). Penilai tidak menilai inovasi instansinya sendiri untuk menghindari konflik kepentingan.`,
-  'score.closed': 'Penilaian kompetisi ini sudah ditutup koordinator; nilai tidak dapat diubah lagi.',
-  'score.noCriteria': 'Format proposal kompetisi ini tidak memiliki kriteria berbobot.',
-  'score.header': (p: { id: number; idea: number; name: string; agency: string; round: string; draft: string }): Html =>
+  'comp.score.closed': 'Penilaian kompetisi ini sudah ditutup koordinator; nilai tidak dapat diubah lagi.',
+  'comp.score.noCriteria': 'Format proposal kompetisi ini tidak memiliki kriteria berbobot.',
+  'comp.score.header': (p: { id: number; idea: number; name: string; agency: string; round: string; draft: string }): Html =>
     html`📝 <b>Bedah proposal C${p.id}</b> · #${p.idea} ${p.name} (${p.agency})\n${p.round} · ${p.draft}`,
-  'score.draft': (p: { version: number; date: string }): string => `draf terakhir v${p.version} (${p.date}); kirim ulang dengan /draf`,
-  'score.noDraft': 'belum ada draf proposal',
-  'score.criterion': (p: { n: number; total: number; title: string; weight: number; current: string; comment: Html | string }): Html =>
+  'comp.score.draft': (p: { version: number; date: string }): string => `draf terakhir v${p.version} (${p.date}); kirim ulang dengan /draf`,
+  'comp.score.noDraft': 'belum ada draf proposal',
+  'comp.score.criterion': (p: { n: number; total: number; title: string; weight: number; current: string; comment: Html | string }): Html =>
     html`\n\nKriteria ${p.n}/${p.total}: <b>${p.title}</b> (bobot ${p.weight}%)\nNilai Anda: ${p.current}${p.comment}\n\nPilih nilai 1–10. Setelah memilih, Anda dapat mengetik komentar untuk kriteria ini.`,
-  'score.commentShown': (p: { comment: string }): Html => html`\nKomentar: <i>${p.comment}</i>`,
-  'score.none': 'belum ada',
-  'score.prev': '◀️ Sebelumnya',
-  'score.next': 'Berikutnya ▶️',
-  'score.done': '✅ Selesai',
-  'score.saved': (p: { score: number }): string => `Nilai ${p.score} disimpan.`,
-  'score.summary': (p: { total: string; scored: number; count: number }): Html =>
+  'comp.score.commentShown': (p: { comment: string }): Html => html`\nKomentar: <i>${p.comment}</i>`,
+  'comp.score.none': 'belum ada',
+  'comp.score.prev': '◀️ Sebelumnya',
+  'comp.score.next': 'Berikutnya ▶️',
+  'comp.score.done': '✅ Selesai',
+  'comp.score.saved': (p: { score: number }): string => `Nilai ${p.score} disimpan.`,
+  'comp.score.summary': (p: { total: string; scored: number; count: number }): Html =>
     html`\n\n<b>Ringkasan penilaian Anda</b>: ${p.scored}/${p.count} kriteria dinilai · total berbobot ${p.total}/100.\nNilai dapat diubah dengan /nilai sampai koordinator menutup penilaian.`,
-  'score.summaryLine': (p: { title: string; score: string }): Html => html`\n• ${p.title}: ${p.score}`,
-  'score.commentSaved': (p: { title: string }): Html => html`💬 Komentar untuk <b>${p.title}</b> disimpan.`,
-  'score.commentFirst': 'Pilih nilai kriteria ini dahulu, lalu ketik komentarnya.',
-  'score.commentTooLong': (p: { max: number }): Html => html`Komentar terlalu panjang (maksimal ${p.max} karakter).`,
+  'comp.score.summaryLine': (p: { title: string; score: string }): Html => html`\n• ${p.title}: ${p.score}`,
+  'comp.score.commentSaved': (p: { title: string }): Html => html`💬 Komentar untuk <b>${p.title}</b> disimpan.`,
+  'comp.score.commentFirst': 'Pilih nilai kriteria ini dahulu, lalu ketik komentarnya.',
+  'comp.score.commentTooLong': (p: { max: number }): Html => html`Komentar terlalu panjang (maksimal ${p.max} karakter).`,
 
-  'rank.title': (p: { round: string; criteria: number }): Html => html`📊 <b>Peringkat ${p.round}</b> (${p.criteria} kriteria berbobot)`,
-  'rank.item': (p: { rank: string; id: number; name: string; agency: string; total: string; assessors: number; spread: string; flags: string }): Html =>
+  'comp.rank.title': (p: { round: string; criteria: number }): Html => html`📊 <b>Peringkat ${p.round}</b> (${p.criteria} kriteria berbobot)`,
+  'comp.rank.item': (p: { rank: string; id: number; name: string; agency: string; total: string; assessors: number; spread: string; flags: string }): Html =>
     html`${p.rank}. C${p.id} ${p.name} (${p.agency}) — <b>${p.total}</b> · ${p.assessors} penilai · selisih ${p.spread}${p.flags}`,
-  'rank.unscored': (p: { id: number; name: string; agency: string; incomplete: number }): Html =>
+  'comp.rank.unscored': (p: { id: number; name: string; agency: string; incomplete: number }): Html =>
     html`– C${p.id} ${p.name} (${p.agency}) — belum dinilai lengkap${p.incomplete ? ` (${p.incomplete} penilai belum selesai)` : ''}`,
-  'rank.disagree': ' ⚠️ penilai berbeda jauh',
-  'rank.below': ' ⬇️ di bawah ambang',
-  'rank.shortlisted': ' ⭐',
-  'rank.passing': (p: { grade: number }): Html => html`Ambang kelulusan: ${p.grade}. Kandidat di bawahnya ditandai ⬇️, tidak disembunyikan.`,
-  'rank.margin': (p: { margin: number }): Html => html`⚠️ menandai selisih nilai total antarpenilai lebih dari ${p.margin}.`,
-  'rank.empty': 'Belum ada kandidat di kompetisi ini.',
-  'rank.forbidden': 'Maaf, peringkat hanya dapat dilihat koordinator dan penilai kompetisi ini.',
+  'comp.rank.disagree': ' ⚠️ penilai berbeda jauh',
+  'comp.rank.below': ' ⬇️ di bawah ambang',
+  'comp.rank.shortlisted': ' ⭐',
+  'comp.rank.passing': (p: { grade: number }): Html => html`Ambang kelulusan: ${p.grade}. Kandidat di bawahnya ditandai ⬇️, tidak disembunyikan.`,
+  'comp.rank.margin': (p: { margin: number }): Html => html`⚠️ menandai selisih nilai total antarpenilai lebih dari ${p.margin}.`,
+  'comp.rank.empty': 'Belum ada kandidat di kompetisi ini.',
+  'comp.rank.forbidden': 'Maaf, peringkat hanya dapat dilihat koordinator dan penilai kompetisi ini.',
 
-  'close.done': (p: { round: string; feedback: number }): Html =>
+  'comp.close.done': (p: { round: string; feedback: number }): Html =>
     html`🔒 Penilaian ${p.round} ditutup. Umpan balik dikirim kepada ${p.feedback} pengusul.`,
-  'close.already': (p: { round: string }): Html => html`Penilaian ${p.round} sudah ditutup sebelumnya.`,
+  'comp.close.already': (p: { round: string }): Html => html`Penilaian ${p.round} sudah ditutup sebelumnya.`,
 
-  'shortlist.usage': 'Cara pakai: <code>/daftar_pendek K3 7</code> — tetapkan 7 kandidat teratas sebagai daftar pendek dan umumkan ke grup.',
-  'shortlist.badSize': 'Jumlah daftar pendek berupa angka 1–100.',
-  'shortlist.none': 'Belum ada kandidat yang dinilai lengkap; daftar pendek belum dapat ditetapkan.',
-  'shortlist.saved': (p: { round: string; count: number; groups: boolean }): Html =>
+  'comp.shortlist.usage': 'Cara pakai: <code>/daftar_pendek K3 7</code> — tetapkan 7 kandidat teratas sebagai daftar pendek dan umumkan ke grup.',
+  'comp.shortlist.badSize': 'Jumlah daftar pendek berupa angka 1–100.',
+  'comp.shortlist.none': 'Belum ada kandidat yang dinilai lengkap; daftar pendek belum dapat ditetapkan.',
+  'comp.shortlist.saved': (p: { round: string; count: number; groups: boolean }): Html =>
     html`⭐ Daftar pendek ${p.round}: ${p.count} kandidat.${p.groups ? ' Pengumuman dikirim ke grup yang terhubung.' : ''}`,
-  'shortlist.announce': (p: { round: string; count: number }): Html => html`⭐ <b>Daftar pendek ${p.round}</b> (${p.count} kandidat teratas):`,
-  'shortlist.item': (p: { n: number; name: string; agency: string }): Html => html`${p.n}. ${p.name} (${p.agency})`,
-  'shortlist.footer': 'Selamat kepada para kandidat. Pendampingan berikutnya akan dijadwalkan Tim Pelaksana Warkop Indah.',
+  'comp.shortlist.announce': (p: { round: string; count: number }): Html => html`⭐ <b>Daftar pendek ${p.round}</b> (${p.count} kandidat teratas):`,
+  'comp.shortlist.item': (p: { n: number; name: string; agency: string }): Html => html`${p.n}. ${p.name} (${p.agency})`,
+  'comp.shortlist.footer': 'Selamat kepada para kandidat. Pendampingan berikutnya akan dijadwalkan Tim Pelaksana Warkop Indah.',
 
-  'feedback.title': (p: { round: string; idea: number; name: string }): Html =>
+  'comp.feedback.title': (p: { round: string; idea: number; name: string }): Html =>
     html`📋 <b>Umpan balik bedah proposal</b>\n${p.round} · #${p.idea} ${p.name}`,
-  'feedback.criterion': (p: { title: string; mean: string }): Html => html`\n<b>${p.title}</b>: rata-rata ${p.mean}`,
-  'feedback.comment': (p: { comment: string }): Html => html`\n  – ${p.comment}`,
-  'feedback.total': (p: { total: string; rank: string }): Html => html`\n\nNilai total berbobot: <b>${p.total}</b>/100 · peringkat ${p.rank}`,
-  'feedback.footer': '\n\nNama penilai tidak ditampilkan.',
+  'comp.feedback.criterion': (p: { title: string; mean: string }): Html => html`\n<b>${p.title}</b>: rata-rata ${p.mean}`,
+  'comp.feedback.comment': (p: { comment: string }): Html => html`\n  – ${p.comment}`,
+  'comp.feedback.total': (p: { total: string; rank: string }): Html => html`\n\nNilai total berbobot: <b>${p.total}</b>/100 · peringkat ${p.rank}`,
+  'comp.feedback.footer': '\n\nNama penilai tidak ditampilkan.',
 
-  'export.sheet.candidates': 'Kandidat',
-  'export.sheet.scores': 'Nilai',
-  'export.sheet.results': 'Hasil',
-  'export.col.round': 'Kompetisi',
-  'export.col.candidate': 'Kandidat',
-  'export.col.idea': 'Ide',
-  'export.col.step': 'Tahap',
-  'export.col.shortlisted': 'Daftar pendek',
-  'export.col.assessor': 'Penilai',
-  'export.col.criterion': 'Kriteria',
-  'export.col.score': 'Nilai',
-  'export.col.comment': 'Komentar',
-  'export.col.total': 'Total berbobot',
-  'export.col.rank': 'Peringkat',
-  'export.col.assessors': 'Jumlah penilai',
-  'export.col.spread': 'Selisih',
-  'export.col.disagreement': 'Penilai berbeda jauh',
-  'export.col.below': 'Di bawah ambang',
+  'comp.export.sheet.candidates': 'Kandidat',
+  'comp.export.sheet.scores': 'Nilai',
+  'comp.export.sheet.results': 'Hasil',
+  'comp.export.col.round': 'Kompetisi',
+  'comp.export.col.candidate': 'Kandidat',
+  'comp.export.col.idea': 'Ide',
+  'comp.export.col.step': 'Tahap',
+  'comp.export.col.shortlisted': 'Daftar pendek',
+  'comp.export.col.assessor': 'Penilai',
+  'comp.export.col.criterion': 'Kriteria',
+  'comp.export.col.score': 'Nilai',
+  'comp.export.col.comment': 'Komentar',
+  'comp.export.col.total': 'Total berbobot',
+  'comp.export.col.rank': 'Peringkat',
+  'comp.export.col.assessors': 'Jumlah penilai',
+  'comp.export.col.spread': 'Selisih',
+  'comp.export.col.disagreement': 'Penilai berbeda jauh',
+  'comp.export.col.below': 'Di bawah ambang',
 };

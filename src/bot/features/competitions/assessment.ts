@@ -31,28 +31,28 @@ function keyOf(ctx: BotContext) {
 function refusal(ctx: BotContext, access: Exclude<ScoreAccess, { ok: true }>): Html {
   switch (access.reason) {
     case 'no_candidate':
-      return ctx.t('cand.notFound', { id: 0 });
+      return ctx.t('comp.cand.notFound', { id: 0 });
     case 'not_assessor':
-      return ctx.t('score.notAssessor');
+      return ctx.t('comp.score.notAssessor');
     case 'own_agency':
-      return ctx.t('score.ownAgency', { agency: access.candidate!.agencyShort });
+      return ctx.t('comp.score.ownAgency', { agency: access.candidate!.agencyShort });
     case 'closed':
-      return ctx.t('score.closed');
+      return ctx.t('comp.score.closed');
   }
 }
 
 async function header(ctx: BotContext, access: Granted): Promise<Html> {
   const { candidate, round } = access;
   const draft = await latestDraft(ctx.db, candidate.ideaId);
-  return ctx.t('score.header', {
+  return ctx.t('comp.score.header', {
     id: candidate.id,
     idea: candidate.ideaId,
     name: candidate.ideaName,
     agency: candidate.agencyShort,
     round: `K${round.id} · ${round.name}`,
     draft: draft
-      ? ctx.t('score.draft', { version: draft.version, date: formatShortDate(draft.createdAt, ctx.lang, ctx.deps.config.TZ_NAME) }).toString()
-      : ctx.t('score.noDraft').toString(),
+      ? ctx.t('comp.score.draft', { version: draft.version, date: formatShortDate(draft.createdAt, ctx.lang, ctx.deps.config.TZ_NAME) }).toString()
+      : ctx.t('comp.score.noDraft').toString(),
   });
 }
 
@@ -63,25 +63,25 @@ async function criterionPanel(ctx: BotContext, access: Granted, index: number) {
   const mine = (await myScores(ctx.db, candidate.id, ctx.member!.id)).find((s) => s.criterion === c.key);
   const text = joinHtml([
     await header(ctx, access),
-    ctx.t('score.criterion', {
+    ctx.t('comp.score.criterion', {
       n: index + 1,
       total: criteria.length,
       title: criterionTitle(c, ctx.lang),
       weight: c.weight,
-      current: mine ? String(mine.score) : ctx.t('score.none').toString(),
-      comment: mine?.comment ? ctx.t('score.commentShown', { comment: mine.comment }) : '',
+      current: mine ? String(mine.score) : ctx.t('comp.score.none').toString(),
+      comment: mine?.comment ? ctx.t('comp.score.commentShown', { comment: mine.comment }) : '',
     }),
   ]);
   const scoreButton = (n: number) => Markup.button.callback(mine?.score === n ? `• ${n} •` : String(n), callbackData('cmp', 's', candidate.id, index, n));
   const nav = [
-    ...(index > 0 ? [Markup.button.callback(ctx.t('score.prev').toString(), callbackData('cmp', 'g', candidate.id, index - 1))] : []),
-    ...(index < criteria.length - 1 ? [Markup.button.callback(ctx.t('score.next').toString(), callbackData('cmp', 'g', candidate.id, index + 1))] : []),
+    ...(index > 0 ? [Markup.button.callback(ctx.t('comp.score.prev').toString(), callbackData('cmp', 'g', candidate.id, index - 1))] : []),
+    ...(index < criteria.length - 1 ? [Markup.button.callback(ctx.t('comp.score.next').toString(), callbackData('cmp', 'g', candidate.id, index + 1))] : []),
   ];
   const keyboard = Markup.inlineKeyboard([
     [1, 2, 3, 4, 5].map(scoreButton),
     [6, 7, 8, 9, 10].map(scoreButton),
     nav,
-    [Markup.button.callback(ctx.t('score.done').toString(), callbackData('cmp', 'd', candidate.id))],
+    [Markup.button.callback(ctx.t('comp.score.done').toString(), callbackData('cmp', 'd', candidate.id))],
   ]);
   return { text, keyboard };
 }
@@ -95,8 +95,8 @@ async function summary(ctx: BotContext, access: Granted): Promise<Html> {
   const total = complete ? (criteria.reduce((s, c) => s + byKey.get(c.key)! * c.weight, 0) * 10) / weightSum : null;
   return joinHtml([
     await header(ctx, access),
-    ...criteria.map((c) => ctx.t('score.summaryLine', { title: criterionTitle(c, ctx.lang), score: byKey.has(c.key) ? String(byKey.get(c.key)) : '—' })),
-    ctx.t('score.summary', { total: fmt(total, ctx.lang), scored: criteria.filter((c) => byKey.has(c.key)).length, count: criteria.length }),
+    ...criteria.map((c) => ctx.t('comp.score.summaryLine', { title: criterionTitle(c, ctx.lang), score: byKey.has(c.key) ? String(byKey.get(c.key)) : '—' })),
+    ctx.t('comp.score.summary', { total: fmt(total, ctx.lang), scored: criteria.filter((c) => byKey.has(c.key)).length, count: criteria.length }),
   ]);
 }
 
@@ -110,12 +110,12 @@ export function assessmentFeature(registries: BotRegistries): Composer<BotContex
 
   onCommand(composer, competitionSpec('nilai'), async (ctx) => {
     const [word] = words(ctx.payload);
-    if (!word) return replyHtml(ctx, ctx.t('score.usage'));
+    if (!word) return replyHtml(ctx, ctx.t('comp.score.usage'));
     const id = parseCandidateNumber(word);
-    if (id === undefined) return replyHtml(ctx, ctx.t('cand.badNumber', { input: word.slice(0, 40) }));
+    if (id === undefined) return replyHtml(ctx, ctx.t('comp.cand.badNumber', { input: word.slice(0, 40) }));
     const access = await accessFor(ctx, id);
-    if (!access.ok) return replyHtml(ctx, access.reason === 'no_candidate' ? ctx.t('cand.notFound', { id }) : refusal(ctx, access));
-    if (access.criteria.length === 0) return replyHtml(ctx, ctx.t('score.noCriteria'));
+    if (!access.ok) return replyHtml(ctx, access.reason === 'no_candidate' ? ctx.t('comp.cand.notFound', { id }) : refusal(ctx, access));
+    if (access.criteria.length === 0) return replyHtml(ctx, ctx.t('comp.score.noCriteria'));
     const scored = new Set((await myScores(ctx.db, id, ctx.member!.id)).map((s) => s.criterion));
     const firstOpen = Math.max(0, access.criteria.findIndex((c) => !scored.has(c.key)));
     await startConversation(ctx.db, keyOf(ctx), SCORE_KIND, 'criterion', { candidateId: id, criterion: null });
@@ -134,7 +134,7 @@ export function assessmentFeature(registries: BotRegistries): Composer<BotContex
     if (!criterion || score < 1 || score > 10) return answer(ctx, ctx.t('guard.staleButton'), true);
     await saveScore(ctx.db, { candidateId, assessorId: ctx.member.id, criterion: criterion.key, score, now: ctx.deps.clock.now() });
     await startConversation(ctx.db, keyOf(ctx), SCORE_KIND, 'criterion', { candidateId, criterion: criterion.key });
-    await answer(ctx, ctx.t('score.saved', { score }));
+    await answer(ctx, ctx.t('comp.score.saved', { score }));
     if (index + 1 < access.criteria.length) {
       const { text, keyboard } = await criterionPanel(ctx, access, index + 1);
       await editHtml(ctx, text, keyboard);
@@ -167,15 +167,15 @@ export function assessmentFeature(registries: BotRegistries): Composer<BotContex
   // A typed message during the dialog is the comment on the criterion scored last.
   registries.conversations.register(SCORE_KIND, async (ctx: BotContext, conversation: Conversation, text: string) => {
     const data = conversation.data as { candidateId: number; criterion: string | null };
-    if (!data.criterion) return void (await replyHtml(ctx, ctx.t('score.commentFirst')));
+    if (!data.criterion) return void (await replyHtml(ctx, ctx.t('comp.score.commentFirst')));
     const access = await accessFor(ctx, data.candidateId);
     if (!access.ok) return void (await replyHtml(ctx, refusal(ctx, access)));
     const comment = text.trim();
-    if (comment.length > COMMENT_MAX) return void (await replyHtml(ctx, ctx.t('score.commentTooLong', { max: COMMENT_MAX })));
+    if (comment.length > COMMENT_MAX) return void (await replyHtml(ctx, ctx.t('comp.score.commentTooLong', { max: COMMENT_MAX })));
     const criterion = access.criteria.find((c) => c.key === data.criterion);
-    if (!criterion) return void (await replyHtml(ctx, ctx.t('score.commentFirst')));
+    if (!criterion) return void (await replyHtml(ctx, ctx.t('comp.score.commentFirst')));
     const saved = await saveComment(ctx.db, { candidateId: data.candidateId, assessorId: ctx.member!.id, criterion: criterion.key, comment, now: ctx.deps.clock.now() });
-    await replyHtml(ctx, saved ? ctx.t('score.commentSaved', { title: criterionTitle(criterion, ctx.lang) }) : ctx.t('score.commentFirst'));
+    await replyHtml(ctx, saved ? ctx.t('comp.score.commentSaved', { title: criterionTitle(criterion, ctx.lang) }) : ctx.t('comp.score.commentFirst'));
   });
 
   return composer;

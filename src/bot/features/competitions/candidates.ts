@@ -18,8 +18,8 @@ export function candidatesFeature(): Composer<BotContext> {
 
   onCommand(composer, competitionSpec('kandidat'), async (ctx) => {
     const [ideaWord, roundWord] = words(ctx.payload);
-    if (!ideaWord || !roundWord) return replyHtml(ctx, ctx.t('cand.usage'));
-    if (!hasRole(ctx.member, 'coordinator')) return replyHtml(ctx, ctx.t('cand.forbidden'));
+    if (!ideaWord || !roundWord) return replyHtml(ctx, ctx.t('comp.cand.usage'));
+    if (!hasRole(ctx.member, 'coordinator')) return replyHtml(ctx, ctx.t('comp.cand.forbidden'));
     const ideaId = parseIdeaNumber(ideaWord);
     if (ideaId === undefined) return replyHtml(ctx, ctx.t('ideas.badNumber', { input: ideaWord.slice(0, 40) }));
     const idea = await findIdea(ctx.db, ideaId);
@@ -33,32 +33,32 @@ export function candidatesFeature(): Composer<BotContext> {
       return r.ok ? { ok: true as const, id: r.candidate.id, reminders: r.reminders } : { ok: false as const, reason: r.reason, id: r.candidateId ?? 0 };
     });
     if (!value.ok) {
-      if (value.reason === 'already') return replyHtml(ctx, ctx.t('cand.already', { id: value.id }));
+      if (value.reason === 'already') return replyHtml(ctx, ctx.t('comp.cand.already', { id: value.id }));
       return replyHtml(ctx, ctx.t('ideas.gone'));
     }
     await replyHtml(
       ctx,
-      ctx.t('cand.registered', { id: value.id, idea: idea.id, name: idea.name, round: `K${round.id} · ${round.name}`, step: stepLabel(round, round.steps[0]!.key, ctx.lang), reminders: value.reminders }),
+      ctx.t('comp.cand.registered', { id: value.id, idea: idea.id, name: idea.name, round: `K${round.id} · ${round.name}`, step: stepLabel(round, round.steps[0]!.key, ctx.lang), reminders: value.reminders }),
     );
   });
 
   onCommand(composer, competitionSpec('tahap_kandidat'), async (ctx) => {
     const [candWord, stepWord] = words(ctx.payload);
-    if (!candWord) return replyHtml(ctx, ctx.t('cand.step.usage'));
+    if (!candWord) return replyHtml(ctx, ctx.t('comp.cand.step.usage'));
     const candidate = await candidateFromArg(ctx, candWord);
     if (!candidate) return;
     const round = (await findRound(ctx.db, candidate.roundId))!;
-    if (!stepWord) return replyHtml(ctx, joinHtml([ctx.t('cand.step.usage'), ...round.steps.map((s) => `• ${s.key} — ${s.label[ctx.lang]}`)], '\n'));
+    if (!stepWord) return replyHtml(ctx, joinHtml([ctx.t('comp.cand.step.usage'), ...round.steps.map((s) => `• ${s.key} — ${s.label[ctx.lang]}`)], '\n'));
     const actorId = ctx.member!.id;
     const now = ctx.deps.clock.now();
     const { value } = await once(ctx, 'competition.move', async (tx) => moveCandidate(tx, { candidateId: candidate.id, to: stepWord, actorId, now }));
     if (!value.ok) {
-      if (value.reason === 'no_step') return replyHtml(ctx, ctx.t('cand.step.badStep', { input: stepWord.slice(0, 40), steps: round.steps.map((s) => s.key).join(', ') }));
-      if (value.reason === 'same') return replyHtml(ctx, ctx.t('cand.step.same'));
-      return replyHtml(ctx, ctx.t('cand.notFound', { id: candidate.id }));
+      if (value.reason === 'no_step') return replyHtml(ctx, ctx.t('comp.cand.step.badStep', { input: stepWord.slice(0, 40), steps: round.steps.map((s) => s.key).join(', ') }));
+      if (value.reason === 'same') return replyHtml(ctx, ctx.t('comp.cand.step.same'));
+      return replyHtml(ctx, ctx.t('comp.cand.notFound', { id: candidate.id }));
     }
-    const lines = [ctx.t('cand.step.moved', { id: candidate.id, name: candidate.ideaName, from: stepLabel(round, value.from, ctx.lang), to: stepLabel(round, value.to, ctx.lang) })];
-    if (value.award) lines.push(ctx.t('cand.step.award', { result: value.award }));
+    const lines = [ctx.t('comp.cand.step.moved', { id: candidate.id, name: candidate.ideaName, from: stepLabel(round, value.from, ctx.lang), to: stepLabel(round, value.to, ctx.lang) })];
+    if (value.award) lines.push(ctx.t('comp.cand.step.award', { result: value.award }));
     await replyHtml(ctx, joinHtml(lines, '\n'));
   });
 

@@ -5,21 +5,21 @@ import { stepLabel } from './shared.js';
 
 /** The /ekspor sheets of competitions: candidates, scores and results (one row per candidate and round). */
 type ColumnKey =
-  | 'export.col.round'
-  | 'export.col.candidate'
-  | 'export.col.idea'
-  | 'export.col.step'
-  | 'export.col.shortlisted'
-  | 'export.col.assessor'
-  | 'export.col.criterion'
-  | 'export.col.score'
-  | 'export.col.comment'
-  | 'export.col.total'
-  | 'export.col.rank'
-  | 'export.col.assessors'
-  | 'export.col.spread'
-  | 'export.col.disagreement'
-  | 'export.col.below'
+  | 'comp.export.col.round'
+  | 'comp.export.col.candidate'
+  | 'comp.export.col.idea'
+  | 'comp.export.col.step'
+  | 'comp.export.col.shortlisted'
+  | 'comp.export.col.assessor'
+  | 'comp.export.col.criterion'
+  | 'comp.export.col.score'
+  | 'comp.export.col.comment'
+  | 'comp.export.col.total'
+  | 'comp.export.col.rank'
+  | 'comp.export.col.assessors'
+  | 'comp.export.col.spread'
+  | 'comp.export.col.disagreement'
+  | 'comp.export.col.below'
   | 'ideas.export.col.id'
   | 'ideas.export.col.agencyShort';
 
@@ -30,7 +30,7 @@ interface SheetColumn<T> {
   value: (row: T) => Cell;
 }
 export interface CompetitionSheet<T = Record<string, Cell>> {
-  name: 'export.sheet.candidates' | 'export.sheet.scores' | 'export.sheet.results';
+  name: 'comp.export.sheet.candidates' | 'comp.export.sheet.scores' | 'comp.export.sheet.results';
   columns: SheetColumn<T>[];
   rows: T[];
 }
@@ -73,47 +73,47 @@ export function competitionSheets(t: Translate, lang: Language, data: Competitio
   const col = (header: ColumnKey, key: string, width: number): SheetColumn<Record<string, Cell>> => ({ header, width, value: (row) => row[key] ?? null });
   return [
     {
-      name: 'export.sheet.candidates',
+      name: 'comp.export.sheet.candidates',
       rows: candidates,
       columns: [
-        col('export.col.round', 'round', 36),
-        col('export.col.candidate', 'candidate', 10),
+        col('comp.export.col.round', 'round', 36),
+        col('comp.export.col.candidate', 'candidate', 10),
         col('ideas.export.col.id', 'ideaId', 8),
-        col('export.col.idea', 'idea', 28),
+        col('comp.export.col.idea', 'idea', 28),
         col('ideas.export.col.agencyShort', 'agency', 14),
-        col('export.col.step', 'step', 18),
-        col('export.col.shortlisted', 'shortlisted', 12),
+        col('comp.export.col.step', 'step', 18),
+        col('comp.export.col.shortlisted', 'shortlisted', 12),
       ],
     },
     {
-      name: 'export.sheet.scores',
+      name: 'comp.export.sheet.scores',
       rows: scores,
       columns: [
-        col('export.col.round', 'round', 36),
-        col('export.col.candidate', 'candidate', 10),
-        col('export.col.idea', 'idea', 28),
-        col('export.col.assessor', 'assessor', 24),
-        col('export.col.criterion', 'criterion', 28),
-        col('export.col.score', 'score', 8),
-        col('export.col.comment', 'comment', 48),
+        col('comp.export.col.round', 'round', 36),
+        col('comp.export.col.candidate', 'candidate', 10),
+        col('comp.export.col.idea', 'idea', 28),
+        col('comp.export.col.assessor', 'assessor', 24),
+        col('comp.export.col.criterion', 'criterion', 28),
+        col('comp.export.col.score', 'score', 8),
+        col('comp.export.col.comment', 'comment', 48),
       ],
     },
     {
-      name: 'export.sheet.results',
+      name: 'comp.export.sheet.results',
       rows: results,
       columns: [
-        col('export.col.round', 'round', 36),
-        col('export.col.candidate', 'candidate', 10),
-        col('export.col.idea', 'idea', 28),
+        col('comp.export.col.round', 'round', 36),
+        col('comp.export.col.candidate', 'candidate', 10),
+        col('comp.export.col.idea', 'idea', 28),
         col('ideas.export.col.agencyShort', 'agency', 14),
-        col('export.col.total', 'total', 12),
-        col('export.col.rank', 'rank', 10),
-        col('export.col.assessors', 'assessors', 10),
-        col('export.col.spread', 'spread', 10),
-        col('export.col.disagreement', 'disagreement', 14),
-        col('export.col.below', 'below', 14),
-        col('export.col.shortlisted', 'shortlisted', 12),
-        col('export.col.step', 'step', 18),
+        col('comp.export.col.total', 'total', 12),
+        col('comp.export.col.rank', 'rank', 10),
+        col('comp.export.col.assessors', 'assessors', 10),
+        col('comp.export.col.spread', 'spread', 10),
+        col('comp.export.col.disagreement', 'disagreement', 14),
+        col('comp.export.col.below', 'below', 14),
+        col('comp.export.col.shortlisted', 'shortlisted', 12),
+        col('comp.export.col.step', 'step', 18),
       ],
     },
   ];

@@ -19,14 +19,14 @@ export function rankingFeature(): Composer<BotContext> {
 
   onCommand(composer, competitionSpec('penilai'), async (ctx) => {
     const [roundWord, handle] = words(ctx.payload);
-    if (!roundWord || !handle) return replyHtml(ctx, ctx.t('assessor.usage'));
+    if (!roundWord || !handle) return replyHtml(ctx, ctx.t('comp.assessor.usage'));
     const round = await roundFromArg(ctx, roundWord);
     if (!round) return;
     const member = await findMemberByHandle(ctx.db, handle);
-    if (!member || !isRegistered(member)) return replyHtml(ctx, ctx.t('assessor.unknownUser', { handle: handle.slice(0, 40) }));
+    if (!member || !isRegistered(member)) return replyHtml(ctx, ctx.t('comp.assessor.unknownUser', { handle: handle.slice(0, 40) }));
     const added = await addAssessor(ctx.db, round.id, member.id, ctx.member!.id);
     const p = { name: displayName(member), round: `K${round.id} · ${round.name}` };
-    await replyHtml(ctx, added ? ctx.t('assessor.added', p) : ctx.t('assessor.already', p));
+    await replyHtml(ctx, added ? ctx.t('comp.assessor.added', p) : ctx.t('comp.assessor.already', p));
   });
 
   onCommand(composer, competitionSpec('peringkat'), async (ctx) => {
@@ -39,27 +39,27 @@ export function rankingFeature(): Composer<BotContext> {
         .select({ m: roundAssessors.memberId })
         .from(roundAssessors)
         .where(and(eq(roundAssessors.roundId, round.id), eq(roundAssessors.memberId, ctx.member!.id)));
-      if (!named) return replyHtml(ctx, ctx.t('rank.forbidden'));
+      if (!named) return replyHtml(ctx, ctx.t('comp.rank.forbidden'));
     }
     const { ranked, candidates, criteria } = await rankingOf(ctx.db, round);
     const title = `K${round.id} · ${round.name}`;
-    if (ranked.length === 0) return replyHtml(ctx, joinHtml([ctx.t('rank.title', { round: title, criteria: criteria.length }), ctx.t('rank.empty')], '\n'));
-    const lines: Html[] = [ctx.t('rank.title', { round: title, criteria: criteria.length })];
+    if (ranked.length === 0) return replyHtml(ctx, joinHtml([ctx.t('comp.rank.title', { round: title, criteria: criteria.length }), ctx.t('comp.rank.empty')], '\n'));
+    const lines: Html[] = [ctx.t('comp.rank.title', { round: title, criteria: criteria.length })];
     for (const r of ranked) {
       const c = candidates.get(r.candidateId)!;
       if (r.rank === null) {
-        lines.push(ctx.t('rank.unscored', { id: c.id, name: c.ideaName, agency: c.agencyShort, incomplete: r.incomplete }));
+        lines.push(ctx.t('comp.rank.unscored', { id: c.id, name: c.ideaName, agency: c.agencyShort, incomplete: r.incomplete }));
         continue;
       }
       const flags = [
-        r.disagreement ? ctx.t('rank.disagree').toString() : '',
-        r.belowPassing ? ctx.t('rank.below').toString() : '',
-        c.shortlisted ? ctx.t('rank.shortlisted').toString() : '',
+        r.disagreement ? ctx.t('comp.rank.disagree').toString() : '',
+        r.belowPassing ? ctx.t('comp.rank.below').toString() : '',
+        c.shortlisted ? ctx.t('comp.rank.shortlisted').toString() : '',
       ].join('');
-      lines.push(ctx.t('rank.item', { rank: String(r.rank), id: c.id, name: c.ideaName, agency: c.agencyShort, total: fmt(r.total, ctx.lang), assessors: r.assessors, spread: fmt(r.spread, ctx.lang), flags }));
+      lines.push(ctx.t('comp.rank.item', { rank: String(r.rank), id: c.id, name: c.ideaName, agency: c.agencyShort, total: fmt(r.total, ctx.lang), assessors: r.assessors, spread: fmt(r.spread, ctx.lang), flags }));
     }
-    lines.push(ctx.t('rank.margin', { margin: round.disagreementMargin }));
-    if (round.passingGrade !== null) lines.push(ctx.t('rank.passing', { grade: round.passingGrade }));
+    lines.push(ctx.t('comp.rank.margin', { margin: round.disagreementMargin }));
+    if (round.passingGrade !== null) lines.push(ctx.t('comp.rank.passing', { grade: round.passingGrade }));
     await replyHtml(ctx, joinHtml(lines, '\n'));
   });
 
@@ -71,21 +71,21 @@ export function rankingFeature(): Composer<BotContext> {
     const now = ctx.deps.clock.now();
     const { value } = await once(ctx, 'competition.close', (tx) => closeScoring(tx, round.id, now));
     const name = `K${round.id} · ${round.name}`;
-    await replyHtml(ctx, value.already ? ctx.t('close.already', { round: name }) : ctx.t('close.done', { round: name, feedback: value.feedback }));
+    await replyHtml(ctx, value.already ? ctx.t('comp.close.already', { round: name }) : ctx.t('comp.close.done', { round: name, feedback: value.feedback }));
   });
 
   onCommand(composer, competitionSpec('daftar_pendek'), async (ctx) => {
     const [roundWord, sizeWord] = words(ctx.payload);
-    if (!roundWord || !sizeWord) return replyHtml(ctx, ctx.t('shortlist.usage'));
+    if (!roundWord || !sizeWord) return replyHtml(ctx, ctx.t('comp.shortlist.usage'));
     const round = await roundFromArg(ctx, roundWord);
     if (!round) return;
     const size = Number(sizeWord);
-    if (!Number.isInteger(size) || size < 1 || size > 100) return replyHtml(ctx, ctx.t('shortlist.badSize'));
+    if (!Number.isInteger(size) || size < 1 || size > 100) return replyHtml(ctx, ctx.t('comp.shortlist.badSize'));
     const now = ctx.deps.clock.now();
     const { value: top } = await once(ctx, 'competition.shortlist', (tx) => shortlist(tx, round, size, now));
-    if (top.length === 0) return replyHtml(ctx, ctx.t('shortlist.none'));
+    if (top.length === 0) return replyHtml(ctx, ctx.t('comp.shortlist.none'));
     const groups = (await activeLinkedChats(ctx.db)).length > 0;
-    await replyHtml(ctx, ctx.t('shortlist.saved', { round: `K${round.id} · ${round.name}`, count: top.length, groups }));
+    await replyHtml(ctx, ctx.t('comp.shortlist.saved', { round: `K${round.id} · ${round.name}`, count: top.length, groups }));
   });
 
   return composer;

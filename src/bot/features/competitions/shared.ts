@@ -33,11 +33,11 @@ export async function roundFromArg(ctx: BotContext, word: string): Promise<Compe
 export async function candidateFromArg(ctx: BotContext, word: string): Promise<CandidateView | undefined> {
   const id = parseCandidateNumber(word);
   if (id === undefined) {
-    await replyHtml(ctx, ctx.t('cand.badNumber', { input: word.slice(0, 40) }));
+    await replyHtml(ctx, ctx.t('comp.cand.badNumber', { input: word.slice(0, 40) }));
     return undefined;
   }
   const candidate = await findCandidate(ctx.db, id);
-  if (!candidate) await replyHtml(ctx, ctx.t('cand.notFound', { id }));
+  if (!candidate) await replyHtml(ctx, ctx.t('comp.cand.notFound', { id }));
   return candidate;
 }
 
