@@ -8,6 +8,7 @@ import { listRounds } from './rounds.js';
 
 export interface ExportScore {
   candidateId: number;
+  assessorId: number;
   assessorName: string;
   criterion: string;
   score: number;
@@ -31,6 +32,7 @@ export async function loadCompetitionExport(db: DbOrTx): Promise<CompetitionExpo
     const scores = await db
       .select({
         candidateId: candidateScores.candidateId,
+        assessorId: members.id,
         assessorName: sql<string>`coalesce(${members.fullName}, ${members.firstName})`,
         criterion: candidateScores.criterion,
         score: candidateScores.score,
@@ -40,8 +42,18 @@ export async function loadCompetitionExport(db: DbOrTx): Promise<CompetitionExpo
       .innerJoin(competitionCandidates, eq(competitionCandidates.id, candidateScores.candidateId))
       .innerJoin(members, eq(members.id, candidateScores.assessorId))
       .where(eq(competitionCandidates.roundId, round.id))
-      .orderBy(asc(candidateScores.candidateId), asc(members.id), asc(candidateScores.criterion));
-    out.push({ round, criteria: roundCriteria(round), candidates, ranked, scores });
+      .orderBy(asc(candidateScores.candidateId), asc(members.id));
+    const criteria = roundCriteria(round);
+    // Grouped by candidate and assessor as selected, each group in the layout's order of criteria.
+    const order = (key: string) => criteria.findIndex((c) => c.key === key);
+    const group = new Map<string, number>();
+    scores.forEach((s, i) => {
+      const k = `${s.candidateId}:${s.assessorId}`;
+      if (!group.has(k)) group.set(k, i);
+    });
+    const groupOf = (s: ExportScore) => group.get(`${s.candidateId}:${s.assessorId}`)!;
+    scores.sort((a, b) => groupOf(a) - groupOf(b) || order(a.criterion) - order(b.criterion));
+    out.push({ round, criteria, candidates, ranked, scores });
   }
   return out;
 }

@@ -39,7 +39,8 @@ describe.each(engines)('/ekspor with competitions (%s)', (engine) => {
     expect(rowValues(scores, 2).slice(1, 6)).toEqual(['C1', 'Getar Dilan', 'Citra BKAD', 'Latar Belakang dan Tujuan', 8]);
     const results = workbook.getWorksheet('Hasil')!;
     expect(rowValues(results, 2).slice(1, 8)).toEqual(['C1', 'Getar Dilan', 'Dinkes', 83, 1, 1, 0]);
-    expect(rowValues(results, 3).slice(1, 6)).toEqual(['C2', 'Posyandu Digital', 'Dinkes', null, null].filter((v) => v !== null));
+    // Not scored: no total, no rank, shown anyway.
+    expect(rowValues(results, 3).slice(1, 7)).toEqual(['C2', 'Posyandu Digital', 'Dinkes', undefined, undefined, 0]);
 
     const files = await ana.send('/ekspor csv');
     expect(files.map((f) => f.document?.file_name)).toEqual(['ide-inovasi-2026-11-30.csv', 'rekap-2026.csv', 'Kandidat-2026-11-30.csv', 'Nilai-2026-11-30.csv', 'Hasil-2026-11-30.csv']);
