@@ -94,7 +94,9 @@ export const competitions: typeof source = {
   'comp.score.closed': 'The coordinator has closed scoring for this competition; scores can no longer be changed.',
   'comp.score.noCriteria': "This competition's proposal layout has no weighted criteria.",
   'comp.score.header': (p) => html`📝 <b>Proposal review C${p.id}</b> · #${p.idea} ${p.name} (${p.agency})\n${p.round} · ${p.draft}`,
-  'comp.score.draft': (p) => `latest draft v${p.version} (${p.date}); resend it with /draft`,
+  'comp.score.draft': (p) => `latest draft v${p.version} (${p.date}), the 📄 button sends it to you`,
+  'comp.score.openDraft': (p) => `📄 Open draft v${p.version}`,
+  'comp.score.noDraftToOpen': 'This candidate has no proposal draft yet.',
   'comp.score.noDraft': 'no proposal draft yet',
   'comp.score.criterion': (p) =>
     html`\n\nCriterion ${p.n}/${p.total}: <b>${p.title}</b> (weight ${p.weight}%)\nYour score: ${p.current}${p.comment}\n\nChoose a score from 1 to 10. After choosing, you may type a comment on this criterion.`,

@@ -104,7 +104,9 @@ export const competitions = {
   'comp.score.noCriteria': 'Format proposal kompetisi ini tidak memiliki kriteria berbobot.',
   'comp.score.header': (p: { id: number; idea: number; name: string; agency: string; round: string; draft: string }): Html =>
     html`📝 <b>Bedah proposal C${p.id}</b> · #${p.idea} ${p.name} (${p.agency})\n${p.round} · ${p.draft}`,
-  'comp.score.draft': (p: { version: number; date: string }): string => `draf terakhir v${p.version} (${p.date}); kirim ulang dengan /draf`,
+  'comp.score.draft': (p: { version: number; date: string }): string => `draf terakhir v${p.version} (${p.date}), tombol 📄 mengirimkannya kepada Anda`,
+  'comp.score.openDraft': (p: { version: number }): string => `📄 Buka draf v${p.version}`,
+  'comp.score.noDraftToOpen': 'Kandidat ini belum memiliki draf proposal.',
   'comp.score.noDraft': 'belum ada draf proposal',
   'comp.score.criterion': (p: { n: number; total: number; title: string; weight: number; current: string; comment: Html | string }): Html =>
     html`\n\nKriteria ${p.n}/${p.total}: <b>${p.title}</b> (bobot ${p.weight}%)\nNilai Anda: ${p.current}${p.comment}\n\nPilih nilai 1–10. Setelah memilih, Anda dapat mengetik komentar untuk kriteria ini.`,

@@ -58,6 +58,18 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     // Fajar may still score the other agency's candidate.
     expect((await fajar.ask('/nilai C2')).text).toContain('Kriteria 1/7: Latar Belakang dan Tujuan (bobot 10%)');
     expect((await citra.ask('/nilai C9')).text).toContain('Kandidat C9 tidak ditemukan');
+
+    // With a draft, the assessor opens it from the panel: the drafts job sends it to her, not to the owner.
+    await budi.send('/draf 1');
+    await h.settle();
+    const withDraft = await citra.ask('/nilai C1');
+    expect(withDraft.text).toContain('draf terakhir v1');
+    const before = h.api.botMessages(budi.id).length;
+    const opened = await citra.press('📄 Buka draf v1', withDraft);
+    await h.settle();
+    expect(opened.replies[0]?.text).toContain('Getar Dilan');
+    expect(h.api.botMessages(citra.id).some((m) => m.document?.file_name?.endsWith('.docx'))).toBe(true);
+    expect(h.api.botMessages(budi.id).length).toBe(before);
     expect((await citra.ask('/nilai')).text).toContain('Cara pakai: /nilai C4');
   });
 

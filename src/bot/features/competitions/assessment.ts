@@ -1,5 +1,5 @@
 import { Composer, Markup } from 'telegraf';
-import type { Conversation } from '../../../db/schema/index.js';
+import type { Conversation, Draft } from '../../../db/schema/index.js';
 import {
   COMMENT_MAX,
   criterionTitle,
@@ -11,6 +11,7 @@ import {
 } from '../../../domain/competitions/assessment.js';
 import { latestDraft } from '../../../domain/competitions/candidates.js';
 import { startConversation } from '../../../domain/conversations.js';
+import { attachProgressMessage, requestResend } from '../../../domain/proposals/requests.js';
 import { formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
@@ -41,9 +42,8 @@ function refusal(ctx: BotContext, access: Exclude<ScoreAccess, { ok: true }>): H
   }
 }
 
-async function header(ctx: BotContext, access: Granted): Promise<Html> {
+function header(ctx: BotContext, access: Granted, draft: Draft | undefined): Html {
   const { candidate, round } = access;
-  const draft = await latestDraft(ctx.db, candidate.ideaId);
   return ctx.t('comp.score.header', {
     id: candidate.id,
     idea: candidate.ideaId,
@@ -61,8 +61,9 @@ async function criterionPanel(ctx: BotContext, access: Granted, index: number) {
   const { candidate, criteria } = access;
   const c = criteria[index]!;
   const mine = (await myScores(ctx.db, candidate.id, ctx.member!.id)).find((s) => s.criterion === c.key);
+  const draft = await latestDraft(ctx.db, candidate.ideaId);
   const text = joinHtml([
-    await header(ctx, access),
+    header(ctx, access, draft),
     ctx.t('comp.score.criterion', {
       n: index + 1,
       total: criteria.length,
@@ -81,7 +82,10 @@ async function criterionPanel(ctx: BotContext, access: Granted, index: number) {
     [1, 2, 3, 4, 5].map(scoreButton),
     [6, 7, 8, 9, 10].map(scoreButton),
     nav,
-    [Markup.button.callback(ctx.t('comp.score.done').toString(), callbackData('cmp', 'd', candidate.id))],
+    [
+      ...(draft ? [Markup.button.callback(ctx.t('comp.score.openDraft', { version: draft.version }).toString(), callbackData('cmp', 'dr', candidate.id))] : []),
+      Markup.button.callback(ctx.t('comp.score.done').toString(), callbackData('cmp', 'd', candidate.id)),
+    ],
   ]);
   return { text, keyboard };
 }
@@ -94,7 +98,7 @@ async function summary(ctx: BotContext, access: Granted): Promise<Html> {
   const complete = criteria.every((c) => byKey.has(c.key));
   const total = complete ? (criteria.reduce((s, c) => s + byKey.get(c.key)! * c.weight, 0) * 10) / weightSum : null;
   return joinHtml([
-    await header(ctx, access),
+    header(ctx, access, await latestDraft(ctx.db, candidate.ideaId)),
     ...criteria.map((c) => ctx.t('comp.score.summaryLine', { title: criterionTitle(c, ctx.lang), score: byKey.has(c.key) ? String(byKey.get(c.key)) : '—' })),
     ctx.t('comp.score.summary', { total: fmt(total, ctx.lang), scored: criteria.filter((c) => byKey.has(c.key)).length, count: criteria.length }),
   ]);
@@ -162,6 +166,29 @@ export function assessmentFeature(registries: BotRegistries): Composer<BotContex
     if (!access.ok) return answer(ctx, refusal(ctx, access), true);
     await answer(ctx);
     await editHtml(ctx, await summary(ctx, access));
+  });
+
+  // The assessor reads the candidate's latest draft: the drafts job sends it again, to the assessor.
+  composer.action(/^cmp:dr:(\d{1,9})$/, async (ctx) => {
+    const candidateId = Number(ctx.match[1]);
+    if (!ctx.member || ctx.chat?.type !== 'private') return answer(ctx, ctx.t('guard.staleButton'), true);
+    const access = await accessFor(ctx, candidateId);
+    if (!access.ok) return answer(ctx, refusal(ctx, access), true);
+    const draft = await latestDraft(ctx.db, access.candidate.ideaId);
+    if (!draft) return answer(ctx, ctx.t('comp.score.noDraftToOpen'), true);
+    await answer(ctx);
+    const request = await requestResend(ctx.db, {
+      memberId: ctx.member.id,
+      ideaId: draft.ideaId,
+      draftId: draft.id,
+      chatId: ctx.from!.id,
+      language: ctx.lang,
+      layoutId: draft.layoutId,
+      now: ctx.deps.clock.now(),
+    });
+    const sent = await replyHtml(ctx, ctx.t('drafts.progress.resend', { name: access.candidate.ideaName, version: draft.version }));
+    await attachProgressMessage(ctx.db, request.id, sent.message_id);
+    ctx.deps.jobs?.wake();
   });
 
   // A typed message during the dialog is the comment on the criterion scored last.
