@@ -1,4 +1,5 @@
-import type { OutboxRow } from '../db/schema/index.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { agencies, competitionCandidates, members, type OutboxRow } from '../db/schema/index.js';
 import { feedbackOf } from '../domain/competitions/ranking.js';
 import { criterionTitle, rankingOf, roundScores } from '../domain/competitions/assessment.js';
 import { findCandidate, latestDraft } from '../domain/competitions/candidates.js';
@@ -12,6 +13,7 @@ import { findLayout } from '../domain/proposals/layout.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { formatDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
+import { callbackData } from '../bot/callback-data.js';
 import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
 import type { JobContext } from './scheduler.js';
 
@@ -27,13 +29,14 @@ interface Payload {
 const skipped = (outcome: string): OutboxOutcome => ({ status: 'skipped', outcome });
 const fmt = (n: number | null, lang: 'id' | 'en') => (n === null ? '—' : new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(n));
 
-async function send(ctx: JobContext, row: OutboxRow, text: Html, threadId: number | null = row.threadId): Promise<void> {
+async function send(ctx: JobContext, row: OutboxRow, text: Html, threadId: number | null = row.threadId, extra: Record<string, unknown> = {}): Promise<void> {
   await ctx.sender.call('sendMessage', {
     chat_id: row.chatId!,
     ...(threadId !== null ? { message_thread_id: threadId } : {}),
     text: text.toString(),
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
+    ...extra,
   } as never);
 }
 
@@ -159,9 +162,46 @@ const feedback: OutboxHandler = async (row, ctx) => {
   return { status: 'sent' };
 };
 
+/** An owner's request, to one coordinator, with the approve button (unless the idea got in meanwhile). */
+const request: OutboxHandler = async (row, ctx) => {
+  const p = row.payload as unknown as Payload & { ideaId: number; requesterId: number };
+  const { db } = ctx.database;
+  const round = await findRound(db, p.roundId);
+  const idea = await findIdea(db, p.ideaId);
+  if (!round || !idea) return skipped('gone');
+  const [already] = await db
+    .select({ id: competitionCandidates.id })
+    .from(competitionCandidates)
+    .where(and(eq(competitionCandidates.roundId, round.id), eq(competitionCandidates.ideaId, idea.id)));
+  if (already) return skipped('already');
+  const { member, t } = await privateRecipient(ctx, row);
+  if (!member || !member.reachable) return skipped('unreachable');
+  const [requester] = await db
+    .select({ name: sql<string>`coalesce(${members.fullName}, ${members.firstName})`, agency: agencies.shortName })
+    .from(members)
+    .innerJoin(agencies, eq(agencies.id, idea.agencyId))
+    .where(eq(members.id, p.requesterId));
+  const text = t('comp.cand.request', { who: requester?.name ?? '—', idea: idea.id, name: idea.name, agency: requester?.agency ?? '—', round: `K${round.id} · ${round.name}` });
+  await send(ctx, row, text, null, { reply_markup: { inline_keyboard: [[{ text: t('comp.cand.approve').toString(), callback_data: callbackData('cmp', 'ap', round.id, idea.id) }]] } });
+  return { status: 'sent' };
+};
+
+const approved: OutboxHandler = async (row, ctx) => {
+  const p = row.payload as unknown as Payload;
+  const candidate = await findCandidate(ctx.database.db, p.candidateId!);
+  if (!candidate) return skipped('no_candidate');
+  const round = await findRound(ctx.database.db, candidate.roundId);
+  const { member, t } = await privateRecipient(ctx, row);
+  if (member && !member.reachable) return skipped('unreachable');
+  await send(ctx, row, t('comp.cand.approved', { id: candidate.id, name: candidate.ideaName, round: `K${round!.id} · ${round!.name}` }));
+  return { status: 'sent' };
+};
+
 export const competitionOutboxHandlers: Record<string, OutboxHandler> = {
   [COMP_KIND.deadline]: deadline,
   [COMP_KIND.shortlist]: shortlistAnnounce,
   [COMP_KIND.shortlistPost]: shortlistPost,
   [COMP_KIND.feedback]: feedback,
+  [COMP_KIND.request]: request,
+  [COMP_KIND.approved]: approved,
 };

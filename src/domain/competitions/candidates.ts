@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
@@ -146,4 +146,44 @@ export async function candidateHistory(db: DbOrTx, candidateId: number) {
 export async function latestDraft(db: DbOrTx, ideaId: number): Promise<Draft | undefined> {
   const [row] = await db.select().from(drafts).where(eq(drafts.ideaId, ideaId)).orderBy(desc(drafts.version)).limit(1);
   return row;
+}
+
+/**
+ * An owner asks for their idea to enter a round: one row per coordinator (a message with a button to
+ * approve), written in one transaction. False when the idea is already a candidate there.
+ */
+export async function requestCandidacy(tx: Tx, p: { roundId: number; ideaId: number; requesterId: number; now: Date }): Promise<{ ok: boolean; coordinators: number }> {
+  const [existing] = await tx
+    .select({ id: competitionCandidates.id })
+    .from(competitionCandidates)
+    .where(and(eq(competitionCandidates.roundId, p.roundId), eq(competitionCandidates.ideaId, p.ideaId)));
+  if (existing) return { ok: false, coordinators: 0 };
+  const coordinators = await tx
+    .select({ telegramId: members.telegramId })
+    .from(members)
+    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt), eq(members.reachable, true)));
+  if (coordinators.length) {
+    await tx
+      .insert(outbox)
+      .values(
+        coordinators.map((c) => ({
+          kind: COMP_KIND.request,
+          ref: `round:${p.roundId}:idea:${p.ideaId}`,
+          dedupeKey: `comp.request:r${p.roundId}:i${p.ideaId}:${c.telegramId}:${p.now.getTime()}`,
+          chatId: c.telegramId,
+          dueAt: p.now,
+          payload: { roundId: p.roundId, ideaId: p.ideaId, requesterId: p.requesterId },
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  return { ok: true, coordinators: coordinators.length };
+}
+
+/** Tells the owner their idea was registered after their request (an outbox row in the same transaction). */
+export async function planApprovedNotice(tx: Tx, p: { candidateId: number; ownerTelegramId: number; now: Date }): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({ kind: COMP_KIND.approved, ref: candidateRef(p.candidateId), dedupeKey: `comp.approved:c${p.candidateId}`, chatId: p.ownerTelegramId, dueAt: p.now, payload: { candidateId: p.candidateId } })
+    .onConflictDoNothing();
 }

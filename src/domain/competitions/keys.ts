@@ -5,6 +5,9 @@ export const COMP_KIND = {
   shortlist: 'competition.shortlist',
   shortlistPost: 'competition.shortlist_post',
   feedback: 'competition.feedback',
+  /** An owner's request to enter a round, to one coordinator, with an approve button. */
+  request: 'competition.request',
+  approved: 'competition.approved',
 } as const;
 
 export const candidateRef = (candidateId: number) => `candidate:${candidateId}`;

@@ -57,7 +57,11 @@ export const competitions: typeof source = {
     html`✅ Competition <b>K${p.id} · ${p.name}</b> created. Its dates are still reported from earlier years; change them with <code>/competitions ${p.id} date …</code>.`,
 
   'comp.cand.usage': 'Usage: <code>/candidate 12 K3</code> — register idea 12 as a candidate in competition K3.',
-  'comp.cand.forbidden': 'Sorry, competition candidates are registered by the coordinators of the Warkop Indah team. Please pass your request to a coordinator.',
+  'comp.cand.forbidden': "Sorry, an idea can be registered as a candidate by its owner (with a coordinator's approval) or by a coordinator.",
+  'comp.cand.requested': (p) => html`📨 Your request to register <b>${p.name}</b> in ${p.round} went to ${p.coordinators} coordinators. You will be told once it is approved.`,
+  'comp.cand.request': (p) => html`📨 ${p.who} asks for idea <b>#${p.idea} ${p.name}</b> (${p.agency}) to be registered as a candidate in ${p.round}.`,
+  'comp.cand.approve': '✅ Register',
+  'comp.cand.approved': (p) => html`✅ A coordinator has registered <b>${p.name}</b> as candidate C${p.id} in ${p.round}. Deadline reminders will come to you.`,
   'comp.cand.registered': (p) =>
     html`✅ <b>#${p.idea} ${p.name}</b> is registered as candidate <b>C${p.id}</b> in ${p.round} (stage: ${p.step}). Deadline reminders planned: ${p.reminders}.`,
   'comp.cand.already': (p) => html`This idea is already candidate C${p.id} in that competition.`,

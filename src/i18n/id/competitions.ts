@@ -62,7 +62,14 @@ export const competitions = {
     html`✅ Kompetisi <b>K${p.id} · ${p.name}</b> dibuat. Tanggalnya masih perkiraan dari tahun sebelumnya; ubah dengan <code>/kompetisi ${p.id} tanggal …</code>.`,
 
   'comp.cand.usage': 'Cara pakai: <code>/kandidat 12 K3</code> — daftarkan ide nomor 12 sebagai kandidat kompetisi K3.',
-  'comp.cand.forbidden': 'Maaf, kandidat kompetisi didaftarkan oleh koordinator Tim Pelaksana Warkop Indah. Sampaikan permintaan Anda kepada koordinator.',
+  'comp.cand.forbidden': 'Maaf, ide hanya dapat didaftarkan sebagai kandidat oleh pengusulnya (dengan persetujuan koordinator) atau oleh koordinator.',
+  'comp.cand.requested': (p: { name: string; round: string; coordinators: number }): Html =>
+    html`📨 Permintaan mendaftarkan <b>${p.name}</b> di ${p.round} diteruskan kepada ${p.coordinators} koordinator. Anda akan diberi tahu setelah disetujui.`,
+  'comp.cand.request': (p: { who: string; idea: number; name: string; agency: string; round: string }): Html =>
+    html`📨 ${p.who} meminta ide <b>#${p.idea} ${p.name}</b> (${p.agency}) didaftarkan sebagai kandidat ${p.round}.`,
+  'comp.cand.approve': '✅ Daftarkan',
+  'comp.cand.approved': (p: { id: number; name: string; round: string }): Html =>
+    html`✅ Ide <b>${p.name}</b> sudah didaftarkan koordinator sebagai kandidat C${p.id} di ${p.round}. Pengingat batas waktu akan dikirim kepada Anda.`,
   'comp.cand.registered': (p: { id: number; idea: number; name: string; round: string; step: string; reminders: number }): Html =>
     html`✅ <b>#${p.idea} ${p.name}</b> terdaftar sebagai kandidat <b>C${p.id}</b> di ${p.round} (tahap: ${p.step}). Pengingat batas waktu terjadwal: ${p.reminders}.`,
   'comp.cand.already': (p: { id: number }): Html => html`Ide ini sudah menjadi kandidat C${p.id} di kompetisi tersebut.`,

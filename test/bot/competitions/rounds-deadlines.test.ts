@@ -52,31 +52,49 @@ describe.each(engines)('competition rounds, candidates and deadline reminders (%
     expect((await en.ask('/new_competition iga')).text).toContain('only for coordinators');
   });
 
-  it('registers candidates (coordinators only), plans 14/7/2-day reminders, and plans again when the date moves', async () => {
+  it('registers candidates (coordinators, or owners with a coordinator approving), plans 14/7/2-day reminders, and plans again when the date moves', async () => {
     const { ana, budi, idea } = await setup();
     await ana.send('/kompetisi_baru kipp 2027');
-    expect((await budi.ask(`/kandidat ${idea} K1`)).text).toContain('didaftarkan oleh koordinator');
+    // Someone else's idea: refused. The owner asks; the coordinator approves with the button.
+    const eka = await person(h, 'Eka', 'Disdukcapil');
+    expect((await eka.ask(`/kandidat ${idea} K1`)).text).toContain('hanya dapat didaftarkan sebagai kandidat oleh pengusulnya');
+    expect((await budi.ask(`/kandidat ${idea} K1`)).text).toBe('📨 Permintaan mendaftarkan Getar Dilan di K1 · KIPP KemenPAN-RB 2027 diteruskan kepada 1 koordinator. Anda akan diberi tahu setelah disetujui.');
+    await h.runJobs();
+    const request = h.api.botMessages(ana.id).at(-1)!;
+    expect(request.text).toBe('📨 Budi Dinkes meminta ide #1 Getar Dilan (Dinkes) didaftarkan sebagai kandidat K1 · KIPP KemenPAN-RB 2027.');
+    const budiOwn = h.api.botMessages(budi.id).at(-1)!;
+    expect(await budi.pressData(budiOwn, `cmp:ap:1:${idea}`)).toContain('hanya untuk koordinator');
+    expect(await h.db.select().from(outbox).where(eq(outbox.kind, 'competition.deadline'))).toEqual([]);
+    const approved = await ana.press('✅ Daftarkan', request);
+    expect(approved.message!.text).toContain('terdaftar sebagai kandidat C1');
+    await h.runJobs();
+    expect(privateTexts(h, budi, 'sudah didaftarkan koordinator')).toEqual(['✅ Ide Getar Dilan sudah didaftarkan koordinator sebagai kandidat C1 di K1 · KIPP KemenPAN-RB 2027. Pengingat batas waktu akan dikirim kepada Anda.']);
+    const second = await ideaOf(h, budi, 'Posyandu Digital');
     expect((await ana.ask('/kandidat')).text).toContain('Cara pakai: /kandidat 12 K3');
     expect((await ana.ask(`/kandidat 99 K1`)).text).toContain('tidak ditemukan');
-    const reg = await ana.ask(`/kandidat ${idea} K1`);
-    expect(reg.text).toBe('✅ #1 Getar Dilan terdaftar sebagai kandidat C1 di K1 · KIPP KemenPAN-RB 2027 (tahap: Persiapan). Pengingat batas waktu terjadwal: 3.');
+    const reg = await ana.ask(`/kandidat ${second} K1`);
+    expect(reg.text).toBe('✅ #2 Posyandu Digital terdaftar sebagai kandidat C2 di K1 · KIPP KemenPAN-RB 2027 (tahap: Persiapan). Pengingat batas waktu terjadwal: 3.');
     expect((await ana.ask(`/kandidat ${idea} K1`)).text).toContain('sudah menjadi kandidat C1');
-    expect((await deadlineRows()).map((r) => [r.dueAt.toISOString(), r.chatId])).toEqual([
-      ['2027-05-20T01:00:00.000Z', budi.id],
-      ['2027-05-27T01:00:00.000Z', budi.id],
-      ['2027-06-01T01:00:00.000Z', budi.id],
+    expect((await deadlineRows()).map((r) => [r.ref, r.dueAt.toISOString(), r.chatId])).toEqual([
+      ['candidate:1', '2027-05-20T01:00:00.000Z', budi.id],
+      ['candidate:1', '2027-05-27T01:00:00.000Z', budi.id],
+      ['candidate:1', '2027-06-01T01:00:00.000Z', budi.id],
+      ['candidate:2', '2027-05-20T01:00:00.000Z', budi.id],
+      ['candidate:2', '2027-05-27T01:00:00.000Z', budi.id],
+      ['candidate:2', '2027-06-01T01:00:00.000Z', budi.id],
     ]);
 
     const moved = await ana.ask('/kompetisi 1 tanggal registration_close 20 Mei 2027');
     expect(moved.text).toContain('Pendaftaran ditutup: Kamis, 3 Juni 2027 (perkiraan) → Kamis, 20 Mei 2027.');
     expect(moved.text).toContain('dijadwalkan ulang');
     const rows = await deadlineRows();
-    expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(3);
-    expect(rows.filter((r) => r.status === 'pending').map((r) => r.dueAt.toISOString())).toEqual(['2027-05-06T01:00:00.000Z', '2027-05-13T01:00:00.000Z', '2027-05-18T01:00:00.000Z']);
+    expect(rows.filter((r) => r.status === 'cancelled')).toHaveLength(6);
+    expect(rows.filter((r) => r.status === 'pending' && r.ref === 'candidate:1').map((r) => r.dueAt.toISOString())).toEqual(['2027-05-06T01:00:00.000Z', '2027-05-13T01:00:00.000Z', '2027-05-18T01:00:00.000Z']);
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(6);
 
     expect((await ana.ask('/kompetisi 1 pengingat 10 0')).text).toContain('angka 1–90');
     expect((await ana.ask('/kompetisi 1 pengingat 3 10')).text).toContain('Pengingat dikirim 10, 3 hari sebelum batas');
-    expect((await deadlineRows()).filter((r) => r.status === 'pending').map((r) => r.dueAt.toISOString())).toEqual(['2027-05-10T01:00:00.000Z', '2027-05-17T01:00:00.000Z']);
+    expect((await deadlineRows()).filter((r) => r.status === 'pending' && r.ref === 'candidate:2').map((r) => r.dueAt.toISOString())).toEqual(['2027-05-10T01:00:00.000Z', '2027-05-17T01:00:00.000Z']);
   });
 
   it('reminds the owner with what is missing, survives restarts, and stops once the candidate moves on', async () => {
