@@ -197,6 +197,16 @@ const approved: OutboxHandler = async (row, ctx) => {
   return { status: 'sent' };
 };
 
+const assessorNotice: OutboxHandler = async (row, ctx) => {
+  const p = row.payload as unknown as Payload;
+  const round = await findRound(ctx.database.db, p.roundId);
+  if (!round) return skipped('no_round');
+  const { member, t } = await privateRecipient(ctx, row);
+  if (member && !member.reachable) return skipped('unreachable');
+  await send(ctx, row, t('comp.assessor.notice', { round: `K${round.id} · ${round.name}`, id: round.id }));
+  return { status: 'sent' };
+};
+
 export const competitionOutboxHandlers: Record<string, OutboxHandler> = {
   [COMP_KIND.deadline]: deadline,
   [COMP_KIND.shortlist]: shortlistAnnounce,
@@ -204,4 +214,5 @@ export const competitionOutboxHandlers: Record<string, OutboxHandler> = {
   [COMP_KIND.feedback]: feedback,
   [COMP_KIND.request]: request,
   [COMP_KIND.approved]: approved,
+  [COMP_KIND.assessor]: assessorNotice,
 };

@@ -33,9 +33,15 @@ export function criterionTitle(c: RoundCriterion, lang: Language): string {
   return localize(c.title, lang);
 }
 
-export async function addAssessor(db: DbOrTx, roundId: number, memberId: number, addedBy: number): Promise<boolean> {
-  const rows = await db.insert(roundAssessors).values({ roundId, memberId, addedBy }).onConflictDoNothing().returning({ m: roundAssessors.memberId });
-  return rows.length > 0;
+/** Names an assessor and plans the notice telling them, in one transaction; false when they already were one. */
+export async function addAssessor(tx: Tx, p: { roundId: number; member: Pick<Member, 'id' | 'telegramId'>; addedBy: number; now: Date }): Promise<boolean> {
+  const rows = await tx.insert(roundAssessors).values({ roundId: p.roundId, memberId: p.member.id, addedBy: p.addedBy }).onConflictDoNothing().returning({ m: roundAssessors.memberId });
+  if (rows.length === 0) return false;
+  await tx
+    .insert(outbox)
+    .values({ kind: COMP_KIND.assessor, ref: roundRef(p.roundId), dedupeKey: `comp.assessor:${p.roundId}:${p.member.id}`, chatId: p.member.telegramId, dueAt: p.now, payload: { roundId: p.roundId } })
+    .onConflictDoNothing();
+  return true;
 }
 
 export async function roundAssessorList(db: DbOrTx, roundId: number): Promise<Pick<Member, 'id' | 'fullName' | 'firstName'>[]> {

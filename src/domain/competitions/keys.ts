@@ -8,6 +8,8 @@ export const COMP_KIND = {
   /** An owner's request to enter a round, to one coordinator, with an approve button. */
   request: 'competition.request',
   approved: 'competition.approved',
+  /** Tells a member they were named an assessor. */
+  assessor: 'competition.assessor',
 } as const;
 
 export const candidateRef = (candidateId: number) => `candidate:${candidateId}`;

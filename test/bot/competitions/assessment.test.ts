@@ -42,6 +42,10 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect((await ana.ask('/penilai K1 @siapa')).text).toContain('belum terdaftar');
     expect((await ana.ask('/penilai K1 @citra')).text).toBe('✅ Citra BKAD menjadi penilai K1 · Seleksi KIPP Kabupaten Luwu Utara 2026.');
     expect((await ana.ask('/penilai K1 @citra')).text).toContain('sudah menjadi penilai');
+    await h.runJobs();
+    expect(privateTexts(h, citra, 'Anda ditunjuk sebagai penilai')).toEqual([
+      '📋 Anda ditunjuk sebagai penilai K1 · Seleksi KIPP Kabupaten Luwu Utara 2026. Lihat kandidatnya dengan /kompetisi 1, lalu nilai dengan /nilai C….',
+    ]);
     await ana.send('/penilai K1 @fajar');
 
     expect((await budi.ask('/nilai C1')).text).toContain('Anda bukan penilai kompetisi kandidat ini');
@@ -73,11 +77,13 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect((await citra.ask('/nilai')).text).toContain('Cara pakai: /nilai C4');
   });
 
-  it('two assessors score two candidates with buttons and comments, revise, rank, shortlist to the groups, close with feedback', async () => {
+  it('two assessors score two candidates with buttons and comments, revise, rank, shortlist to the groups, close with feedback', { timeout: 90_000 }, async () => {
     const { ana, plain, forum, topicId, budi, eka, citra, dedi } = await setup();
     await ana.send('/penilai K1 @citra');
     await ana.send('/penilai K1 @dedi');
     await ana.send('/kompetisi 1 ambang 85');
+    await h.runJobs();
+    expect(privateTexts(h, dedi, 'You have been named an assessor of K1')).toHaveLength(1);
 
     // Citra: C1 first with a 5 on the first criterion and a comment, then the rest.
     const panel = await citra.ask('/nilai C1');

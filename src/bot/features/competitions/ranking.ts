@@ -24,7 +24,10 @@ export function rankingFeature(): Composer<BotContext> {
     if (!round) return;
     const member = await findMemberByHandle(ctx.db, handle);
     if (!member || !isRegistered(member)) return replyHtml(ctx, ctx.t('comp.assessor.unknownUser', { handle: handle.slice(0, 40) }));
-    const added = await addAssessor(ctx.db, round.id, member.id, ctx.member!.id);
+    const addedBy = ctx.member!.id;
+    const now = ctx.deps.clock.now();
+    const { value: added } = await once(ctx, 'competition.assessor', (tx) => addAssessor(tx, { roundId: round.id, member, addedBy, now }));
+    if (added) ctx.deps.jobs?.wake();
     const p = { name: displayName(member), round: `K${round.id} · ${round.name}` };
     await replyHtml(ctx, added ? ctx.t('comp.assessor.added', p) : ctx.t('comp.assessor.already', p));
   });
