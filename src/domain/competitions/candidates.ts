@@ -112,7 +112,7 @@ export async function moveCandidate(tx: Tx, p: { candidateId: number; to: string
     .for('update', { of: competitionCandidates });
   if (!row) return { ok: false, reason: 'no_candidate' };
   const { candidate, round } = row;
-  const step = round.steps.find((s) => s.key === p.to.toLowerCase());
+  const step = findStep(round.steps, p.to);
   if (!step) return { ok: false, reason: 'no_step' };
   if (step.key === candidate.step) return { ok: false, reason: 'same' };
   await tx.update(competitionCandidates).set({ step: step.key, updatedAt: p.now }).where(eq(competitionCandidates.id, candidate.id));
@@ -186,4 +186,10 @@ export async function planApprovedNotice(tx: Tx, p: { candidateId: number; owner
     .insert(outbox)
     .values({ kind: COMP_KIND.approved, ref: candidateRef(p.candidateId), dedupeKey: `comp.approved:c${p.candidateId}`, chatId: p.ownerTelegramId, dueAt: p.now, payload: { candidateId: p.candidateId } })
     .onConflictDoNothing();
+}
+
+/** A step by its code (`top99`) or its label in either language (`TOP 99`, `lolos administrasi`). */
+export function findStep(steps: CompetitionRound['steps'], input: string): CompetitionRound['steps'][number] | undefined {
+  const word = input.trim().replace(/\s+/g, ' ').toLowerCase();
+  return steps.find((s) => s.key === word || s.key === word.replace(/ /g, '') || s.label.id.toLowerCase() === word || s.label.en.toLowerCase() === word);
 }

@@ -50,15 +50,11 @@ export async function setStageDate(tx: Tx, roundId: number, stageKey: string, da
 export async function setReminderDays(tx: Tx, roundId: number, days: number[], now: Date, timeZone: string): Promise<CompetitionRound | undefined> {
   const [updated] = await tx
     .update(competitionRounds)
-    .set({ reminderDays: days, revision: sqlIncrement(), updatedAt: now })
+    .set({ reminderDays: days, revision: sql`${competitionRounds.revision} + 1`, updatedAt: now })
     .where(eq(competitionRounds.id, roundId))
     .returning();
   if (updated) await replanRound(tx, updated, now, timeZone);
   return updated;
-}
-
-function sqlIncrement() {
-  return sql`${competitionRounds.revision} + 1`;
 }
 
 export async function setPassingGrade(db: DbOrTx, roundId: number, grade: number | null, now: Date): Promise<CompetitionRound | undefined> {

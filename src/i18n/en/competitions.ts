@@ -67,7 +67,7 @@ export const competitions: typeof source = {
   'comp.cand.already': (p) => html`This idea is already candidate C${p.id} in that competition.`,
   'comp.cand.badNumber': (p) => html`“${p.input}” is not a candidate number. Example: <code>C4</code> or <code>4</code>.`,
   'comp.cand.notFound': (p) => html`Candidate C${p.id} was not found. See the candidates with <code>/competitions N</code>.`,
-  'comp.cand.step.usage': 'Usage: <code>/candidate_step C4 submitted</code>. The available stages are listed below.',
+  'comp.cand.step.usage': 'Usage: <code>/candidate_step C4 submitted</code> (code or name of the stage). The stages:',
   'comp.cand.step.badStep': (p) => html`There is no stage “${p.input}”. Choices: ${p.steps}.`,
   'comp.cand.step.same': 'The candidate is already at that stage.',
   'comp.cand.step.moved': (p) => html`✅ C${p.id} ${p.name}: ${p.from} → <b>${p.to}</b>.`,

@@ -75,7 +75,7 @@ export const competitions = {
   'comp.cand.already': (p: { id: number }): Html => html`Ide ini sudah menjadi kandidat C${p.id} di kompetisi tersebut.`,
   'comp.cand.badNumber': (p: { input: string }): Html => html`“${p.input}” bukan nomor kandidat. Contoh: <code>C4</code> atau <code>4</code>.`,
   'comp.cand.notFound': (p: { id: number }): Html => html`Kandidat C${p.id} tidak ditemukan. Lihat kandidat dengan <code>/kompetisi N</code>.`,
-  'comp.cand.step.usage': 'Cara pakai: <code>/tahap_kandidat C4 submitted</code>. Tahap yang tersedia tampil di bawah.',
+  'comp.cand.step.usage': 'Cara pakai: <code>/tahap_kandidat C4 dikirim</code> (kode atau nama tahap). Tahap yang tersedia:',
   'comp.cand.step.badStep': (p: { input: string; steps: string }): Html => html`Tahap “${p.input}” tidak ada. Pilihan: ${p.steps}.`,
   'comp.cand.step.same': 'Kandidat sudah berada di tahap itu.',
   'comp.cand.step.moved': (p: { id: number; name: string; from: string; to: string }): Html => html`✅ C${p.id} ${p.name}: ${p.from} → <b>${p.to}</b>.`,

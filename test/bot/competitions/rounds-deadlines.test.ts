@@ -133,7 +133,8 @@ describe.each(engines)('competition rounds, candidates and deadline reminders (%
     // Moving on cancels what is still pending; result steps record the award once.
     await ana.send('/kompetisi 1 tanggal registration_close 30 Juni 2027');
     expect((await deadlineRows()).filter((r) => r.status === 'pending')).toHaveLength(3);
-    const step = await ana.ask('/tahap_kandidat C1 submitted');
+    expect((await ana.ask('/tahap_kandidat C1')).text).toContain('• submitted — Dikirim\n• admin_passed — Lolos administrasi');
+    const step = await ana.ask('/tahap_kandidat C1 dikirim');
     expect(step.text).toBe('✅ C1 Getar Dilan: Persiapan → Dikirim.');
     expect((await deadlineRows()).filter((r) => r.status === 'pending')).toHaveLength(0);
     expect((await budi.ask('/tahap_kandidat C1 top99')).text).toContain('hanya untuk koordinator');
@@ -141,8 +142,8 @@ describe.each(engines)('competition rounds, candidates and deadline reminders (%
     expect((await ana.ask('/tahap_kandidat C1 submitted')).text).toContain('sudah berada di tahap itu');
     const top = await ana.ask('/tahap_kandidat C1 top99');
     expect(top.text).toContain('🏆 Dicatat sebagai penghargaan ide: TOP 99 KIPP KemenPAN-RB 2027.');
-    await ana.send('/tahap_kandidat C1 admin_passed');
-    await ana.send('/tahap_kandidat C1 top99');
+    await ana.send('/tahap_kandidat C1 Lolos administrasi');
+    await ana.send('/tahap_kandidat C1 TOP 99');
     const awards = await h.db.select().from(ideaAwards).where(eq(ideaAwards.ideaId, idea));
     expect(awards.map((a) => [a.level, a.competition, a.year, a.result])).toEqual([['nasional', 'KIPP', 2027, 'TOP 99 KIPP KemenPAN-RB 2027']]);
     const card = await budi.ask(`/ide ${idea}`);

@@ -88,7 +88,8 @@ export function candidatesFeature(): Composer<BotContext> {
   });
 
   onCommand(composer, competitionSpec('tahap_kandidat'), async (ctx) => {
-    const [candWord, stepWord] = words(ctx.payload);
+    const [candWord, ...stepWords] = words(ctx.payload);
+    const stepWord = stepWords.length ? stepWords.join(' ') : undefined;
     if (!candWord) return replyHtml(ctx, ctx.t('comp.cand.step.usage'));
     const candidate = await candidateFromArg(ctx, candWord);
     if (!candidate) return;
