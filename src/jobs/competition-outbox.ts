@@ -24,6 +24,7 @@ interface Payload {
   deadline?: string | null;
   days?: number;
   candidateIds?: number[];
+  extraIds?: number[];
 }
 
 const skipped = (outcome: string): OutboxOutcome => ({ status: 'skipped', outcome });
@@ -129,6 +130,12 @@ const shortlistPost: OutboxHandler = async (row, ctx) => {
   const lines: Html[] = [t('comp.shortlist.announce', { round: round.name, count: ids.length })];
   let n = 0;
   for (const id of ids) {
+    const c = await findCandidate(db, id);
+    if (c) lines.push(t('comp.shortlist.item', { n: ++n, name: c.ideaName, agency: c.agencyShort }));
+  }
+  const extras = p.extraIds ?? [];
+  if (extras.length) lines.push(t('comp.shortlist.extras', { count: extras.length }));
+  for (const id of extras) {
     const c = await findCandidate(db, id);
     if (c) lines.push(t('comp.shortlist.item', { n: ++n, name: c.ideaName, agency: c.agencyShort }));
   }

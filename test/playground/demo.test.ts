@@ -74,7 +74,7 @@ describe('scripts/demo.txt', () => {
     expect(text).toContain('💬 Komentar untuk Latar Belakang dan Tujuan disimpan.');
     expect(text).toContain('1. C1 Sapa Lansia (Dinkes) — 83,25 · 2 penilai · selisih 5,5');
     expect(text).toContain('2. C2 Getar Dilan (Dinkes) — 79,5 · 2 penilai · selisih 27 ⚠️ penilai berbeda jauh ⬇️ di bawah ambang');
-    expect(text).toMatch(/⭐ Daftar pendek KIPP JIPP Sulsel 2027 \(1 kandidat teratas\):\n.*1\. Sapa Lansia \(Dinkes\)/);
+    expect(text).toMatch(/⭐ Daftar pendek KIPP JIPP Sulsel 2027 \(1 kandidat teratas menurut penilaian\):\n.*1\. Sapa Lansia \(Dinkes\)/);
     expect(text).toMatch(/→ Ana +│ 📋 Umpan balik bedah proposal/);
   });
 });

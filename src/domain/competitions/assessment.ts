@@ -172,27 +172,41 @@ export async function reopenScoring(db: DbOrTx, roundId: number, now: Date): Pro
 }
 
 /**
- * Marks the top `size` of the ranking as the shortlist (replacing an earlier one) and plans its
- * announcement to the linked groups, in one transaction. Returns the shortlisted candidate ids in order.
+ * Marks the top `size` of the ranking as the shortlist, plus `extras` picked by the coordinators
+ * (the district's "Top 7 + 3 partisipatif"), replacing an earlier shortlist, and plans its
+ * announcement to the linked groups, in one transaction. Extras that are not candidates of the round
+ * are refused. Returns the shortlisted candidate ids in order.
  */
-export async function shortlist(tx: Tx, round: CompetitionRound, size: number, now: Date): Promise<number[]> {
-  const { ranked } = await rankingOf(tx, round);
+export async function shortlist(
+  tx: Tx,
+  round: CompetitionRound,
+  size: number,
+  extras: number[],
+  now: Date,
+): Promise<{ ok: true; top: number[]; extras: number[] } | { ok: false; unknown: number[] }> {
+  const { ranked, candidates } = await rankingOf(tx, round);
+  const unknown = extras.filter((id) => !candidates.has(id));
+  if (unknown.length) return { ok: false, unknown };
   const top = ranked.filter((r) => r.rank !== null).slice(0, size).map((r) => r.candidateId);
+  const added = [...new Set(extras)].filter((id) => !top.includes(id));
+  const all = [...top, ...added];
   await tx.update(competitionCandidates).set({ shortlisted: false }).where(eq(competitionCandidates.roundId, round.id));
-  if (top.length) await tx.update(competitionCandidates).set({ shortlisted: true, updatedAt: now }).where(inArray(competitionCandidates.id, top));
+  if (all.length) await tx.update(competitionCandidates).set({ shortlisted: true, updatedAt: now }).where(inArray(competitionCandidates.id, all));
   await tx.update(competitionRounds).set({ shortlistSize: size, updatedAt: now }).where(eq(competitionRounds.id, round.id));
   // A newer shortlist replaces an announcement still waiting to go out.
   await tx
     .update(outbox)
     .set({ status: 'cancelled', outcome: 'replaced', processedAt: now })
     .where(and(eq(outbox.ref, roundRef(round.id)), eq(outbox.status, 'pending'), sql`${outbox.kind} in (${COMP_KIND.shortlist}, ${COMP_KIND.shortlistPost})`));
-  await tx.insert(outbox).values({
-    kind: COMP_KIND.shortlist,
-    ref: roundRef(round.id),
-    dedupeKey: compKeys.shortlist(round.id, now),
-    chatId: null,
-    dueAt: now,
-    payload: { roundId: round.id, candidateIds: top },
-  });
-  return top;
+  if (all.length) {
+    await tx.insert(outbox).values({
+      kind: COMP_KIND.shortlist,
+      ref: roundRef(round.id),
+      dedupeKey: compKeys.shortlist(round.id, now),
+      chatId: null,
+      dueAt: now,
+      payload: { roundId: round.id, candidateIds: top, extraIds: added },
+    });
+  }
+  return { ok: true, top, extras: added };
 }

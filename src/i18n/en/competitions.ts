@@ -131,11 +131,14 @@ export const competitions: typeof source = {
   'comp.close.done': (p) => html`🔒 Scoring of ${p.round} is closed. Feedback is on its way to ${p.feedback} owners.`,
   'comp.close.already': (p) => html`Scoring of ${p.round} was already closed.`,
 
-  'comp.shortlist.usage': 'Usage: <code>/shortlist K3 7</code> — make the top 7 candidates the shortlist and announce it to the groups.',
-  'comp.shortlist.badSize': 'The shortlist size is a number from 1 to 100.',
+  'comp.shortlist.usage':
+    'Usage: <code>/shortlist K3 7</code> — make the top 7 candidates the shortlist and announce it to the groups; <code>/shortlist K3 7 + C12 C15</code> — plus picked (participatory) candidates.',
+  'comp.shortlist.badSize': 'The shortlist size is a number from 0 to 100.',
+  'comp.shortlist.notInRound': (p) => html`Candidates ${p.ids} are not registered in this competition.`,
+  'comp.shortlist.extras': (p) => html`Plus ${p.count} picked (participatory) candidates:`,
   'comp.shortlist.none': 'No candidate is fully scored yet; the shortlist cannot be set.',
   'comp.shortlist.saved': (p) => html`⭐ Shortlist of ${p.round}: ${p.count} candidates.${p.groups ? ' The announcement is going to the linked groups.' : ''}`,
-  'comp.shortlist.announce': (p) => html`⭐ <b>Shortlist of ${p.round}</b> (top ${p.count} candidates):`,
+  'comp.shortlist.announce': (p) => html`⭐ <b>Shortlist of ${p.round}</b> (top ${p.count} candidates by score):`,
   'comp.shortlist.item': (p) => html`${p.n}. ${p.name} (${p.agency})`,
   'comp.shortlist.footer': 'Congratulations to the candidates. The Warkop Indah team will schedule the next coaching.',
 

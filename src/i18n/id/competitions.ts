@@ -147,12 +147,15 @@ export const competitions = {
     html`🔒 Penilaian ${p.round} ditutup. Umpan balik dikirim kepada ${p.feedback} pengusul.`,
   'comp.close.already': (p: { round: string }): Html => html`Penilaian ${p.round} sudah ditutup sebelumnya.`,
 
-  'comp.shortlist.usage': 'Cara pakai: <code>/daftar_pendek K3 7</code> — tetapkan 7 kandidat teratas sebagai daftar pendek dan umumkan ke grup.',
-  'comp.shortlist.badSize': 'Jumlah daftar pendek berupa angka 1–100.',
+  'comp.shortlist.usage':
+    'Cara pakai: <code>/daftar_pendek K3 7</code> — tetapkan 7 kandidat teratas sebagai daftar pendek dan umumkan ke grup; <code>/daftar_pendek K3 7 + C12 C15</code> — ditambah kandidat pilihan (partisipatif).',
+  'comp.shortlist.badSize': 'Jumlah daftar pendek berupa angka 0–100.',
+  'comp.shortlist.notInRound': (p: { ids: string }): Html => html`Kandidat ${p.ids} tidak terdaftar di kompetisi ini.`,
+  'comp.shortlist.extras': (p: { count: number }): Html => html`Ditambah ${p.count} kandidat pilihan (partisipatif):`,
   'comp.shortlist.none': 'Belum ada kandidat yang dinilai lengkap; daftar pendek belum dapat ditetapkan.',
   'comp.shortlist.saved': (p: { round: string; count: number; groups: boolean }): Html =>
     html`⭐ Daftar pendek ${p.round}: ${p.count} kandidat.${p.groups ? ' Pengumuman dikirim ke grup yang terhubung.' : ''}`,
-  'comp.shortlist.announce': (p: { round: string; count: number }): Html => html`⭐ <b>Daftar pendek ${p.round}</b> (${p.count} kandidat teratas):`,
+  'comp.shortlist.announce': (p: { round: string; count: number }): Html => html`⭐ <b>Daftar pendek ${p.round}</b> (${p.count} kandidat teratas menurut penilaian):`,
   'comp.shortlist.item': (p: { n: number; name: string; agency: string }): Html => html`${p.n}. ${p.name} (${p.agency})`,
   'comp.shortlist.footer': 'Selamat kepada para kandidat. Pendampingan berikutnya akan dijadwalkan Tim Pelaksana Warkop Indah.',
 

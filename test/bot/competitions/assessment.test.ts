@@ -124,7 +124,7 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect(ranking.text).toContain('Ambang kelulusan: 85');
     expect((await dedi.ask('/ranking K1')).text).toContain('1. C1 Getar Dilan (Dinkes) — 87.75 · 2 assessors · spread 9.5');
 
-    expect((await ana.ask('/daftar_pendek K1 nol')).text).toContain('angka 1–100');
+    expect((await ana.ask('/daftar_pendek K1 nol')).text).toContain('angka 0–100');
     expect((await ana.ask('/daftar_pendek K1 1')).text).toContain('Daftar pendek K1 · Seleksi KIPP Kabupaten Luwu Utara 2026: 1 kandidat. Pengumuman dikirim ke grup yang terhubung.');
     await h.runJobs();
     for (const where of [h.api.botMessages(plain.id), h.api.botMessages(forum.id, topicId)]) {
@@ -133,6 +133,15 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
       expect(post?.text).not.toContain('Sipakatau');
     }
     expect((await ana.ask('/peringkat K1')).text).toContain('selisih 9,5 ⭐');
+    // The district's "Top N + picked": C2 joins as a participatory pick; C9 is not in the round.
+    expect((await ana.ask('/daftar_pendek K1 1 + C9')).text).toBe('Kandidat C9 tidak terdaftar di kompetisi ini.');
+    expect((await ana.ask('/daftar_pendek K1 1 + C2')).text).toContain(': 2 kandidat.');
+    await h.runJobs();
+    const latest = h.api.botMessages(plain.id).filter((m) => m.text?.startsWith('⭐ Daftar pendek')).at(-1)!;
+    expect(latest.text).toBe(
+      '⭐ Daftar pendek Seleksi KIPP Kabupaten Luwu Utara 2026 (1 kandidat teratas menurut penilaian):\n1. Getar Dilan (Dinkes)\nDitambah 1 kandidat pilihan (partisipatif):\n2. Sipakatau (Disdukcapil)\nSelamat kepada para kandidat. Pendampingan berikutnya akan dijadwalkan Tim Pelaksana Warkop Indah.',
+    );
+    expect((await ana.ask('/peringkat K1')).text).toContain('di bawah ambang ⭐');
 
     expect((await ana.ask('/tutup_penilaian K1')).text).toBe('🔒 Penilaian K1 · Seleksi KIPP Kabupaten Luwu Utara 2026 ditutup. Umpan balik dikirim kepada 2 pengusul.');
     expect((await ana.ask('/tutup_penilaian K1')).text).toContain('sudah ditutup sebelumnya');

@@ -11,7 +11,7 @@ import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';
 import { competitionSpec } from './commands.js';
-import { fmt, roundFromArg } from './shared.js';
+import { fmt, parseCandidateNumber, roundFromArg } from './shared.js';
 
 /** `/penilai`, `/peringkat`, `/tutup_penilaian`, `/daftar_pendek`. */
 export function rankingFeature(): Composer<BotContext> {
@@ -78,17 +78,26 @@ export function rankingFeature(): Composer<BotContext> {
   });
 
   onCommand(composer, competitionSpec('daftar_pendek'), async (ctx) => {
-    const [roundWord, sizeWord] = words(ctx.payload);
+    // `/daftar_pendek K3 7` or `/daftar_pendek K3 7 + C12 C15` (the top 7 plus picked candidates).
+    const [roundWord, sizeWord, ...rest] = words(ctx.payload.replace(/\+/g, ' + '));
     if (!roundWord || !sizeWord) return replyHtml(ctx, ctx.t('comp.shortlist.usage'));
     const round = await roundFromArg(ctx, roundWord);
     if (!round) return;
     const size = Number(sizeWord);
-    if (!Number.isInteger(size) || size < 1 || size > 100) return replyHtml(ctx, ctx.t('comp.shortlist.badSize'));
+    if (!Number.isInteger(size) || size < 0 || size > 100) return replyHtml(ctx, ctx.t('comp.shortlist.badSize'));
+    const extraWords = rest[0] === '+' ? rest.slice(1) : rest;
+    if (rest.length && (rest[0] !== '+' || extraWords.length === 0)) return replyHtml(ctx, ctx.t('comp.shortlist.usage'));
+    const extras = extraWords.map((w) => parseCandidateNumber(w));
+    const bad = extraWords.find((_, i) => extras[i] === undefined);
+    if (bad !== undefined) return replyHtml(ctx, ctx.t('comp.cand.badNumber', { input: bad.slice(0, 40) }));
     const now = ctx.deps.clock.now();
-    const { value: top } = await once(ctx, 'competition.shortlist', (tx) => shortlist(tx, round, size, now));
-    if (top.length === 0) return replyHtml(ctx, ctx.t('comp.shortlist.none'));
+    const { value } = await once(ctx, 'competition.shortlist', (tx) => shortlist(tx, round, size, extras as number[], now));
+    if (!value.ok) return replyHtml(ctx, ctx.t('comp.shortlist.notInRound', { ids: value.unknown.map((id) => `C${id}`).join(', ') }));
+    const count = value.top.length + value.extras.length;
+    if (count === 0) return replyHtml(ctx, ctx.t('comp.shortlist.none'));
     const groups = (await activeLinkedChats(ctx.db)).length > 0;
-    await replyHtml(ctx, ctx.t('comp.shortlist.saved', { round: `K${round.id} · ${round.name}`, count: top.length, groups }));
+    if (groups) ctx.deps.jobs?.wake();
+    await replyHtml(ctx, ctx.t('comp.shortlist.saved', { round: `K${round.id} · ${round.name}`, count, groups }));
   });
 
   return composer;
