@@ -166,11 +166,6 @@ export async function closeScoring(tx: Tx, roundId: number, now: Date): Promise<
   return { ok: true, already: false, feedback: candidates.length };
 }
 
-/** Reopens scoring (the coordinator closed it too early). */
-export async function reopenScoring(db: DbOrTx, roundId: number, now: Date): Promise<void> {
-  await db.update(competitionRounds).set({ scoringClosedAt: null, updatedAt: now }).where(eq(competitionRounds.id, roundId));
-}
-
 /**
  * Marks the top `size` of the ranking as the shortlist, plus `extras` picked by the coordinators
  * (the district's "Top 7 + 3 partisipatif"), replacing an earlier shortlist, and plans its

@@ -138,10 +138,6 @@ export async function moveCandidate(tx: Tx, p: { candidateId: number; to: string
   return { ok: true, from: candidate.step, to: step.key, award };
 }
 
-export async function candidateHistory(db: DbOrTx, candidateId: number) {
-  return db.select().from(candidateMoves).where(eq(candidateMoves.candidateId, candidateId)).orderBy(asc(candidateMoves.id));
-}
-
 /** The idea's newest proposal draft, if any (what an assessor scores and a reminder checks). */
 export async function latestDraft(db: DbOrTx, ideaId: number): Promise<Draft | undefined> {
   const [row] = await db.select().from(drafts).where(eq(drafts.ideaId, ideaId)).orderBy(desc(drafts.version)).limit(1);
