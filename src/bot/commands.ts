@@ -5,6 +5,7 @@ import { ideaCommands } from './features/ideas/commands.js';
 import { broadcastCommands } from './features/broadcasts/commands.js';
 import { sessionCommands } from './features/sessions/commands.js';
 import { coachingCommands } from './features/coaching/commands.js';
+import { competitionCommands } from './features/competitions/commands.js';
 
 /** Who may use a command; help and setMyCommands list by it, guards enforce it. */
 export type Audience = 'anyone' | 'member' | 'coordinator' | 'admin';
@@ -34,7 +35,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...coachingCommands, ...evidenceCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...coachingCommands, ...competitionCommands, ...evidenceCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

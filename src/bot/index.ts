@@ -8,6 +8,7 @@ import { agenciesFeature } from './features/agencies.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { coachingFeature } from './features/coaching/index.js';
+import { competitionsFeature } from './features/competitions/index.js';
 import { draftsFeature } from './features/drafts.js';
 import { evidenceFeature } from './features/evidence/index.js';
 import { groupsFeature } from './features/groups.js';
@@ -60,6 +61,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
   bot.use(coachingFeature(registries));
+  bot.use(competitionsFeature(registries));
   bot.use(evidenceFeature(registries));
 
   bot.use(conversationsFeature());

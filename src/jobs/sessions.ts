@@ -9,6 +9,7 @@ import { outboxJob } from './outbox.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
+import { competitionOutboxHandlers } from './competition-outbox.js';
 
 /** The background work of sessions and broadcasts, for one app instance (one lease owner). */
 export function sessionJobs(config: Config): Job[] {
@@ -18,7 +19,7 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...evidenceOutboxHandlers }, owner, leaseMs }),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers }, owner, leaseMs }),
     evidenceDigestJob(),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({

@@ -84,4 +84,17 @@ describe('scripts/demo.txt', () => {
     expect(text).toContain('📂 Bukti dukung IGA: 2/20');
     expect(text).toContain('Bukti dukung IGA 2026 - Sapa Lansia.zip');
   });
+
+  it('shows a competition round, a deadline reminder as the clock moves, two assessors, the ranking and the shortlist', () => {
+    const text = transcript.join('\n');
+    expect(text).toContain('✅ Kompetisi K1 · KIPP JIPP Sulsel 2027 dibuat.');
+    expect(text).toMatch(/→ Ana +│ ⏰ K1 · KIPP JIPP Sulsel 2027: pendaftaran ditutup 1 hari lagi/);
+    expect(text).toContain('Bagian bertanda [Lengkapi]: Ringkasan');
+    expect(text).toContain('berasal dari perangkat daerah Anda sendiri (Dinkes)');
+    expect(text).toContain('💬 Komentar untuk Latar Belakang dan Tujuan disimpan.');
+    expect(text).toContain('1. C1 Sapa Lansia (Dinkes) — 83,25 · 2 penilai · selisih 5,5');
+    expect(text).toContain('2. C2 Getar Dilan (Dinkes) — 79,5 · 2 penilai · selisih 27 ⚠️ penilai berbeda jauh ⬇️ di bawah ambang');
+    expect(text).toMatch(/⭐ Daftar pendek KIPP JIPP Sulsel 2027 \(1 kandidat teratas menurut penilaian\):\n.*1\. Sapa Lansia \(Dinkes\)/);
+    expect(text).toMatch(/→ Ana +│ 📋 Umpan balik bedah proposal/);
+  });
 });

@@ -12,3 +12,4 @@ export * from './outbox.js';
 export * from './broadcasts.js';
 export * from './coaching.js';
 export * from './evidence.js';
+export * from './competitions.js';

@@ -6,5 +6,6 @@ import { drafts } from './drafts.js';
 import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
+import { competitions } from './competitions.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...evidence };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence };

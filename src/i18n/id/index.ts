@@ -5,6 +5,7 @@ import { drafts } from './drafts.js';
 import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
+import { competitions } from './competitions.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...evidence };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence };

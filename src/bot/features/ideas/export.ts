@@ -10,6 +10,8 @@ import type { MessageKey, Messages, Translate } from '../../../i18n/index.js';
 import { onCommand } from '../../command.js';
 import type { BotContext } from '../../context.js';
 import { replyHtml } from '../../reply.js';
+import { loadCompetitionExport } from '../../../domain/competitions/export.js';
+import { competitionSheets } from '../competitions/export-sheets.js';
 import { ideaSpec } from './commands.js';
 import { parseYear } from './recap.js';
 import { digitalLabel, formLabel, stageLabel } from './view.js';
@@ -166,6 +168,9 @@ export function exportFeature(): Composer<BotContext> {
     const columns = ideaColumns(t, timeZone);
     const recapCols = recapColumns();
     const rows = recapRows(t, recap);
+    // Competitions (issue #16): candidates, scores and results, each in its own sheet / file.
+    const competitions = await loadCompetitionExport(ctx.db);
+    const compSheets = competitions.length ? competitionSheets(t, ctx.lang, competitions) : [];
 
     if (csv) {
       await ctx.replyWithDocument(
@@ -176,6 +181,10 @@ export function exportFeature(): Composer<BotContext> {
         { source: csvOf(t, recapCols, rows), filename: `${t('ideas.export.file.recap').toString()}-${recapYear}.csv` },
         { caption: t('ideas.export.caption.recapCsv', { year: recapYear }).toString(), parse_mode: 'HTML' },
       );
+      for (const sheet of compSheets) {
+        if (sheet.rows.length === 0) continue;
+        await ctx.replyWithDocument({ source: csvOf(t, sheet.columns, sheet.rows), filename: `${t(sheet.name).toString()}-${stamp}.csv` });
+      }
       return;
     }
     // Loaded on first use: exceljs alone adds a sixth to the bot's start-up time and memory.
@@ -185,6 +194,7 @@ export function exportFeature(): Composer<BotContext> {
     workbook.created = now;
     addSheet(workbook, t, t('ideas.export.sheet.ideas').toString(), columns, ideas);
     addSheet(workbook, t, t('ideas.export.sheet.recap', { year: recapYear }).toString(), recapCols, rows, true);
+    for (const sheet of compSheets) addSheet(workbook, t, t(sheet.name).toString(), sheet.columns, sheet.rows);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     await ctx.replyWithDocument(
       { source: buffer, filename: `${ideaFile}.xlsx` },
