@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { competitionCandidates, ideas, members, outbox, type CompetitionRound, type NewOutboxRow } from '../../db/schema/index.js';
+import { competitionCandidates, ideaCoaches, ideas, members, outbox, type CompetitionRound, type NewOutboxRow } from '../../db/schema/index.js';
 import { fromLocal, parseIsoDate } from '../dates/zoned.js';
 import { COMP_KIND, candidateRef, compKeys } from './keys.js';
 
@@ -39,24 +39,36 @@ export function deadlineReminderPlan(deadline: string | null, days: number[], no
     .filter((r) => r.dueAt.getTime() > now.getTime());
 }
 
-/** The rows reminding one candidate's owner; written in the transaction that registers it or moves the date. */
+/**
+ * The rows reminding one candidate's owner and the idea's active coaches; written in the transaction
+ * that registers it or moves the date.
+ */
 export async function planCandidateDeadlines(tx: Tx, round: CompetitionRound, candidateId: number, now: Date, timeZone: string): Promise<number> {
   const [owner] = await tx
-    .select({ telegramId: members.telegramId })
+    .select({ telegramId: members.telegramId, ideaId: ideas.id })
     .from(competitionCandidates)
     .innerJoin(ideas, eq(ideas.id, competitionCandidates.ideaId))
     .innerJoin(members, eq(members.id, ideas.ownerId))
     .where(eq(competitionCandidates.id, candidateId));
   if (!owner) return 0;
+  const coaches = await tx
+    .select({ memberId: members.id, telegramId: members.telegramId })
+    .from(ideaCoaches)
+    .innerJoin(members, eq(members.id, ideaCoaches.memberId))
+    .where(and(eq(ideaCoaches.ideaId, owner.ideaId), isNull(ideaCoaches.removedAt)));
+  const recipients = [{ telegramId: owner.telegramId, key: '' }, ...coaches.map((c) => ({ telegramId: c.telegramId, key: `:m${c.memberId}` }))];
   const deadline = deadlineDate(round);
-  const rows: NewOutboxRow[] = deadlineReminderPlan(deadline, round.reminderDays, now, timeZone).map((r) => ({
-    kind: COMP_KIND.deadline,
-    ref: candidateRef(candidateId),
-    dedupeKey: compKeys.deadline(candidateId, round.revision, r.days),
-    chatId: owner.telegramId,
-    dueAt: r.dueAt,
-    payload: { roundId: round.id, candidateId, revision: round.revision, deadline, days: r.days },
-  }));
+  const plan = deadlineReminderPlan(deadline, round.reminderDays, now, timeZone);
+  const rows: NewOutboxRow[] = recipients.flatMap((to) =>
+    plan.map((r) => ({
+      kind: COMP_KIND.deadline,
+      ref: candidateRef(candidateId),
+      dedupeKey: compKeys.deadline(candidateId, round.revision, r.days) + to.key,
+      chatId: to.telegramId,
+      dueAt: r.dueAt,
+      payload: { roundId: round.id, candidateId, revision: round.revision, deadline, days: r.days },
+    })),
+  );
   if (rows.length) await tx.insert(outbox).values(rows).onConflictDoNothing();
   return rows.length;
 }

@@ -97,6 +97,23 @@ describe.each(engines)('competition rounds, candidates and deadline reminders (%
     expect((await deadlineRows()).filter((r) => r.status === 'pending' && r.ref === 'candidate:2').map((r) => r.dueAt.toISOString())).toEqual(['2027-05-10T01:00:00.000Z', '2027-05-17T01:00:00.000Z']);
   });
 
+  it("reminds the idea's active coaches as well as its owner", async () => {
+    const { ana, budi, idea } = await setup();
+    const citra = await person(h, 'Citra', 'Bappelitbangda');
+    const dedi = await person(h, 'Dedi', 'DKP');
+    await ana.send(`/pendamping ${idea} @citra`);
+    await ana.send(`/pendamping ${idea} @dedi`);
+    await ana.send(`/pendamping ${idea} hapus @dedi`);
+    await ana.send('/kompetisi_baru kipp 2027');
+    await ana.send(`/kandidat ${idea} K1`);
+    h.clock.set(new Date('2027-05-20T03:00:00Z'));
+    await h.runJobs();
+    expect(privateTexts(h, budi, '⏰')).toHaveLength(1);
+    const [toCoach] = privateTexts(h, citra, '⏰');
+    expect(toCoach).toContain('pendaftaran ditutup 14 hari lagi');
+    expect(privateTexts(h, dedi, '⏰')).toEqual([]);
+  });
+
   it('reminds the owner with what is missing, survives restarts, and stops once the candidate moves on', async () => {
     const { ana, budi, idea } = await setup();
     await ana.send('/kompetisi_baru kipp 2027');
