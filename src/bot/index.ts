@@ -7,6 +7,7 @@ import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
+import { dashboardFeature } from './features/dashboard.js';
 import { draftsFeature } from './features/drafts.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(draftsFeature());
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
+  bot.use(dashboardFeature());
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());
