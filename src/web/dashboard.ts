@@ -92,10 +92,14 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     if (accept.startsWith('id') || accept.startsWith('in')) return 'id';
     return config.DEFAULT_LANGUAGE;
   };
-  /** Same-origin POSTs only (sign-in, sign-out): a page elsewhere cannot press them for the user. */
+  /**
+   * Same-origin POSTs only (sign-in, sign-out): a page elsewhere cannot press them for the user.
+   * Browsers say where a request comes from in Sec-Fetch-Site; older ones only in Origin (which the
+   * pages' no-referrer policy turns into "null" for form posts, so Sec-Fetch-Site is asked first).
+   */
   const sameOrigin = (c: Context): boolean => {
     const site = c.req.header('sec-fetch-site');
-    if (site && site !== 'same-origin' && site !== 'none') return false;
+    if (site) return site === 'same-origin' || site === 'none';
     const origin = c.req.header('origin');
     if (!origin) return true;
     const own = new Set([new URL(c.req.url).origin]);

@@ -34,6 +34,7 @@ export function layout(ctx: PageContext, opts: { title: string | Html; section: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${opts.title} · ${t('dashboard.title')}</title>
 <link rel="stylesheet" href="/dasbor/app.css?v=${ctx.assetVersion}">
 <script src="/dasbor/app.js?v=${ctx.assetVersion}" defer></script>
