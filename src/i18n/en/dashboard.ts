@@ -49,7 +49,7 @@ export const dashboard: typeof source = {
   'dashboard.board.reset': 'Clear filters',
   'dashboard.board.empty': 'No ideas yet.',
   'dashboard.board.count': (p) => html`${p.shown} of ${p.count}`,
-  'dashboard.board.supports': (p) => html`👍 ${p.n} ${p.n === 1 ? 'support' : 'supports'}`,
+  'dashboard.board.supports': (p) => html`${p.n} ${p.n === 1 ? 'support' : 'supports'}`,
   'dashboard.board.days': (p) => (p.n === 0 ? html`since today` : html`${p.n} ${p.n === 1 ? 'day' : 'days'} in this stage`),
   'dashboard.board.searchResult': (p) => html`${p.n} ${p.n === 1 ? 'idea matches' : 'ideas match'} “${p.query}”.`,
   'dashboard.board.searchTypo': 'Nothing matched exactly; showing similar names.',

@@ -50,7 +50,7 @@ export const dashboard = {
   'dashboard.board.reset': 'Hapus filter',
   'dashboard.board.empty': 'Belum ada ide.',
   'dashboard.board.count': (p: { shown: number; count: string }): Html => html`${p.shown} dari ${p.count}`,
-  'dashboard.board.supports': (p: { n: number }): Html => html`👍 ${p.n} dukungan`,
+  'dashboard.board.supports': (p: { n: number }): Html => html`${p.n} dukungan`,
   'dashboard.board.days': (p: { n: number }): Html => (p.n === 0 ? html`sejak hari ini` : html`${p.n} hari di tahap ini`),
   'dashboard.board.searchResult': (p: { n: number; query: string }): Html => html`${p.n} ide cocok dengan “${p.query}”.`,
   'dashboard.board.searchTypo': 'Tidak ada yang sama persis; ditampilkan nama yang mirip.',

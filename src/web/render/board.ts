@@ -38,7 +38,7 @@ export function renderBoard(ctx: PageContext, v: BoardView): string {
     const cards = col.cards.map((c) => {
       const days = Math.max(0, Math.floor((v.now.getTime() - c.stageSince.getTime()) / DAY_MS));
       return html`<li class="card" data-idea="${c.id}"><a href="/dasbor/ide/${c.id}"><strong class="name">${c.name}</strong>${c.expansion ? html` <span class="expansion">(${c.expansion})</span>` : ''}</a>
-<span class="meta"><span class="agency">${c.agencyShort}</span> · <span class="supports">${t('dashboard.board.supports', { n: c.supportCount })}</span> · <span class="days">${t('dashboard.board.days', { n: days })}</span></span></li>`;
+<span class="meta"><span class="card-agency">${c.agencyShort}</span> · <span class="supports">${t('dashboard.board.supports', { n: c.supportCount })}</span> · <span class="days">${t('dashboard.board.days', { n: days })}</span></span></li>`;
     });
     const count = `${formatNumber(col.count, lang)}${col.more ? '+' : ''}`;
     return html`<section class="column" data-stage="${col.stage}" aria-labelledby="col-${col.stage}">
