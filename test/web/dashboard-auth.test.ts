@@ -54,6 +54,12 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     expect(board.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(board.headers.get('access-control-allow-origin')).toBeNull();
     expect(board.text).not.toMatch(/<script>|<style>| style="|onclick=/);
+    // Fast on a slow connection: the page, its stylesheet and its script, nothing else.
+    const css = await fetchPage(h, '/dasbor/app.css');
+    const js = await fetchPage(h, '/dasbor/app.js');
+    expect(css.status).toBe(200);
+    expect(js.headers.get('content-type')).toContain('javascript');
+    expect(board.text.length + css.text.length + js.text.length).toBeLessThan(50_000);
 
     // Used once: refused the second time, and no second session is made.
     const again = await redeem(h, path);
@@ -109,6 +115,19 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     expect(out.headers.get('set-cookie')).toMatch(/wi_dasbor=;/);
     expect((await fetchPage(h, '/dasbor', { cookie: a })).status).toBe(401);
     expect((await fetchPage(h, '/dasbor', { cookie: b })).status).toBe(200);
+  });
+
+  it('speaks English to a member who uses English', async () => {
+    const john = h.user('John', { language_code: 'en' });
+    await john.register('John Doe', 'Dinas Kesehatan');
+    const reply = await john.ask('/dashboard');
+    expect(reply.text).toContain('Your sign-in link for the Warkop Indah dashboard:');
+    const cookie = await signIn(h, john);
+    const board = await fetchPage(h, '/dasbor', { cookie });
+    expect(board.text).toContain('<html lang="en">');
+    expect(board.text).toContain('Idea board');
+    expect(board.text).toContain('Signed in as John Doe');
+    expect((await john.ask('/dashboard logout')).text).toContain('You are signed out of the dashboard in 1 browser(s).');
   });
 
   it('only registered members get a link', async () => {
@@ -191,5 +210,15 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     // A member who is demoted or whose registration is gone loses access at once (checked per request).
     await h.db.update(members).set({ registeredAt: null }).where(eq(members.telegramId, budi.id));
     expect((await fetchPage(h, '/dasbor', { cookie: budiCookie })).status).toBe(401);
+  });
+});
+
+describe('dashboard address', () => {
+  it('is DASHBOARD_URL, else the webhook’s origin, else unset (polling without it)', async () => {
+    const { loadConfig } = await import('../../src/config.js');
+    const { dashboardBase } = await import('../../src/app.js');
+    expect(dashboardBase(loadConfig({ DASHBOARD_URL: 'https://warkop.example.go.id/' }))).toBe('https://warkop.example.go.id');
+    expect(dashboardBase(loadConfig({ WEBHOOK_URL: 'https://bot.example.go.id/telegram/webhook', WEBHOOK_SECRET: 'a-long-secret-123' }))).toBe('https://bot.example.go.id');
+    expect(dashboardBase(loadConfig({}))).toBeUndefined();
   });
 });

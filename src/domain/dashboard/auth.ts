@@ -25,11 +25,12 @@ export function looksLikeToken(token: string | undefined): token is string {
   return typeof token === 'string' && TOKEN_PATTERN.test(token);
 }
 
-/** A fresh single-use sign-in token for a member; expired and used links of everyone are cleared on the way. */
+/** A fresh single-use sign-in token for a member; expired links and sessions of everyone are cleared on the way. */
 export async function createSignInLink(db: DbOrTx, memberId: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
   await db.delete(dashboardLinks).where(or(lt(dashboardLinks.expiresAt, now), lt(dashboardLinks.createdAt, new Date(now.getTime() - 24 * 3600_000))));
+  await db.delete(dashboardSessions).where(lt(dashboardSessions.expiresAt, now));
   await db.insert(dashboardLinks).values({ tokenHash: hashToken(token), memberId, expiresAt, createdAt: now });
   return { token, expiresAt };
 }

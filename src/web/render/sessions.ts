@@ -10,7 +10,7 @@ function entry(ctx: PageContext, e: SessionEntry, tz: string, past: boolean): Ht
     ? html`<p><b>${t('dashboard.sessions.agenda')}:</b> ${e.agenda.map((i, n) => html`${n ? ', ' : ''}<a href="/dasbor/ide/${i.id}">${i.name}</a>`)}</p>`
     : '';
   const minutes = past && s.status !== 'cancelled'
-    ? html`<details${s.minutes ? '' : html``}><summary>${t('dashboard.sessions.minutes')}</summary>${s.minutes ? html`<p class="minutes">${s.minutes}</p>` : html`<p class="empty">${t('dashboard.sessions.noMinutes')}</p>`}</details>`
+    ? html`<details><summary>${t('dashboard.sessions.minutes')}</summary>${s.minutes ? html`<p class="minutes">${s.minutes}</p>` : html`<p class="empty">${t('dashboard.sessions.noMinutes')}</p>`}</details>`
     : '';
   const attendees = e.attendees
     ? html`<details class="coordinator"><summary>${t('dashboard.sessions.attendees')} (${e.attendees.length})</summary><ul class="names">${e.attendees.map((n) => html`<li>${n}</li>`)}</ul></details>`
