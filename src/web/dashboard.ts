@@ -11,11 +11,10 @@ import type { Database } from '../db/client.js';
 import type { Language, Member } from '../db/schema/index.js';
 import { agencyOptions, loadAgencyPage } from '../domain/dashboard/agencies-page.js';
 import { endSession, memberForSession, redeemSignInLink, SESSION_TTL_MS } from '../domain/dashboard/auth.js';
-import { BOARD_STAGES, loadBoard } from '../domain/dashboard/board.js';
+import { BOARD_STAGES, boardYears, loadBoard } from '../domain/dashboard/board.js';
 import { loadIdeaPage } from '../domain/dashboard/idea-page.js';
 import { checkInitData } from '../domain/dashboard/init-data.js';
 import { loadSessionsPage } from '../domain/dashboard/sessions-page.js';
-import { ideaYears } from '../domain/ideas/list.js';
 import { loadRecap } from '../domain/ideas/recap.js';
 import { normaliseQuery } from '../domain/ideas/search.js';
 import { parseStage } from '../domain/ideas/stages.js';
@@ -210,7 +209,7 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     }
     const filters = { year, agencyId, stage: stage && BOARD_STAGES.includes(stage) ? stage : undefined, query };
     const board = await loadBoard(db, filters, tz);
-    const years = await ideaYears(db, tz);
+    const years = await boardYears(db, tz);
     const agencies = await agencyOptions(db);
     return c.html(renderBoard(page, { board, filters, years, agencies, stages: BOARD_STAGES, now: clock.now(), notice }));
   });
@@ -253,7 +252,7 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     const year = yearOf(c);
     const recap = await loadRecap(db, year, tz);
     const current = yearIn(clock.now(), tz);
-    const years = [...new Set([current, year, ...(await ideaYears(db, tz))])].sort((a, b) => b - a);
+    const years = [...new Set([current, year, ...(await boardYears(db, tz))])].sort((a, b) => b - a);
     return c.html(renderScoreboard(c.get('page'), recap, years, hasRole(c.get('viewer'), 'coordinator')));
   });
   app.get('/pd/:id', async (c) => {

@@ -110,3 +110,21 @@ export async function loadBoard(db: DbOrTx, filters: BoardFilters, timeZone: str
   }
   return { columns };
 }
+
+/**
+ * Years for the year pickers, newest first: from the first idea's year to the last one's (at most
+ * `max`). Two index probes (ideas_created_idx) instead of grouping every idea by year.
+ */
+export async function boardYears(db: DbOrTx, timeZone: string, max = 12): Promise<number[]> {
+  const [row] = await db
+    .select({
+      first: sql<number | null>`extract(year from min(${ideas.createdAt}) at time zone ${timeZone})::int`,
+      last: sql<number | null>`extract(year from max(${ideas.createdAt}) at time zone ${timeZone})::int`,
+    })
+    .from(ideas)
+    .where(isNull(ideas.deletedAt));
+  if (row?.first == null || row.last == null) return [];
+  const years: number[] = [];
+  for (let y = Number(row.last); y >= Number(row.first) && years.length < max; y--) years.push(y);
+  return years;
+}
