@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dashboardLinks, dashboardSessions, drafts, members } from '../../src/db/schema/index.js';
@@ -128,6 +129,22 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     expect(board.text).toContain('Idea board');
     expect(board.text).toContain('Signed in as John Doe');
     expect((await john.ask('/dashboard logout')).text).toContain('You are signed out of the dashboard in 1 browser(s).');
+  });
+
+  it.runIf(engine === 'postgres')('any instance serves a session or a link made by another (both live in the database)', async () => {
+    const budi = await member();
+    const cookie = await signIn(h, budi);
+    const { path } = await askLink(budi);
+    const second = await h.startInstance();
+    const other = `http://127.0.0.1:${(second.server!.address() as AddressInfo).port}`;
+    expect(other).not.toBe(serverOrigin(h));
+    const board = await fetch(`${other}/dasbor`, { headers: { cookie } });
+    expect(board.status).toBe(200);
+    const token = path.split('/').pop()!;
+    const signedIn = await fetch(`${other}/dasbor/masuk`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+    expect(signedIn.status).toBe(303);
+    // …and the link is spent for the first instance too.
+    expect((await redeem(h, path)).page.status).toBe(400);
   });
 
   it('only registered members get a link', async () => {
