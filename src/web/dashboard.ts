@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -118,6 +119,9 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     c.header('Vary', 'Cookie, X-Telegram-Init-Data, Accept-Language');
     await next();
   });
+
+  // The only bodies are the two small forms.
+  app.use('*', bodyLimit({ maxSize: 4096, onError: (c) => c.text('too large', 413) }));
 
   app.get('/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');

@@ -82,6 +82,8 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     expect(unknown.page.status).toBe(400);
     expect(unknown.page.text).toContain('tidak dikenal');
     expect((await redeem(h, '/dasbor/masuk/short')).page.status).toBe(400);
+    const huge = await fetchPage(h, '/dasbor/masuk', { method: 'POST', body: new URLSearchParams({ token: 'x'.repeat(10_000) }) });
+    expect(huge.status).toBe(413);
   });
 
   it('without a session nothing is shown; a forged cookie is refused; /dasbor keluar ends every session', async () => {
