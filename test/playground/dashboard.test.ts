@@ -48,4 +48,4 @@ it('the playground serves the dashboard locally and /dasbor shows the full sign-
   const board = await fetch(`${base}/dasbor`, { headers: { cookie } });
   expect(board.status).toBe(200);
   expect(await board.text()).toContain('Getar Dilan');
-}, 60_000);
+}, 120_000);

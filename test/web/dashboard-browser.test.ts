@@ -39,7 +39,7 @@ describe.skipIf(skip)('dashboard in a real browser (Chromium)', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     ({ browser, close } = await launchChromium());
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await close?.();
   });
@@ -112,7 +112,7 @@ describe.skipIf(skip)('dashboard in a real browser (Chromium)', () => {
       expect(problems, 'console errors (CSP violations show here)').toEqual([]);
       await context.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('a member sees no coordinator data; signing out in the browser ends the session', async () => {
     const { budi, past } = await seedDashboard(h);
@@ -129,7 +129,7 @@ describe.skipIf(skip)('dashboard in a real browser (Chromium)', () => {
     const after = await page.goto(`${serverOrigin(h)}/dasbor`);
     expect(after?.status()).toBe(401);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('as a Mini App: initData from the URL fragment is sent with every request, the theme applies, and forged data shows nothing', async () => {
     const { budi, petaBaper } = await seedDashboard(h);
@@ -161,5 +161,5 @@ describe.skipIf(skip)('dashboard in a real browser (Chromium)', () => {
     await forged.locator('main .message:has-text("tidak sah")').waitFor();
     expect(await forged.locator('li.card').count()).toBe(0);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
