@@ -197,11 +197,16 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     return c.html(messagePage(page, page.t('dashboard.notFound'), page.t('dashboard.notFound')), 404);
   };
   const idParam = (value: string | undefined): number | undefined => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined);
+  /** A plausible year, or undefined (a typed-in 0000 must not reach the database's date functions). */
+  const yearParam = (value: string | undefined): number | undefined => {
+    const y = value && /^\d{4}$/.test(value) ? Number(value) : undefined;
+    return y !== undefined && y >= 1900 && y <= 2200 ? y : undefined;
+  };
 
   app.get('/', async (c) => {
     const page = c.get('page');
     const q = c.req.query();
-    const year = /^\d{4}$/.test(q.tahun ?? '') ? Number(q.tahun) : undefined;
+    const year = yearParam(q.tahun);
     const agencyId = idParam(q.pd);
     const stage = q.tahap ? parseStage(q.tahap) : undefined;
     let query: string | undefined;
@@ -248,10 +253,7 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     return c.html(renderSessions(c.get('page'), data, tz));
   });
 
-  const yearOf = (c: Context<Env>) => {
-    const y = c.req.query('tahun');
-    return y && /^\d{4}$/.test(y) ? Number(y) : yearIn(clock.now(), tz);
-  };
+  const yearOf = (c: Context<Env>) => yearParam(c.req.query('tahun')) ?? yearIn(clock.now(), tz);
   app.get('/pd', async (c) => {
     const year = yearOf(c);
     const recap = await loadRecap(db, year, tz);

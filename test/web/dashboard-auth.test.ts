@@ -62,6 +62,14 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     expect(js.headers.get('content-type')).toContain('javascript');
     expect(board.text.length + css.text.length + js.text.length).toBeLessThan(50_000);
 
+    // Bad input in the address changes nothing and breaks nothing.
+    for (const path of ['/dasbor?tahun=0000&pd=abc&tahap=xyz', '/dasbor?q=a', '/dasbor/pd?tahun=0000', '/dasbor/ide/99999999999', '/dasbor/ide/abc']) {
+      const page = await fetchPage(h, path, { cookie });
+      expect(page.status, path).toBeLessThan(500);
+    }
+    expect((await fetchPage(h, '/dasbor?q=a', { cookie })).text).toContain('Kata kunci terlalu pendek');
+    expect((await fetchPage(h, '/dasbor/ide/abc', { cookie })).status).toBe(404);
+
     // Used once: refused the second time, and no second session is made.
     const again = await redeem(h, path);
     expect(again.page.status).toBe(400);
