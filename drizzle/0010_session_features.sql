@@ -114,6 +114,21 @@ CREATE TABLE "round_assessors" (
 	CONSTRAINT "round_assessors_round_id_member_id_pk" PRIMARY KEY("round_id","member_id")
 );
 --> statement-breakpoint
+CREATE TABLE "dashboard_links" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"member_id" integer NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dashboard_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"member_id" integer NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "coaching_notes" ADD CONSTRAINT "coaching_notes_idea_id_ideas_id_fk" FOREIGN KEY ("idea_id") REFERENCES "public"."ideas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_notes" ADD CONSTRAINT "coaching_notes_author_id_members_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_schedules" ADD CONSTRAINT "coaching_schedules_idea_id_ideas_id_fk" FOREIGN KEY ("idea_id") REFERENCES "public"."ideas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -137,6 +152,8 @@ ALTER TABLE "competition_rounds" ADD CONSTRAINT "competition_rounds_created_by_m
 ALTER TABLE "round_assessors" ADD CONSTRAINT "round_assessors_round_id_competition_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."competition_rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_assessors" ADD CONSTRAINT "round_assessors_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_assessors" ADD CONSTRAINT "round_assessors_added_by_members_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_links" ADD CONSTRAINT "dashboard_links_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboard_sessions" ADD CONSTRAINT "dashboard_sessions_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "coaching_notes_idea_idx" ON "coaching_notes" USING btree ("idea_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "idea_coaches_active_uq" ON "idea_coaches" USING btree ("idea_id","member_id") WHERE removed_at is null;--> statement-breakpoint
 CREATE INDEX "idea_coaches_member_idx" ON "idea_coaches" USING btree ("member_id") WHERE removed_at is null;--> statement-breakpoint
@@ -145,4 +162,6 @@ CREATE INDEX "evidence_items_year_idx" ON "evidence_items" USING btree ("year","
 CREATE INDEX "stored_files_sha_idx" ON "stored_files" USING btree ("sha256","size");--> statement-breakpoint
 CREATE INDEX "candidate_moves_candidate_idx" ON "candidate_moves" USING btree ("candidate_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "competition_candidates_round_idea_uq" ON "competition_candidates" USING btree ("round_id","idea_id");--> statement-breakpoint
-CREATE INDEX "competition_candidates_idea_idx" ON "competition_candidates" USING btree ("idea_id");
+CREATE INDEX "competition_candidates_idea_idx" ON "competition_candidates" USING btree ("idea_id");--> statement-breakpoint
+CREATE INDEX "dashboard_links_member_idx" ON "dashboard_links" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "dashboard_sessions_member_idx" ON "dashboard_sessions" USING btree ("member_id");

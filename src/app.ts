@@ -26,6 +26,7 @@ import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
 import { sessionJobs } from './jobs/sessions.js';
+import { createDashboard, DASHBOARD_PATH } from './web/dashboard.js';
 
 export interface App {
   bot: Bot;
@@ -34,7 +35,7 @@ export interface App {
   dispatcher: UpdateDispatcher;
   scheduler: Scheduler;
   botInfo: UserFromGetMe;
-  /** The HTTP server (webhook mode, or when a health port was asked for). */
+  /** The HTTP server (webhook mode, or the dashboard in polling mode). */
   server: Server | undefined;
   /** Stops taking updates, lets handlers finish (bounded), closes the database. Idempotent. */
   stop(reason?: string): Promise<void>;
@@ -54,6 +55,17 @@ export interface StartOptions {
   skipCommandMenu?: boolean;
   /** Session minutes mentioning an idea, for proposal drafts (the sessions feature provides it). */
   minutesSource?: MinutesSource;
+  /**
+   * Serve the dashboard locally even in polling mode without DASHBOARD_URL (the playground): on
+   * HOST:PORT, or any free port when PORT is taken, at http://HOST:<port>.
+   */
+  dashboardLocal?: boolean;
+}
+
+/** The dashboard's public base: DASHBOARD_URL, else the webhook's origin. */
+export function dashboardBase(config: Config): string | undefined {
+  const url = config.DASHBOARD_URL ?? (config.mode.kind === 'webhook' ? new URL(config.mode.url).origin : undefined);
+  return url?.replace(/\/+$/, '');
 }
 
 export async function startApp(config: Config, options: StartOptions): Promise<App> {
@@ -99,7 +111,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
     const jobs: Jobs = { wake: () => scheduler.wake() };
-    const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
+    let dashboardUrl = dashboardBase(config);
+    const dashboard = { url: () => dashboardUrl };
+    const web = createDashboard({ config, database, clock, logger: logger.child({ component: 'dashboard' }), publicUrl: dashboard.url });
+    const routes = { prefix: DASHBOARD_PATH, listener: web.listener };
+    const bot = createBot({ config, logger, database, clock, sender, jobs, dashboard }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
     bot.botInfo = botInfo;
     scheduler.attachBot(bot, botInfo);
@@ -139,13 +155,31 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         logger,
         checkHealth: async () => void (await database.query('select 1')),
         webhook: { path: url.pathname, secret: config.mode.secret, dispatcher },
+        routes,
       });
       await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
       logger.info({ mode: 'webhook', port: (server.address() as { port: number }).port, instance: lock.id }, 'bot started');
     } else {
+      if (config.DASHBOARD_URL || options.dashboardLocal) {
+        const listen = (port: number) =>
+          startHttpServer({ host: config.HOST, port, logger, checkHealth: async () => void (await database.query('select 1')), routes });
+        server = await listen(config.PORT).catch((err: NodeJS.ErrnoException) => {
+          if (options.dashboardLocal && err.code === 'EADDRINUSE') return listen(0);
+          throw err;
+        });
+        const port = (server.address() as { port: number }).port;
+        if (!config.DASHBOARD_URL) dashboardUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+        logger.info({ port, dashboard: `${dashboardUrl}${DASHBOARD_PATH}` }, 'dashboard listening');
+      }
       poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec });
       await poller.start();
       logger.info({ mode: 'polling', bot: botInfo.username, instance: lock.id }, 'bot started');
+    }
+    // Telegram opens a Mini App only over HTTPS: the menu button is set only then.
+    if (!options.skipCommandMenu && dashboardUrl?.startsWith('https:')) {
+      void bot.telegram
+        .setChatMenuButton({ menuButton: { type: 'web_app', text: 'Dasbor', web_app: { url: `${dashboardUrl}${DASHBOARD_PATH}` } } })
+        .catch((err: unknown) => logger.warn({ err: { type: (err as Error).name } }, 'could not set the dashboard menu button'));
     }
     scheduler.start();
 

@@ -55,6 +55,12 @@ const base = z.object({
       .regex(/^[A-Za-z0-9_-]+$/, 'may contain only A-Z, a-z, 0-9, _ and - (Telegram rule)')
       .optional(),
   ),
+  /**
+   * Public address of the web dashboard (e.g. https://warkop.example.go.id): links from /dasbor and
+   * the Mini App button point there. Defaults to the webhook's origin; in polling mode, setting it
+   * makes the bot listen on HOST:PORT for the dashboard too.
+   */
+  DASHBOARD_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   PORT: int(8080, 0).pipe(z.number().max(65535)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
   INTAKE_CONCURRENCY: int(16, 1),

@@ -23,6 +23,8 @@ export interface BotDeps {
   clock: Clock;
   sender: Sender;
   jobs?: Jobs;
+  /** Where the web dashboard is reached (undefined until the server listens, or when not configured). */
+  dashboard?: { url(): string | undefined };
 }
 
 /** Per-bot registries that features plug into. */

@@ -9,6 +9,7 @@ import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { coachingFeature } from './features/coaching/index.js';
 import { competitionsFeature } from './features/competitions/index.js';
+import { dashboardFeature } from './features/dashboard.js';
 import { draftsFeature } from './features/drafts.js';
 import { evidenceFeature } from './features/evidence/index.js';
 import { groupsFeature } from './features/groups.js';
@@ -63,6 +64,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(coachingFeature(registries));
   bot.use(competitionsFeature(registries));
   bot.use(evidenceFeature(registries));
+  bot.use(dashboardFeature());
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

@@ -40,19 +40,27 @@ export async function deliverDraft(opts: { sender: Sender; chatId: number; draft
   for (const text of draftMessages(t, layout, lang, renderable, source)) {
     await sender.call('sendMessage', { chat_id: chatId, text: text.toString(), parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
   }
-  const p = phrasesFor(lang);
-  const buffer = await buildDocx(layout, lang, {
-    ideaName: opts.ideaName,
-    version: draft.version,
-    sourceLabel: draft.source === 'model' && draft.model ? p.doc.sourceModel(draft.model) : p.doc.sourceTemplate,
-    createdLabel: formatDateTime(draft.createdAt, lang, opts.tz),
-    sections: draft.sections,
-    meta: draft.meta,
-  });
+  const { buffer, filename } = await draftFile(draft, layout, opts.ideaName, opts.tz);
   await sender.call('sendDocument', {
     chat_id: chatId,
-    document: { source: buffer, filename: t('drafts.doc.fileName', { name: fileSlug(opts.ideaName), version: draft.version }).toString() },
+    document: { source: buffer, filename },
     caption: t('drafts.doc.caption', { name: opts.ideaName, version: draft.version }).toString(),
     parse_mode: 'HTML',
   });
+}
+
+/** The Word file of a stored draft and its name (the bot sends it; the dashboard offers it for download). */
+export async function draftFile(draft: Draft, layout: Layout, ideaName: string, tz: string): Promise<{ buffer: Buffer; filename: string }> {
+  const lang = draft.language;
+  const p = phrasesFor(lang);
+  const buffer = await buildDocx(layout, lang, {
+    ideaName,
+    version: draft.version,
+    sourceLabel: draft.source === 'model' && draft.model ? p.doc.sourceModel(draft.model) : p.doc.sourceTemplate,
+    createdLabel: formatDateTime(draft.createdAt, lang, tz),
+    sections: draft.sections,
+    meta: draft.meta,
+  });
+  const filename = translator(lang)('drafts.doc.fileName', { name: fileSlug(ideaName), version: draft.version }).toString();
+  return { buffer, filename };
 }

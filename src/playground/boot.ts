@@ -93,6 +93,9 @@ export function playgroundEnv(
   out.TELEGRAM_BOT_TOKEN = p.token;
   out.TELEGRAM_API_ROOT = p.apiRoot;
   out.DATA_DIR = p.databaseDir;
+  // The local dashboard: only this computer reaches it; its links name the address it listens on.
+  delete out.DASHBOARD_URL;
+  if (!env.HOST?.trim()) out.HOST = '127.0.0.1';
   out.ADMIN_TELEGRAM_IDS = [env.ADMIN_TELEGRAM_IDS?.trim(), String(p.adminId)].filter(Boolean).join(',');
   for (const [key, value] of Object.entries(FAST_SENDING)) if (!env[key]?.trim()) out[key] = value;
   return out;

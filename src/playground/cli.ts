@@ -236,6 +236,8 @@ async function chat(playground: Playground, dataDir: string, style: Style): Prom
     }
   });
   for (const line of playground.startup) write(line);
+  const dashboard = playground.dashboardUrl;
+  if (dashboard) write(`The dashboard is served at ${dashboard}/dasbor — send /dasbor here for a sign-in link to open in a browser.`);
 
   let working = false;
   playground.onBackground((lines) => {

@@ -96,7 +96,8 @@ export class Playground {
         adminId = known?.id ?? double.createUser({ first_name: DEFAULT_PERSON, username: DEFAULT_USERNAME, language_code: 'id' }).id;
       }
       const config = loadConfig(playgroundEnv(opts.env, { token: double.token, apiRoot: double.apiRoot, databaseDir, adminId }));
-      app = await startApp(config, { logger: opts.logger, clock, database, pollTimeoutSec: 10 });
+      // The dashboard listens on 127.0.0.1:PORT (or any free port when it is taken).
+      app = await startApp(config, { logger: opts.logger, clock, database, pollTimeoutSec: 10, dashboardLocal: true });
       const transcript = new Transcript(double, {
         filesDir: join(opts.dataDir, 'playground-files'),
         style: opts.style,
@@ -129,6 +130,12 @@ export class Playground {
 
   get currentUser(): FakeUser {
     return this.user(this.view.userId);
+  }
+
+  /** Where the local dashboard is served (http://127.0.0.1:<port>). */
+  get dashboardUrl(): string | undefined {
+    const address = this.app.server?.address();
+    return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : undefined;
   }
 
   /** Back to the first person, in their private chat (scripts start there). */

@@ -13,3 +13,4 @@ export * from './broadcasts.js';
 export * from './coaching.js';
 export * from './evidence.js';
 export * from './competitions.js';
+export * from './dashboard.js';

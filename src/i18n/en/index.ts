@@ -7,5 +7,6 @@ import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
+import { dashboard } from './dashboard.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard };

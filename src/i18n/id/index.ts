@@ -6,6 +6,7 @@ import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
+import { dashboard } from './dashboard.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard };

@@ -12,6 +12,8 @@ export interface HttpServerOptions {
   checkHealth: () => Promise<void>;
   /** When set, POSTs to `path` carrying the secret header are taken as updates. */
   webhook?: { path: string; secret: string; dispatcher: UpdateDispatcher };
+  /** Other routes (the web dashboard): requests under `prefix` are handed to `listener`. */
+  routes?: { prefix: string; listener: (req: IncomingMessage, res: ServerResponse) => void };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,7 +40,7 @@ function send(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
 }
 
-/** The HTTP side: Telegram's webhook (with its secret header) and GET /healthz. */
+/** The HTTP side: Telegram's webhook (with its secret header), GET /healthz and the dashboard's routes. */
 export function startHttpServer(options: HttpServerOptions): Promise<Server> {
   const { logger, webhook } = options;
   const server = createServer(async (req, res) => {
@@ -72,6 +74,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
         if (!(await webhook.dispatcher.accept([update]))) return send(res, 503, 'shutting down');
         return send(res, 200, 'ok');
       }
+      const routes = options.routes;
+      if (routes && (url.pathname === routes.prefix || url.pathname.startsWith(`${routes.prefix}/`))) return routes.listener(req, res);
       send(res, 404, 'not found');
     } catch (err) {
       logger.error({ err: { type: (err as Error).name } }, 'http request failed');
