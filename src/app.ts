@@ -26,6 +26,8 @@ import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
 import { sessionJobs } from './jobs/sessions.js';
+import { backsUpItself, backupAndLog, nightlyBackupJob } from './jobs/backups.js';
+import { closeControlSocket, startControlSocket } from './db/transfer/control.js';
 
 export interface App {
   bot: Bot;
@@ -98,6 +100,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
+    scheduler.register(nightlyBackupJob());
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
@@ -148,6 +151,14 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       logger.info({ mode: 'polling', bot: botInfo.username, instance: lock.id }, 'bot started');
     }
     scheduler.start();
+    // `npm run backup` while the bot runs asks it over DATA_DIR/bot.sock (src/db/transfer/control.ts).
+    const control =
+      ownsDatabase && backsUpItself(database, config)
+        ? await startControlSocket(config.DATA_DIR, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup')).catch((err: unknown) => {
+            logger.warn({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code } }, 'backup socket not available: npm run backup works only while the bot is stopped');
+            return undefined;
+          })
+        : undefined;
 
     let stopping: Promise<void> | undefined;
     const stop = (reason = 'stop') =>
@@ -156,6 +167,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         dispatcher.stopAccepting();
         await poller?.stop();
         if (server) await closeServer(server);
+        if (control) await closeControlSocket(control, config.DATA_DIR);
         await scheduler.stop();
         const finished = await dispatcher.drain(config.SHUTDOWN_GRACE_MS);
         if (!finished) logger.warn('some updates were still running at shutdown; another instance or the next start will re-run them');

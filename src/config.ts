@@ -88,6 +88,9 @@ const base = z.object({
   RSVP_EDIT_INTERVAL_SECONDS: int(10, 1),
   BROADCAST_PROGRESS_SECONDS: int(5, 1),
   OUTBOX_LEASE_SECONDS: int(120, 10),
+  // Nightly backups of the embedded database (PGlite only) into DATA_DIR/backups/: wall-clock time in TZ_NAME, or `off`.
+  BACKUP_TIME: z.preprocess(emptyToUndefined, z.string().trim().default('02:00').refine((v) => v === 'off' || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(v), { message: 'must be a time such as 02:00, or off' })),
+  BACKUP_KEEP: int(14, 1),
 });
 
 export type RawConfig = z.infer<typeof base>;

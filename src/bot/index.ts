@@ -5,6 +5,7 @@ import { ConversationRouter } from './conversation-router.js';
 import { DeepLinks } from './deep-links.js';
 import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
+import { backupsFeature } from './features/backups.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { draftsFeature } from './features/drafts.js';
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(draftsFeature());
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
+  bot.use(backupsFeature());
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

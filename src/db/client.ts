@@ -148,6 +148,12 @@ function lockDataDir(dir: string): () => void {
   throw lockedError(dir, 0);
 }
 
+/** The pid of the live bot process holding DATA_DIR (its lock file), if any. */
+export function dataDirOwner(dataDir: string): number | undefined {
+  const pid = readPid(join(resolve(dataDir), 'bot.lock'));
+  return pid !== 0 && pid !== process.pid && isAlive(pid) ? pid : undefined;
+}
+
 function readPid(file: string): number {
   try {
     return Number(readFileSync(file, 'utf8').trim()) || 0;

@@ -7,6 +7,7 @@ import { outboxJob } from './outbox.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
+import { backupOutboxHandlers } from './backup-outbox.js';
 
 /** The background work of sessions and broadcasts, for one app instance (one lease owner). */
 export function sessionJobs(config: Config): Job[] {
@@ -15,7 +16,7 @@ export function sessionJobs(config: Config): Job[] {
   const settings = sessionSettings(config);
   return [
     pendingRsvpJob(settings),
-    outboxJob({ handlers: { ...sessionOutboxHandlers }, owner, leaseMs }),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,

@@ -1,8 +1,9 @@
 import type { id } from '../id/index.js';
 import { core } from './core.js';
+import { backups } from './backups.js';
 import { broadcasts } from './broadcasts.js';
 import { drafts } from './drafts.js';
 import { ideas } from './ideas.js';
 import { sessions } from './sessions.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...backups };
