@@ -26,7 +26,7 @@ import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
 import { sessionJobs } from './jobs/sessions.js';
-import { backsUpItself, backupAndLog, nightlyBackupJob } from './jobs/backups.js';
+import { backupAndLog, backupHome, nightlyBackupJob } from './jobs/backups.js';
 import { closeControlSocket, startControlSocket } from './db/transfer/control.js';
 
 export interface App {
@@ -100,7 +100,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
-    scheduler.register(nightlyBackupJob());
+    // Backups are the business of whoever opened the database (the playground and tests open their own).
+    if (ownsDatabase) scheduler.register(nightlyBackupJob());
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
@@ -152,9 +153,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     }
     scheduler.start();
     // `npm run backup` while the bot runs asks it over DATA_DIR/bot.sock (src/db/transfer/control.ts).
+    const home = ownsDatabase ? backupHome(database) : undefined;
     const control =
-      ownsDatabase && backsUpItself(database, config)
-        ? await startControlSocket(config.DATA_DIR, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup')).catch((err: unknown) => {
+      home !== undefined
+        ? await startControlSocket(home, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup')).catch((err: unknown) => {
             logger.warn({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code } }, 'backup socket not available: npm run backup works only while the bot is stopped');
             return undefined;
           })
@@ -167,7 +169,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         dispatcher.stopAccepting();
         await poller?.stop();
         if (server) await closeServer(server);
-        if (control) await closeControlSocket(control, config.DATA_DIR);
+        if (control) await closeControlSocket(control, home!);
         await scheduler.stop();
         const finished = await dispatcher.drain(config.SHUTDOWN_GRACE_MS);
         if (!finished) logger.warn('some updates were still running at shutdown; another instance or the next start will re-run them');

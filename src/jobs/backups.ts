@@ -4,9 +4,9 @@ import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Job } from './scheduler.js';
 
-/** True when this bot keeps its data in an embedded database on disk (the only case it backs up itself). */
-export function backsUpItself(database: Database, config: Pick<Config, 'DATA_DIR'>): boolean {
-  return database.engine === 'pglite' && !config.DATA_DIR.startsWith('memory://');
+/** The DATA_DIR of an embedded database on disk (the only case the bot backs up itself); undefined otherwise. */
+export function backupHome(database: Database): string | undefined {
+  return database.engine === 'pglite' ? database.dataDir : undefined;
 }
 
 /** `02:00` / `02.00` → hour and minute; undefined for `off`. */
@@ -19,7 +19,9 @@ export function backupTimeOf(config: Pick<Config, 'BACKUP_TIME'>): { hour: numbe
 /** Writes one backup and says where it went (path, size, pause — nothing secret). */
 export async function backupAndLog(database: Database, config: Config, logger: Logger, reason: string, now?: Date): Promise<BackupResult> {
   try {
-    const result = await makeBackup(database, config.DATA_DIR, { keep: config.BACKUP_KEEP, ...(now ? { now } : {}) });
+    const home = backupHome(database);
+    if (!home) throw new Error('only an embedded database on disk is backed up by the bot');
+    const result = await makeBackup(database, home, { keep: config.BACKUP_KEEP, ...(now ? { now } : {}) });
     logger.info({ reason, file: result.file, bytes: result.bytes, rows: result.rows, pauseMs: result.pauseMs, keep: config.BACKUP_KEEP }, 'backup written');
     return result;
   } catch (err) {
@@ -41,11 +43,12 @@ export function nightlyBackupJob(): Job {
     name: 'nightly-backup',
     async run({ database, config, clock, logger }) {
       const time = backupTimeOf(config);
-      if (running || !time || !backsUpItself(database, config)) return 0;
+      const home = backupHome(database);
+      if (running || !time || !home) return 0;
       const now = clock.now();
       // After a failure (disk full…), try again in an hour rather than on every tick.
       if (now.getTime() - failedAt < 3_600_000) return 0;
-      if (newest === undefined) newest = (await latestBackup(config.DATA_DIR))?.takenAt ?? null;
+      if (newest === undefined) newest = (await latestBackup(home))?.takenAt ?? null;
       const due = lastScheduledAt(now, time, config.TZ_NAME);
       if (newest && newest.getTime() >= due.getTime()) return 0;
       running = backupAndLog(database, config, logger.child({ component: 'backup' }), 'nightly', now)

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { enqueue } from '../../domain/outbox/outbox.js';
-import { backsUpItself } from '../../jobs/backups.js';
+import { backupHome } from '../../jobs/backups.js';
 import { BACKUP_SEND_KIND } from '../../jobs/backup-outbox.js';
 import { onCommand } from '../command.js';
 import type { CommandSpec } from '../commands.js';
@@ -17,7 +17,8 @@ export const backupCommands: CommandSpec[] = [{ id: 'cadangan', en: 'backup', au
 export function backupsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onCommand(composer, backupCommands[0]!, async (ctx) => {
-    if (!backsUpItself(ctx.deps.database, ctx.deps.config)) return replyHtml(ctx, ctx.t('backup.postgres'));
+    if (ctx.deps.database.engine === 'postgres') return replyHtml(ctx, ctx.t('backup.postgres'));
+    if (!backupHome(ctx.deps.database)) return replyHtml(ctx, ctx.t('backup.inMemory'));
     await enqueue(ctx.db, [
       {
         kind: BACKUP_SEND_KIND,

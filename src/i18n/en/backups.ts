@@ -7,6 +7,7 @@ export const backups: typeof source = {
   'backup.preparing': 'A data backup is being made. The file will be sent to this chat shortly.',
   'backup.postgres':
     'This bot keeps its data on a PostgreSQL server. Backups are made with that server’s own tools (<code>pg_dump</code>), not by the bot. The README explains how, in “Backups and moving”.',
+  'backup.inMemory': 'This bot keeps its data in memory only (no data folder), so there is nothing to back up.',
   'backup.caption': (p: { when: string; size: string; rows: number }): Html =>
     html`Warkop Indah data backup as of ${p.when} (${p.size}, ${p.rows} rows of data). Keep it somewhere safe: it holds every member’s data. To restore: <code>npm run restore -- FILE</code>.`,
   'backup.tooLarge': (p: { when: string; size: string; file: string }): Html =>

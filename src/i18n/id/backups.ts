@@ -7,6 +7,7 @@ export const backups = {
   'backup.preparing': 'Cadangan data sedang dibuat. Berkasnya akan dikirim ke percakapan ini sebentar lagi.',
   'backup.postgres':
     'Bot ini menyimpan data di server PostgreSQL. Cadangan data dibuat dengan alat server tersebut (<code>pg_dump</code>), bukan oleh bot. Petunjuknya ada di README, bagian “Backups and moving”.',
+  'backup.inMemory': 'Data bot ini hanya tersimpan di memori (tanpa folder data), sehingga tidak ada cadangan yang dapat dibuat.',
   'backup.caption': (p: { when: string; size: string; rows: number }): Html =>
     html`Cadangan data Warkop Indah per ${p.when} (${p.size}, ${p.rows} baris data). Simpan di tempat yang aman: berkas ini memuat data seluruh anggota. Untuk memulihkan: <code>npm run restore -- NAMA_BERKAS</code>.`,
   'backup.tooLarge': (p: { when: string; size: string; file: string }): Html =>
