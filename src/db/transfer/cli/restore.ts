@@ -4,7 +4,7 @@ import { dataDirOwner, openDatabase, type Database } from '../../client.js';
 import { migrateDatabase } from '../../migrate.js';
 import { readSnapshotFile } from '../file.js';
 import { loadSnapshot } from '../load.js';
-import { assertNoRows, configFrom, isEmptyDir, printReport, redactUrl, type Io } from './common.js';
+import { assertNoRows, configFrom, isEmptyDir, printReport, redactUrl, UsageError, type Io } from './common.js';
 
 const USAGE = 'Usage: npm run restore -- FILE [--force]   (into an empty DATA_DIR, or the empty database of DATABASE_URL)';
 
@@ -36,6 +36,10 @@ export async function restoreCommand(args: string[], env: Record<string, string 
     try {
       await assertNoRows(database, `The database ${redactUrl(config.DATABASE_URL)}`);
       await restoreInto(database, snapshot, io);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.err(err.message);
+      return 2;
     } finally {
       await database.close();
     }
