@@ -47,8 +47,7 @@ describe('/cadangan on the embedded database', () => {
     expect(h.api.botMessages(budi.id).filter((m) => m.document)).toHaveLength(0);
 
     // In English too.
-    await ana.send('/bahasa');
-    await ana.press(/English/);
+    await ana.press('English', await ana.ask('/bahasa'));
     await ana.send('/backup');
     await h.settle();
     const second = h.api.botMessages(ana.id).filter((m) => m.document).at(-1)!;
