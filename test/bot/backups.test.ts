@@ -34,8 +34,8 @@ describe('/cadangan on the embedded database', () => {
     const files = h.api.botMessages(ana.id).filter((m) => m.document);
     expect(files).toHaveLength(1);
     const doc = files[0]!.document!;
-    expect(doc.file_name).toMatch(/^warkop-indah-2026-11-30T01-00-00Z\.backup\.gz$/);
-    expect(doc.caption).toMatch(/^Cadangan data Warkop Indah per Senin, 30 November 2026 · 09\.00 WITA \(\d+ KB, \d+ baris data\)\./);
+    expect(doc.file_name).toMatch(/^warkop-indah-2026-11-30T01-\d\d-\d\dZ\.backup\.gz$/);
+    expect(doc.caption).toMatch(/^Cadangan data Warkop Indah per Senin, 30 November 2026 · 09\.\d\d WITA \(\d+ KB, \d+ baris data\)\./);
     expect(doc.caption).toContain('npm run restore -- NAMA_BERKAS');
     // The file is a whole backup: it reads back, checksums and all, with both members in it.
     const copy = join(dataDir, 'received.backup.gz');
@@ -51,7 +51,7 @@ describe('/cadangan on the embedded database', () => {
     await ana.send('/backup');
     await h.settle();
     const second = h.api.botMessages(ana.id).filter((m) => m.document).at(-1)!;
-    expect(second.document!.caption).toMatch(/^Warkop Indah data backup as of Monday, 30 November 2026 · 09\.00 WITA/);
+    expect(second.document!.caption).toMatch(/^Warkop Indah data backup as of Monday, 30 November 2026 · 09\.\d\d WITA/);
     await h.app.stop('test');
   }, 240_000);
 
