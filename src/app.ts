@@ -156,7 +156,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     const home = ownsDatabase ? backupHome(database) : undefined;
     const control =
       home !== undefined
-        ? await startControlSocket(home, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup')).catch((err: unknown) => {
+        ? await startControlSocket(home, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup', clock.now())).catch((err: unknown) => {
             logger.warn({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code } }, 'backup socket not available: npm run backup works only while the bot is stopped');
             return undefined;
           })

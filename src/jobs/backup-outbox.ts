@@ -26,7 +26,7 @@ export const backupOutboxHandlers: Record<string, OutboxHandler> = {
     const chatId = row.chatId!;
     let result;
     try {
-      result = await backupAndLog(ctx.database, ctx.config, ctx.logger.child({ component: 'backup' }), 'admin');
+      result = await backupAndLog(ctx.database, ctx.config, ctx.logger.child({ component: 'backup' }), 'admin', ctx.clock.now());
     } catch {
       await ctx.sender.call('sendMessage', { chat_id: chatId, text: t('backup.failed').toString(), parse_mode: 'HTML' });
       return { status: 'failed', outcome: 'backup_failed' };
