@@ -51,7 +51,7 @@ describe('/cadangan on the embedded database', () => {
     await ana.send('/backup');
     await h.settle();
     const second = h.api.botMessages(ana.id).filter((m) => m.document).at(-1)!;
-    expect(second.document!.caption).toMatch(/^Warkop Indah data backup as of Monday, 30 November 2026 · 09\.\d\d WITA/);
+    expect(second.document!.caption).toMatch(/^Warkop Indah data backup as of Monday, 30 November 2026 · 09:\d\d WITA \(\d+ KB, \d+ rows of data\)/);
     await h.app.stop('test');
   }, 240_000);
 

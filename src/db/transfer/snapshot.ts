@@ -60,11 +60,12 @@ export async function readAll(q: Query, engine: Engine, now: Date): Promise<Snap
     const rows = raw.map((r) => table.columns.map((_, i) => r[`c${i}`] ?? null));
     tables.push({ name: table.name, columns: table.columns, rows, checksum: checksumRows(rows) });
   }
-  const sequences: SequenceData[] = [];
-  for (const name of catalog.sequences) {
-    const [row] = await q<{ value: string; called: boolean }>(`select last_value::text as value, is_called as called from ${quoteIdent(name)}`);
-    sequences.push({ name, value: row!.value, isCalled: row!.called });
-  }
+  const sequences: SequenceData[] = catalog.sequences.length
+    ? await q<SequenceData>(
+        catalog.sequences.map((name, i) => `select ${i} as i, $${i + 1}::text as name, last_value::text as value, is_called as "isCalled" from ${quoteIdent(name)}`).join(' union all ') + ' order by i',
+        catalog.sequences,
+      ).then((rows) => rows.map(({ name, value, isCalled }) => ({ name, value, isCalled })))
+    : [];
   return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, takenAt: now.toISOString(), engine, migrations: await appliedMigrations(q), tables, sequences };
 }
 

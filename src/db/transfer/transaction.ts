@@ -11,9 +11,8 @@ import type { Query } from './catalog.js';
  * that text are fixed here: the same row reads the same on both engines.
  */
 export async function inTransaction<T>(database: Database, mode: 'snapshot' | 'write', fn: (q: Query) => Promise<T>): Promise<T> {
-  const settings = async (q: Query) => {
-    for (const [name, value] of TEXT_SETTINGS) await q(`select set_config($1, $2, true)`, [name, value]);
-  };
+  // One statement: on PGlite every round trip lengthens the bot's pause.
+  const settings = async (q: Query) => void (await q(`select ${TEXT_SETTINGS.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`));
   if (database.engine === 'pglite') {
     const client = (database.db as unknown as { $client: PGlite }).$client;
     return client.transaction(async (tx) => {

@@ -62,6 +62,12 @@ describe('npm run backup and npm run restore', () => {
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('every count and checksum verified');
 
+    // --force sets the database in the way aside (renamed, not deleted) and restores.
+    const forced = await script('scripts/restore.ts', [file, '--force'], { DATA_DIR: dataDir });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('The current database was set aside in');
+    expect(readdirSync(dataDir).filter((n) => n.startsWith('pglite.before-restore-'))).toHaveLength(1);
+
     // PostgreSQL is backed up with its own tools; the script says so.
     const pg = await script('scripts/backup.ts', [], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(pg.code).toBe(2);
