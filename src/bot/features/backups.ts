@@ -22,7 +22,7 @@ export function backupsFeature(): Composer<BotContext> {
     await enqueue(ctx.db, [
       {
         kind: BACKUP_SEND_KIND,
-        ref: `member:${ctx.member!.id}`,
+        ref: `backup:${ctx.member!.id}`,
         dedupeKey: `backup:${ctx.update.update_id}`,
         chatId: ctx.chat!.id,
         dueAt: ctx.deps.clock.now(),
