@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { and, gte, inArray, lt } from 'drizzle-orm';
 import { ConfigError, loadConfig, readDotEnv } from '../src/config.js';
 import { DatabaseLockedError, openDatabase, type Tx } from '../src/db/client.js';
@@ -28,7 +29,8 @@ function playgroundNow(dataDir: string): Date {
   return new Date();
 }
 
-async function seed(tx: Tx, now: Date, timeZone: string): Promise<{ members: number; ideas: number }> {
+/** Writes the demo data in one transaction (also used by tests that need a filled database). */
+export async function seed(tx: Tx, now: Date, timeZone: string): Promise<{ members: number; ideas: number }> {
   const agencyRows = await tx.select({ id: agencies.id, shortName: agencies.shortName }).from(agencies);
   const agencyId = (short: string) => {
     const row = agencyRows.find((a) => a.shortName === short);
@@ -159,4 +161,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exit(await main());
+// Run as a script (not when a test imports seed()).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) process.exit(await main());

@@ -27,6 +27,8 @@ import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
 import { sessionJobs } from './jobs/sessions.js';
 import { createDashboard, DASHBOARD_PATH } from './web/dashboard.js';
+import { backupAndLog, backupHome, nightlyBackupJob } from './jobs/backups.js';
+import { closeControlSocket, startControlSocket } from './db/transfer/control.js';
 
 export interface App {
   bot: Bot;
@@ -110,6 +112,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
+    // Backups are the business of whoever opened the database (the playground and tests open their own).
+    if (ownsDatabase) scheduler.register(nightlyBackupJob());
     const jobs: Jobs = { wake: () => scheduler.wake() };
     let dashboardUrl = dashboardBase(config);
     const dashboard = { url: () => dashboardUrl };
@@ -182,6 +186,15 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         .catch((err: unknown) => logger.warn({ err: { type: (err as Error).name } }, 'could not set the dashboard menu button'));
     }
     scheduler.start();
+    // `npm run backup` while the bot runs asks it over DATA_DIR/bot.sock (src/db/transfer/control.ts).
+    const home = ownsDatabase ? backupHome(database) : undefined;
+    const control =
+      home !== undefined
+        ? await startControlSocket(home, () => backupAndLog(database, config, logger.child({ component: 'backup' }), 'npm run backup', clock.now())).catch((err: unknown) => {
+            logger.warn({ err: { type: (err as Error).name, code: (err as { code?: unknown }).code } }, 'backup socket not available: npm run backup works only while the bot is stopped');
+            return undefined;
+          })
+        : undefined;
 
     let stopping: Promise<void> | undefined;
     const stop = (reason = 'stop') =>
@@ -190,6 +203,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         dispatcher.stopAccepting();
         await poller?.stop();
         if (server) await closeServer(server);
+        if (control) await closeControlSocket(control, home!);
         await scheduler.stop();
         const finished = await dispatcher.drain(config.SHUTDOWN_GRACE_MS);
         if (!finished) logger.warn('some updates were still running at shutdown; another instance or the next start will re-run them');

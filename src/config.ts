@@ -99,6 +99,9 @@ const base = z.object({
   /** The weekly coaching digest: ISO weekday (1 = Senin … 7 = Minggu) and hour, in TZ_NAME. */
   COACHING_DIGEST_DAY: int(1, 1).pipe(z.number().max(7)),
   COACHING_DIGEST_HOUR: int(8, 0).pipe(z.number().max(23)),
+  // Nightly backups of the embedded database (PGlite only) into DATA_DIR/backups/: wall-clock time in TZ_NAME, or `off`.
+  BACKUP_TIME: z.preprocess(emptyToUndefined, z.string().trim().default('02:00').refine((v) => v === 'off' || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(v), { message: 'must be a time such as 02:00, or off' })),
+  BACKUP_KEEP: int(14, 1),
 });
 
 export type RawConfig = z.infer<typeof base>;

@@ -5,6 +5,7 @@ import { ConversationRouter } from './conversation-router.js';
 import { DeepLinks } from './deep-links.js';
 import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
+import { backupsFeature } from './features/backups.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
 import { coachingFeature } from './features/coaching/index.js';
@@ -65,6 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(competitionsFeature(registries));
   bot.use(evidenceFeature(registries));
   bot.use(dashboardFeature());
+  bot.use(backupsFeature());
 
   bot.use(conversationsFeature());
   bot.use(unhandledFeature());

@@ -24,6 +24,8 @@ export interface Database {
   engine: Engine;
   /** The server's URL (PostgreSQL only), for a connection of one's own (src/db/instance-lock.ts). */
   url?: string;
+  /** PGlite on disk: its DATA_DIR (absent in memory and on PostgreSQL); backups go to DATA_DIR/backups. */
+  dataDir?: string;
   /** Runs raw SQL and returns rows, hiding the drivers' different result shapes. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -114,6 +116,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     engine: 'pglite',
+    ...(inMemory ? {} : { dataDir: resolve(dataDir) }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     close: async () => {
       try {
@@ -146,6 +149,12 @@ function lockDataDir(dir: string): () => void {
     if (readPid(file) === pid) rmSync(file, { force: true });
   }
   throw lockedError(dir, 0);
+}
+
+/** The pid of the live bot process holding DATA_DIR (its lock file), if any. */
+export function dataDirOwner(dataDir: string): number | undefined {
+  const pid = readPid(join(resolve(dataDir), 'bot.lock'));
+  return pid !== 0 && pid !== process.pid && isAlive(pid) ? pid : undefined;
 }
 
 function readPid(file: string): number {

@@ -10,6 +10,7 @@ import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
 import { competitionOutboxHandlers } from './competition-outbox.js';
+import { backupOutboxHandlers } from './backup-outbox.js';
 
 /** The background work of sessions and broadcasts, for one app instance (one lease owner). */
 export function sessionJobs(config: Config): Job[] {
@@ -19,7 +20,7 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers }, owner, leaseMs }),
+    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
     evidenceDigestJob(),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({

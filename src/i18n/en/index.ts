@@ -1,5 +1,6 @@
 import type { id } from '../id/index.js';
 import { core } from './core.js';
+import { backups } from './backups.js';
 import { broadcasts } from './broadcasts.js';
 import { coaching } from './coaching.js';
 import { drafts } from './drafts.js';
@@ -9,4 +10,4 @@ import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

@@ -1,4 +1,5 @@
 import { core } from './core.js';
+import { backups } from './backups.js';
 import { broadcasts } from './broadcasts.js';
 import { coaching } from './coaching.js';
 import { drafts } from './drafts.js';
@@ -9,4 +10,4 @@ import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

@@ -1,0 +1,36 @@
+import { Composer } from 'telegraf';
+import { enqueue } from '../../domain/outbox/outbox.js';
+import { backupHome } from '../../jobs/backups.js';
+import { BACKUP_SEND_KIND } from '../../jobs/backup-outbox.js';
+import { onCommand } from '../command.js';
+import type { CommandSpec } from '../commands.js';
+import type { BotContext } from '../context.js';
+import { replyHtml } from '../reply.js';
+
+export const backupCommands: CommandSpec[] = [{ id: 'cadangan', en: 'backup', audience: 'admin', where: 'private', description: 'cmd.backup' }];
+
+/**
+ * `/cadangan`: an admin asks for a backup file in their private chat. The handler only queues the
+ * work (an outbox row, keyed by the update so a re-run queues nothing new); the outbox worker makes
+ * the backup and uploads it, off the update loop.
+ */
+export function backupsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  onCommand(composer, backupCommands[0]!, async (ctx) => {
+    if (ctx.deps.database.engine === 'postgres') return replyHtml(ctx, ctx.t('backup.postgres'));
+    if (!backupHome(ctx.deps.database)) return replyHtml(ctx, ctx.t('backup.inMemory'));
+    await enqueue(ctx.db, [
+      {
+        kind: BACKUP_SEND_KIND,
+        ref: `backup:${ctx.member!.id}`,
+        dedupeKey: `backup:${ctx.update.update_id}`,
+        chatId: ctx.chat!.id,
+        dueAt: ctx.deps.clock.now(),
+        payload: { lang: ctx.lang },
+      },
+    ]);
+    await replyHtml(ctx, ctx.t('backup.preparing'));
+    ctx.deps.jobs?.wake();
+  });
+  return composer;
+}

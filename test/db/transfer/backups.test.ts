@@ -1,0 +1,54 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { backupsDir, lastScheduledAt, listBackups, makeBackup } from '../../../src/db/transfer/backups.js';
+import { backupTimeOf } from '../../../src/jobs/backups.js';
+import { openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+
+describe('nightly backup times and keeping', () => {
+  let database: TestDatabase;
+  const dir = mkdtempSync(join(tmpdir(), 'wi-keep-'));
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the last 02.00 WITA at or before a moment', () => {
+    const two = { hour: 2, minute: 0 };
+    const tz = 'Asia/Makassar';
+    // 02.00 WITA = 18.00 UTC the day before.
+    expect(lastScheduledAt(new Date('2026-12-04T18:00:00Z'), two, tz).toISOString()).toBe('2026-12-04T18:00:00.000Z');
+    expect(lastScheduledAt(new Date('2026-12-04T17:59:59Z'), two, tz).toISOString()).toBe('2026-12-03T18:00:00.000Z');
+    expect(lastScheduledAt(new Date('2026-12-05T09:00:00Z'), two, tz).toISOString()).toBe('2026-12-04T18:00:00.000Z');
+    expect(lastScheduledAt(new Date('2027-01-01T00:30:00Z'), { hour: 23, minute: 30 }, tz).toISOString()).toBe('2026-12-31T15:30:00.000Z');
+  });
+
+  it('reads BACKUP_TIME and BACKUP_KEEP, and refuses bad values naming the variable', () => {
+    expect(backupTimeOf(loadConfig({}))).toEqual({ hour: 2, minute: 0 });
+    expect(loadConfig({}).BACKUP_KEEP).toBe(14);
+    expect(backupTimeOf(loadConfig({ BACKUP_TIME: '23.15' }))).toEqual({ hour: 23, minute: 15 });
+    expect(backupTimeOf(loadConfig({ BACKUP_TIME: 'off' }))).toBeUndefined();
+    expect(() => loadConfig({ BACKUP_TIME: '25:00' })).toThrow(/^BACKUP_TIME: must be a time such as 02:00, or off$/);
+    expect(() => loadConfig({ BACKUP_KEEP: '0' })).toThrow(/^BACKUP_KEEP:/);
+  });
+
+  it('keeps the newest BACKUP_KEEP backups and leaves other files alone', async () => {
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const start = Date.parse('2026-12-01T18:00:00Z');
+    for (let day = 0; day < 5; day++) await makeBackup(database, dir, { now: new Date(start + day * 86_400_000), keep: 3 });
+    const kept = (await listBackups(dir)).map((b) => b.name);
+    expect(kept).toEqual(['warkop-indah-2026-12-05T18-00-00Z.backup.gz', 'warkop-indah-2026-12-04T18-00-00Z.backup.gz', 'warkop-indah-2026-12-03T18-00-00Z.backup.gz']);
+    // Two in the same second get distinct names.
+    await makeBackup(database, dir, { now: new Date(start + 4 * 86_400_000), keep: 3 });
+    expect(readdirSync(backupsDir(dir)).filter((n) => n.includes('2026-12-05T18-00-00')).sort()).toEqual([
+      'warkop-indah-2026-12-05T18-00-00-1Z.backup.gz',
+      'warkop-indah-2026-12-05T18-00-00Z.backup.gz',
+    ]);
+    expect(readdirSync(dir)).toContain('notes.txt');
+  }, 120_000);
+});
