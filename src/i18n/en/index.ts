@@ -3,6 +3,7 @@ import { core } from './core.js';
 import { broadcasts } from './broadcasts.js';
 import { drafts } from './drafts.js';
 import { ideas } from './ideas.js';
+import { recap } from './recap.js';
 import { sessions } from './sessions.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...recap };

@@ -2,7 +2,8 @@ import { core } from './core.js';
 import { broadcasts } from './broadcasts.js';
 import { drafts } from './drafts.js';
 import { ideas } from './ideas.js';
+import { recap } from './recap.js';
 import { sessions } from './sessions.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...recap };

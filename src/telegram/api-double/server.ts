@@ -89,13 +89,14 @@ export async function parsePayload(contentType: string | undefined, body: Buffer
 }
 
 function textOf(m: StoredMessage): string {
-  return m.text ?? m.document?.caption ?? '';
+  return m.text ?? m.document?.caption ?? m.photo?.caption ?? '';
 }
 
 function matches(m: StoredMessage, match: RegExp | string | undefined): boolean {
   if (match === undefined) return true;
   const candidates = [textOf(m)];
   if (m.document) candidates.push(m.document.file_name);
+  if (m.photo) candidates.push(m.photo.file_name);
   if (typeof match === 'string') return candidates.some((c) => c.includes(match));
   return candidates.some((c) => {
     match.lastIndex = 0;
@@ -370,6 +371,7 @@ export class BotApiDouble {
     switch (method) {
       case 'sendMessage':
       case 'sendDocument':
+      case 'sendPhoto':
       case 'copyMessage':
       case 'forwardMessage': {
         const message = stored(resultId);

@@ -62,6 +62,17 @@ export interface StoredMessage {
     file_unique_id?: string;
     file_size?: number;
   };
+  /** A photo the bot sent (sendPhoto): the uploaded image and its size. */
+  photo?: {
+    file_name: string;
+    content: Buffer;
+    caption?: string;
+    file_id: string;
+    file_unique_id: string;
+    file_size: number;
+    width: number;
+    height: number;
+  };
   /** How many times the message was edited. */
   edits: number;
   deleted: boolean;
@@ -77,7 +88,7 @@ export interface StoredMessage {
   /** Unix seconds of the last edit. */
   edit_date?: number;
   /** Service message kind for messages that are not text/document (e.g. 'forward', 'copy'). */
-  kind?: 'text' | 'document' | 'copy' | 'forward';
+  kind?: 'text' | 'document' | 'photo' | 'copy' | 'forward';
 }
 
 export interface ApiCall {
