@@ -45,7 +45,11 @@ export interface ReportLists {
 
 /** Same rule as the recap: implemented or replicated now, implementation began in the year, active agency. */
 export async function loadReportLists(db: DbOrTx, year: number, timeZone: string, now: Date): Promise<ReportLists> {
-  const implemented = await db
+  return { implemented: await loadImplemented(db, year), results: await loadYearResults(db, year), sessions: await loadSessionsHeld(db, year, timeZone, now) };
+}
+
+export async function loadImplemented(db: DbOrTx, year: number): Promise<ImplementedInnovation[]> {
+  const rows = await db
     .select({
       id: ideas.id,
       name: ideas.name,
@@ -68,7 +72,12 @@ export async function loadReportLists(db: DbOrTx, year: number, timeZone: string
       ),
     )
     .orderBy(asc(ideas.implementedOn), asc(ideas.id));
-  const results = await db
+  return rows.map((r) => ({ ...r, implementedOn: r.implementedOn! }));
+}
+
+/** Results recorded for competitions of the year, national first. */
+export async function loadYearResults(db: DbOrTx, year: number): Promise<YearResult[]> {
+  return db
     .select({
       ideaId: ideas.id,
       ideaName: ideas.name,
@@ -82,6 +91,9 @@ export async function loadReportLists(db: DbOrTx, year: number, timeZone: string
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(isNull(ideas.deletedAt), eq(agencies.active, true), eq(ideaAwards.year, year)))
     .orderBy(sql`case ${ideaAwards.level} when 'nasional' then 0 when 'provinsi' then 1 else 2 end`, asc(ideas.name), asc(ideaAwards.id));
+}
+
+export async function loadSessionsHeld(db: DbOrTx, year: number, timeZone: string, now: Date): Promise<SessionHeld[]> {
   const held = await db
     .select({
       id: sessions.id,
@@ -96,9 +108,5 @@ export async function loadReportLists(db: DbOrTx, year: number, timeZone: string
     .where(and(ne(sessions.status, 'cancelled'), lte(sessions.startsAt, now), yearRange(sql`${sessions.startsAt}`, year, timeZone)))
     .groupBy(sessions.id)
     .orderBy(asc(sessions.startsAt), asc(sessions.id));
-  return {
-    implemented: implemented.map((r) => ({ ...r, implementedOn: r.implementedOn! })),
-    results,
-    sessions: held.map((s) => ({ ...s, attended: Number(s.attended), registered: Number(s.registered) })),
-  };
+  return held.map((s) => ({ ...s, attended: Number(s.attended), registered: Number(s.registered) }));
 }

@@ -5,7 +5,8 @@ const n = (count: number, one: string, many: string) => `${count} ${count === 1 
 
 export const recap: typeof source = {
   'recap.title': (p: { year: number }): Html => html`📊 <b>One Agency One Innovation recap ${p.year}</b>`,
-  'recap.target': (p: { met: number; total: number }): Html => html`🎯 Target met: <b>${p.met} of ${p.total} agencies</b>`,
+  'recap.target': (p: { met: number; total: number; change: string }): Html =>
+    html`🎯 Target met: <b>${p.met} of ${p.total} agencies</b> (${p.change})`,
   'recap.change.up': (p: { year: number; count: number; diff: number }): string => `${p.year}: ${p.count}, up ${p.diff}`,
   'recap.change.down': (p: { year: number; count: number; diff: number }): string => `${p.year}: ${p.count}, down ${p.diff}`,
   'recap.change.same': (p: { year: number; count: number }): string => `${p.year}: ${p.count}, unchanged`,
@@ -90,5 +91,12 @@ export const recap: typeof source = {
   'recap.report.col.attended': 'Attended (confirmed)',
   'recap.report.col.registered': 'Answered Hadir',
   'recap.report.none': 'None.',
+  'recap.export.col.pitched': 'Ideas pitched (this year)',
+  'recap.export.col.now.pitched': 'Usulan (now)',
+  'recap.export.col.now.discussed': 'Dibahas (now)',
+  'recap.export.col.now.initiative': 'Inisiatif (now)',
+  'recap.export.col.now.trial': 'Uji coba (now)',
+  'recap.export.col.progress': 'In progress (now)',
+  'recap.export.col.implemented': 'Innovations implemented (this year)',
   'recap.report.footer': 'Prepared automatically by the Warkop Indah bot from the forum’s data.',
 };

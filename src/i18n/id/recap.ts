@@ -3,7 +3,8 @@ import { html, type Html } from '../html.js';
 /** The recap (`/rekap`): short text, picture, yearly report. Chart and report texts are plain strings. */
 export const recap = {
   'recap.title': (p: { year: number }): Html => html`📊 <b>Rekap Satu Perangkat Daerah Satu Inovasi ${p.year}</b>`,
-  'recap.target': (p: { met: number; total: number }): Html => html`🎯 Target tercapai: <b>${p.met} dari ${p.total} perangkat daerah</b>`,
+  'recap.target': (p: { met: number; total: number; change: string }): Html =>
+    html`🎯 Target tercapai: <b>${p.met} dari ${p.total} perangkat daerah</b> (${p.change})`,
   'recap.change.up': (p: { year: number; count: number; diff: number }): string => `${p.year}: ${p.count}, naik ${p.diff}`,
   'recap.change.down': (p: { year: number; count: number; diff: number }): string => `${p.year}: ${p.count}, turun ${p.diff}`,
   'recap.change.same': (p: { year: number; count: number }): string => `${p.year}: ${p.count}, sama`,
@@ -91,5 +92,12 @@ export const recap = {
   'recap.report.col.attended': 'Hadir (dikonfirmasi)',
   'recap.report.col.registered': 'Menjawab Hadir',
   'recap.report.none': 'Tidak ada.',
+  'recap.export.col.pitched': 'Ide diusulkan (tahun ini)',
+  'recap.export.col.now.pitched': 'Usulan (sekarang)',
+  'recap.export.col.now.discussed': 'Dibahas (sekarang)',
+  'recap.export.col.now.initiative': 'Inisiatif (sekarang)',
+  'recap.export.col.now.trial': 'Uji coba (sekarang)',
+  'recap.export.col.progress': 'Sedang berjalan (sekarang)',
+  'recap.export.col.implemented': 'Inovasi mulai diterapkan (tahun ini)',
   'recap.report.footer': 'Disusun otomatis oleh bot Warkop Indah dari data forum.',
 };
