@@ -16,7 +16,8 @@ export async function loadRecap(db: DbOrTx, year: number, timeZone: string): Pro
     .select({ agencyId: ideas.agencyId, year: pitchYear, count: sql<number>`count(*)::int` })
     .from(ideas)
     .where(and(isNull(ideas.deletedAt), sql`${ideas.createdAt} >= (make_timestamp(${from}::int, 1, 1, 0, 0, 0) at time zone ${timeZone})`, yearRangeEnd(year, timeZone)))
-    .groupBy(ideas.agencyId, pitchYear);
+    // By position: the year expression carries a parameter, which PostgreSQL cannot match again.
+    .groupBy(sql`1`, sql`2`);
   const implYear = sql<number>`extract(year from ${ideas.implementedOn})::int`;
   const implemented = await db
     .select({ agencyId: ideas.agencyId, year: implYear, count: sql<number>`count(*)::int` })
@@ -30,7 +31,7 @@ export async function loadRecap(db: DbOrTx, year: number, timeZone: string): Pro
         lte(ideas.implementedOn, `${year}-12-31`),
       ),
     )
-    .groupBy(ideas.agencyId, implYear);
+    .groupBy(sql`1`, sql`2`);
   const results = await db
     .select({ agencyId: ideas.agencyId, year: ideaAwards.year, count: sql<number>`count(*)::int` })
     .from(ideaAwards)
