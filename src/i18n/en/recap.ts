@@ -21,7 +21,7 @@ export const recap: typeof source = {
   'recap.resultLine': (p: { result: string; competition: string; level: string; idea: string; agency: string }): Html =>
     html`  • ${p.result} (${p.competition}, ${p.level}) — ${p.idea}, ${p.agency}`,
   'recap.rule': (p: { year: number }): Html =>
-    html`<i>How it is counted: an agency meets the target with an innovation whose implementation began in ${p.year} and that is still implemented. Ideas are counted by the year they were pitched; “in progress” is the stage today (Usulan to Uji coba), whatever the year.</i>`,
+    html`<i>How it is counted: an agency meets the target with an innovation whose implementation began in ${p.year} and that is still implemented. Ideas are counted by the year they were pitched; “in progress” is the stage today (Pitched to Trial), whatever the year.</i>`,
   'recap.more': (p: { year: number }): Html =>
     html`The full table per agency is in the picture. Word report for the leadership: <code>/recap ${p.year} report</code> (coordinators).`,
   'recap.usage': 'Usage: <code>/recap</code>, <code>/recap 2026</code> or <code>/recap 2026 report</code> (coordinators).',
@@ -62,7 +62,7 @@ export const recap: typeof source = {
   'recap.report.summary.change': (p: { previousYear: number; previous: number }): string => `In ${p.previousYear}: ${n(p.previous, 'agency', 'agencies')}.`,
   'recap.report.summary.close': (p: { count: number }): string => `${n(p.count, 'other agency has', 'other agencies have')} an idea in trial and are close to the target.`,
   'recap.report.summary.ideas': (p: { year: number; pitched: number; implemented: number; progress: number }): string =>
-    `In ${p.year}, ${n(p.pitched, 'idea was', 'ideas were')} pitched and ${n(p.implemented, 'innovation began', 'innovations began')} implementation; ${n(p.progress, 'idea is', 'ideas are')} in progress now (Usulan to Uji coba).`,
+    `In ${p.year}, ${n(p.pitched, 'idea was', 'ideas were')} pitched and ${n(p.implemented, 'innovation began', 'innovations began')} implementation; ${n(p.progress, 'idea is', 'ideas are')} in progress now (Pitched to Trial).`,
   'recap.report.summary.results': (p: { year: number; count: number }): string => `Competition results recorded for ${p.year}: ${p.count}.`,
   'recap.report.summary.sessions': (p: { count: number; attended: number }): string =>
     `Warkop Indah sessions held: ${p.count}, with ${p.attended} confirmed attendances.`,
@@ -92,10 +92,10 @@ export const recap: typeof source = {
   'recap.report.col.registered': 'Answered Hadir',
   'recap.report.none': 'None.',
   'recap.export.col.pitched': 'Ideas pitched (this year)',
-  'recap.export.col.now.pitched': 'Usulan (now)',
-  'recap.export.col.now.discussed': 'Dibahas (now)',
-  'recap.export.col.now.initiative': 'Inisiatif (now)',
-  'recap.export.col.now.trial': 'Uji coba (now)',
+  'recap.export.col.now.pitched': 'Pitched (now)',
+  'recap.export.col.now.discussed': 'Discussed (now)',
+  'recap.export.col.now.initiative': 'Initiative (now)',
+  'recap.export.col.now.trial': 'Trial (now)',
   'recap.export.col.progress': 'In progress (now)',
   'recap.export.col.implemented': 'Innovations implemented (this year)',
   'recap.report.footer': 'Prepared automatically by the Warkop Indah bot from the forum’s data.',
