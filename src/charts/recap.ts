@@ -126,7 +126,7 @@ export function recapChart(recap: Recap, lang: Language, asOf: Date, timeZone: s
       { top: yearsTop - 40, left: 'center', itemGap: 30, data: yearSeries.map((s) => s.name), textStyle: { fontFamily: CHART_FONT, fontSize: 13 } },
     ],
     grid: [
-      { top: HEADER, left: 190, right: 60, height: pdHeight },
+      { top: HEADER, left: 200, right: 110, height: pdHeight },
       { top: yearsTop, left: 60, right: 40, height: YEARS_HEIGHT - 40 },
     ],
     xAxis: [
@@ -156,6 +156,20 @@ export function recapChart(recap: Recap, lang: Language, asOf: Date, timeZone: s
         ),
       },
       { type: 'value', gridIndex: 1, minInterval: 1, splitLine: { lineStyle: { color: '#eceff1' } } },
+      {
+        // Right of each agency's bar: its ideas pitched in Y, and ★ its competition results of Y.
+        type: 'category',
+        gridIndex: 0,
+        position: 'right',
+        inverse: true,
+        name: m['recap.chart.rightAxis']({ year: recap.year }),
+        nameLocation: 'start',
+        nameTextStyle: { fontSize: 12, color: '#455a64', align: 'right', padding: [0, 0, 0, 0] },
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { fontSize: 13, interval: 0, color: '#455a64' },
+        data: rows.map((a) => (a.results > 0 ? `${a.pitched} · ★${a.results}` : String(a.pitched))),
+      },
     ],
     series: [...pdSeries, ...yearSeries],
   };

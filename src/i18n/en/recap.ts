@@ -39,6 +39,7 @@ export const recap: typeof source = {
     `Target: at least 1 innovation implemented from ${p.year} · met by ${p.met} of ${p.total} agencies (✓)`,
   'recap.chart.implemented': (p: { year: number }): string => `Implemented from ${p.year}`,
   'recap.chart.now': (p: { stage: string }): string => `${p.stage} (now)`,
+  'recap.chart.rightAxis': (p: { year: number }): string => `Ideas ${p.year} · ★ results`,
   'recap.chart.target': 'Target',
   'recap.chart.axis': 'Ideas / innovations',
   'recap.chart.yearsTitle': 'Per year',

@@ -39,6 +39,7 @@ export const recap = {
     `Target: minimal 1 inovasi mulai diterapkan pada ${p.year} · tercapai ${p.met} dari ${p.total} perangkat daerah (✓)`,
   'recap.chart.implemented': (p: { year: number }): string => `Mulai diterapkan ${p.year}`,
   'recap.chart.now': (p: { stage: string }): string => `${p.stage} (sekarang)`,
+  'recap.chart.rightAxis': (p: { year: number }): string => `Ide ${p.year} · ★ hasil`,
   'recap.chart.target': 'Target',
   'recap.chart.axis': 'Jumlah ide / inovasi',
   'recap.chart.yearsTitle': 'Per tahun',
