@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { agencies } from '../../../src/db/schema/index.js';
+import { agencies, members, sessionRsvps, sessions } from '../../../src/db/schema/index.js';
 import { imageSize } from '../../../src/telegram/api-double/image-size.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
@@ -76,6 +76,15 @@ describe.each(engines)('/rekap: a short text and a picture; /rekap Y laporan: th
     expect(refused).toHaveLength(1);
     expect(refused[0]!.text).toContain('hanya untuk koordinator');
 
+    // Sessions: one held in 2026 (3 answered Hadir, 2 confirmed present), one cancelled, one still to come.
+    const [rina] = await h.db.select().from(members).where(eq(members.telegramId, ADMIN_ID));
+    const session = (title: string, startsAt: string, status: 'scheduled' | 'done' | 'cancelled') => ({
+      title, startsAt: new Date(startsAt), endsAt: new Date(new Date(startsAt).getTime() + 7_200_000), place: 'Aula Bappelitbangda', status, uid: `${title}@test`, createdBy: rina!.id,
+    });
+    const [held] = await h.db.insert(sessions).values([session('Bedah proposal KIPP', '2026-03-12T01:00:00Z', 'done'), session('Batal', '2026-04-02T01:00:00Z', 'cancelled'), session('Nanti', '2026-12-20T01:00:00Z', 'scheduled')]).returning();
+    const people = await h.db.insert(members).values([1, 2, 3, 4].map((i) => ({ telegramId: 800_000 + i, firstName: `P${i}` }))).returning();
+    await h.db.insert(sessionRsvps).values(people.map((p, i) => ({ sessionId: held!.id, memberId: p.id, answer: i < 3 ? ('yes' as const) : ('no' as const), attended: i < 2 ? true : null, answeredAt: new Date('2026-03-10T01:00:00Z') })));
+
     const replies = await admin.send('/rekap 2026 laporan');
     const doc = replies.find((m) => m.document)!;
     expect(doc.document!.file_name).toBe('Laporan-Warkop-Indah-2026.docx');
@@ -102,6 +111,10 @@ describe.each(engines)('/rekap: a short text and a picture; /rekap Y laporan: th
     expect(rows).toContainEqual(['1.', 'Sehat Bersama', 'Dinas Kesehatan', 'Diusulkan 15 Mei 2025 · Uji coba — · Diterapkan 10 Feb 2026', 'Diterapkan']);
     expect(rows).toContainEqual(['2.', 'Getar Dilan', 'Dinas Ketahanan Pangan', 'Diusulkan 15 Jan 2026 · Uji coba — · Diterapkan 1 Mar 2026', 'Diterapkan']);
     expect(rows).toContainEqual(['1.', 'Getar Dilan', 'Dinas Ketahanan Pangan', 'JIPP · Provinsi', 'TOP 30']);
+    expect(rows).toContainEqual(['1.', '12 Mar 2026', 'Bedah proposal KIPP', 'Aula Bappelitbangda', '2', '3']);
+    expect(rows.flat()).not.toContain('Batal');
+    expect(rows.flat()).not.toContain('Nanti');
+    expect(paragraphs).toContain('Sesi Warkop Indah yang terlaksana: 1, dengan 2 kehadiran tercatat.');
     // The chart is embedded.
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
     expect(media).toHaveLength(1);
