@@ -61,7 +61,8 @@ export const recap: typeof source = {
   'recap.report.summary.target': (p: { met: number; total: number; percent: string; year: number }): string =>
     `${p.met} of ${p.total} agencies (${p.percent}) met the One Agency One Innovation target in ${p.year}.`,
   'recap.report.summary.change': (p: { previousYear: number; previous: number }): string => `In ${p.previousYear}: ${n(p.previous, 'agency', 'agencies')}.`,
-  'recap.report.summary.close': (p: { count: number }): string => `${n(p.count, 'other agency has', 'other agencies have')} an idea in trial and are close to the target.`,
+  'recap.report.summary.close': (p: { count: number }): string =>
+    p.count === 1 ? '1 other agency has an idea in trial and is close to the target.' : `${p.count} other agencies have an idea in trial and are close to the target.`,
   'recap.report.summary.ideas': (p: { year: number; pitched: number; implemented: number; progress: number }): string =>
     `In ${p.year}, ${n(p.pitched, 'idea was', 'ideas were')} pitched and ${n(p.implemented, 'innovation began', 'innovations began')} implementation; ${n(p.progress, 'idea is', 'ideas are')} in progress now (Pitched to Trial).`,
   'recap.report.summary.results': (p: { year: number; count: number }): string => `Competition results recorded for ${p.year}: ${p.count}.`,
