@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { core } from '../../src/i18n/id/core.js';
 import { broadcasts } from '../../src/i18n/id/broadcasts.js';
+import { recap } from '../../src/i18n/id/recap.js';
 import { sessions } from '../../src/i18n/id/sessions.js';
 
 /** Catalogues are merged with spread: a key defined twice silently replaces the earlier one. */
@@ -8,7 +9,7 @@ describe('i18n catalogues', () => {
   it('define every key once across features', () => {
     const seen = new Map<string, string>();
     const clashes: string[] = [];
-    for (const [name, catalogue] of Object.entries({ core, sessions, broadcasts })) {
+    for (const [name, catalogue] of Object.entries({ core, sessions, broadcasts, recap })) {
       for (const key of Object.keys(catalogue)) {
         const owner = seen.get(key);
         if (owner) clashes.push(`${key} (${owner}, ${name})`);
