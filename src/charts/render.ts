@@ -38,8 +38,10 @@ function getWorker(): ChildProcess {
   if (worker) return worker;
   const w = fork(fileURLToPath(new URL('./render-worker.mjs', import.meta.url)), [], {
     execArgv: [],
+    // Nothing of the bot's environment (tokens, keys) reaches the renderer; errors come back as messages.
+    env: {},
     serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   w.unref();
   w.channel?.unref();
