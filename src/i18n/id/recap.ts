@@ -62,7 +62,7 @@ export const recap = {
   'recap.report.summary.target': (p: { met: number; total: number; percent: string; year: number }): string =>
     `Sebanyak ${p.met} dari ${p.total} perangkat daerah (${p.percent}) telah mencapai target Satu Perangkat Daerah Satu Inovasi pada tahun ${p.year}.`,
   'recap.report.summary.change': (p: { previousYear: number; previous: number }): string => `Pada tahun ${p.previousYear}: ${p.previous} perangkat daerah.`,
-  'recap.report.summary.close': (p: { count: number }): string => `${p.count} perangkat daerah lainnya memiliki ide pada tahap uji coba dan hampir mencapai target.`,
+  'recap.report.summary.close': (p: { count: number }): string => `Sebanyak ${p.count} perangkat daerah lainnya memiliki ide pada tahap uji coba dan hampir mencapai target.`,
   'recap.report.summary.ideas': (p: { year: number; pitched: number; implemented: number; progress: number }): string =>
     `Pada tahun ${p.year} diusulkan ${p.pitched} ide inovasi; ${p.implemented} inovasi mulai diterapkan; saat ini ${p.progress} ide sedang berjalan (tahap Usulan sampai Uji coba).`,
   'recap.report.summary.results': (p: { year: number; count: number }): string => `Hasil kompetisi inovasi yang tercatat untuk tahun ${p.year}: ${p.count}.`,
