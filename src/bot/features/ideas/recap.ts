@@ -1,7 +1,6 @@
 import { Composer } from 'telegraf';
 import { recapChart, fitsPhoto } from '../../../charts/recap.js';
 import { chartToPng } from '../../../charts/render.js';
-import type { Language } from '../../../db/schema/index.js';
 import { loadRecap } from '../../../domain/recap/load.js';
 import { loadReportLists, loadYearResults, type YearResult } from '../../../domain/recap/report-data.js';
 import { buildReportDocx } from '../../../domain/recap/report-docx.js';
@@ -69,13 +68,9 @@ export function recapSummary(t: Translate, recap: Recap, results: readonly YearR
   return joinHtml(lines, '\n');
 }
 
-function memberLanguage(ctx: BotContext): Language {
-  return ctx.lang;
-}
-
 async function sendPicture(ctx: CommandContext, recap: Recap): Promise<void> {
   const timeZone = ctx.deps.config.TZ_NAME;
-  const lang = memberLanguage(ctx);
+  const lang = ctx.lang;
   await ctx.sendChatAction('upload_photo').catch(() => undefined);
   let png: Buffer;
   const spec = recapChart(recap, lang, ctx.deps.clock.now(), timeZone);
@@ -97,7 +92,7 @@ async function sendPicture(ctx: CommandContext, recap: Recap): Promise<void> {
 async function sendReport(ctx: CommandContext, recap: Recap): Promise<void> {
   const timeZone = ctx.deps.config.TZ_NAME;
   const now = ctx.deps.clock.now();
-  const lang = memberLanguage(ctx);
+  const lang = ctx.lang;
   await replyHtml(ctx, ctx.t('recap.reportWorking', { year: recap.year }));
   await ctx.sendChatAction('upload_document').catch(() => undefined);
   const lists = await loadReportLists(ctx.db, recap.year, timeZone, now);
