@@ -202,6 +202,8 @@ export function compileBot(): { main: string; cleanup(): void } {
   cpSync(join(root, 'drizzle'), join(dir, 'drizzle'), { recursive: true });
   cpSync(join(root, 'src', 'db', 'seed'), join(dir, 'src', 'db', 'seed'), { recursive: true });
   cpSync(join(root, 'src', 'domain', 'proposals', 'layouts'), join(dir, 'src', 'domain', 'proposals', 'layouts'), { recursive: true });
+  cpSync(join(root, 'assets'), join(dir, 'assets'), { recursive: true });
+  cpSync(join(root, 'src', 'charts', 'render-worker.mjs'), join(dir, 'src', 'charts', 'render-worker.mjs'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   return { main: join(dir, 'src', 'main.js'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/client.js';
 import { countIdeas, listIdeas } from '../../src/domain/ideas/list.js';
-import { loadRecap } from '../../src/domain/ideas/recap.js';
+import { loadRecap } from '../../src/domain/recap/load.js';
 import { searchIdeas } from '../../src/domain/ideas/search.js';
 import { parseOffsets } from '../../src/domain/reminders/offsets.js';
 import { answerRsvp } from '../../src/domain/sessions/rsvp.js';

@@ -2,6 +2,7 @@ import type { StoredMessage } from '../../src/telegram/api-double/index.js';
 import { runFeed } from './feed.js';
 import { benchDatabase, benchEngines, benchRuns, compileBot, envInt, log, median, rssPeak, sleep, table, until } from './lib.js';
 import { buildForum, lastS1Peaks, mixedFeed, s1Sizes } from './s1-throughput.js';
+import { recapInBot, renderInProcess } from './s6-chart.js';
 import { botEnv, startApi, startBot, UNLIMITED_SENDS } from './world.js';
 
 /**
@@ -19,6 +20,9 @@ interface S6Row {
   firstAnswerMs: number;
   idleRssMb: number;
   peakRssMb: number;
+  /** After the first /rekap (its picture loads echarts and resvg), settled. */
+  recapRssMb: number;
+  recapPhotoMs: number;
 }
 
 async function measureEngine(engine: 'pglite' | 'postgres', runs: number, compiled: string): Promise<S6Row[]> {
@@ -33,6 +37,8 @@ async function measureEngine(engine: 'pglite' | 'postgres', runs: number, compil
       const ready: number[] = [];
       const first: number[] = [];
       const idle: number[] = [];
+      const recapRss: number[] = [];
+      const recapMs: number[] = [];
       for (let run = 1; run <= runs; run++) {
         const user = forum.users[rows.length * runs + run]!;
         let answered: number | undefined;
@@ -49,12 +55,15 @@ async function measureEngine(engine: 'pglite' | 'postgres', runs: number, compil
           // Idle: started, first update handled, the jobs' first rounds done.
           await sleep(envInt('BENCH_S6_IDLE_MS', 4000));
           idle.push(bot.rssMb());
+          const recap = await recapInBot(api, bot, user, envInt('BENCH_S6_IDLE_MS', 4000));
+          recapRss.push(recap.rssAfterMb);
+          recapMs.push(recap.photoMs);
         } finally {
           off();
           await bot.stop();
         }
       }
-      rows.push({ engine: bench.label, mode, readyMs: median(ready), firstAnswerMs: median(first), idleRssMb: median(idle), peakRssMb: NaN });
+      rows.push({ engine: bench.label, mode, readyMs: median(ready), firstAnswerMs: median(first), idleRssMb: median(idle), peakRssMb: NaN, recapRssMb: median(recapRss), recapPhotoMs: median(recapMs) });
     }
     let peak = lastS1Peaks.get(bench.label);
     if (peak === undefined) {
@@ -89,6 +98,16 @@ export async function scenario6(): Promise<{ markdown: string; rows: S6Row[] }> 
     build.cleanup();
   }
   const ok = (v: number, limit: number) => (v <= limit ? ' ✅' : ' ❌');
+  log('S6: the recap picture, rendered in this process');
+  const render = await renderInProcess();
+  const charts = table(
+    '6b. The recap picture (issue 10)',
+    ['engine', 'process', 'idle RSS (MB)', 'after the first /rekap (MB)', 'added (MB)', '/rekap → photo received (ms)'],
+    rows.map((r) => [r.engine, r.mode, Math.round(r.idleRssMb), Math.round(r.recapRssMb), `${Math.round(r.recapRssMb - r.idleRssMb)}${ok(r.recapRssMb - r.idleRssMb, 30)}`, Math.round(r.recapPhotoMs)]),
+    `One chart of ${render.agencies} agencies rendered by the renderer process (median of 10, after one warm-up): SVG ${Math.round(render.svgMs)} ms; SVG + PNG ` +
+      `${Math.round(render.totalMs)} ms${ok(render.totalMs, 300)} wall, ${Math.round(render.cpuMs)} ms of CPU; the renderer process's RSS ${Math.round(render.rendererRssMb)} MB. Targets: < 300 ms, ≤ 30 MB added to the idle process (the bot's own RSS; the renderer is a child process of its own, which exits after a minute without work). ` +
+      `"/rekap → photo" includes the recap queries, the summary message and the upload to the fake API; the first /rekap also loads echarts and resvg.`,
+  );
   const markdown = table(
     '6. Start-up and memory — existing database',
     ['engine', 'process', 'spawn → polling (ms)', 'spawn → first update answered (ms)', 'idle RSS (MB)', 'peak RSS in scenario 1 (MB)'],
@@ -96,5 +115,5 @@ export async function scenario6(): Promise<{ markdown: string; rows: S6Row[] }> 
     `Targets: start-up ≤ 3 s, idle RSS ≤ 250 MB. The process is \`node --import tsx src/main.ts\` (what \`npm start\` runs), so start-up includes compiling the TypeScript (tsx caches it after the first start) and the memory includes tsx's loader thread; "compiled" is the same code built with tsc and run by plain node. ` +
       `The database exists and is migrated; a /start waits at the fake API before the process starts. Medians of ${runs} starts; RSS from /proc/<pid>/status.`,
   );
-  return { markdown, rows };
+  return { markdown: `${markdown}\n${charts}`, rows };
 }

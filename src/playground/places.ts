@@ -27,7 +27,7 @@ export function isValidView(api: BotApiDouble, view: View): boolean {
 
 /** Addresses of the links in a message's text or caption, in reading order. */
 export function linksOf(m: StoredMessage): string[] {
-  const text = m.text ?? m.document?.caption ?? '';
+  const text = m.text ?? m.document?.caption ?? m.photo?.caption ?? m.caption ?? '';
   return (m.entities ?? [])
     .filter((e) => e.type === 'text_link' || e.type === 'url')
     .sort((a, b) => a.offset - b.offset)

@@ -1,6 +1,6 @@
 /**
  * Bot messages as terminal text: formatting from Telegram's entities (ANSI on a terminal, plain
- * otherwise), links as `text (url)`, inline keyboards as numbered buttons, documents as a line.
+ * otherwise), links as `text (url)`, inline keyboards as numbered buttons, documents and photos as a line.
  */
 import type { InlineButton, MessageEntity } from '../telegram/api-double/index.js';
 
@@ -95,6 +95,11 @@ export function formatSize(bytes: number): string {
 
 export function documentLine(name: string, size: number, savedAs: string | undefined, style: Style): string {
   const line = `[file: ${name}, ${formatSize(size)}]`;
+  return savedAs ? `${line} ${dim(`saved as ${savedAs}`, style)}` : line;
+}
+
+export function photoLine(name: string, width: number, height: number, size: number, savedAs: string | undefined, style: Style): string {
+  const line = `[photo: ${name}, ${width}×${height}, ${formatSize(size)}]`;
   return savedAs ? `${line} ${dim(`saved as ${savedAs}`, style)}` : line;
 }
 

@@ -1,12 +1,12 @@
 /**
  * Turns what the bot did (the double's events since the last step) into transcript lines, numbering
  * bot messages (#1, #2, … across all chats, kept across restarts) so buttons of older messages can
- * be pressed with `:press N M`, and saving documents under DATA_DIR/playground-files/.
+ * be pressed with `:press N M`, and saving documents and photos under DATA_DIR/playground-files/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { BotApiDouble, DoubleEvent, StoredMessage } from '../telegram/api-double/index.js';
-import { block, bold, documentLine, formatEntities, keyboardLines, warn, type Style } from './render.js';
+import { block, bold, documentLine, formatEntities, photoLine, keyboardLines, warn, type Style } from './render.js';
 import type { View } from './store.js';
 
 const KEEP_NUMBERS = 5000;
@@ -117,6 +117,10 @@ export class Transcript {
       const savedAs = kind === 'new' && m.document.content.length > 0 ? this.save(n, m.document.file_name, m.document.content) : undefined;
       body.push(documentLine(m.document.file_name, m.document.file_size ?? m.document.content.length, savedAs, style));
       if (m.document.caption) body.push(...formatEntities(m.document.caption, m.entities, style).split('\n'));
+    } else if (m.photo) {
+      const savedAs = kind === 'new' && m.photo.content.length > 0 ? this.save(n, m.photo.file_name, m.photo.content) : undefined;
+      body.push(photoLine(m.photo.file_name, m.photo.width, m.photo.height, m.photo.file_size, savedAs, style));
+      if (m.photo.caption) body.push(...formatEntities(m.photo.caption, m.entities, style).split('\n'));
     } else {
       body.push(...formatEntities(m.text ?? '', m.entities, style).split('\n'));
     }

@@ -16,7 +16,9 @@ import { BOARD_STAGES, boardYears, loadBoard } from '../domain/dashboard/board.j
 import { loadIdeaPage } from '../domain/dashboard/idea-page.js';
 import { checkInitData } from '../domain/dashboard/init-data.js';
 import { loadSessionsPage } from '../domain/dashboard/sessions-page.js';
-import { loadRecap } from '../domain/ideas/recap.js';
+import { loadRecap } from '../domain/recap/load.js';
+import { recapChart } from '../charts/recap.js';
+import { chartToSvg } from '../charts/render.js';
 import { normaliseQuery } from '../domain/ideas/search.js';
 import { parseStage } from '../domain/ideas/stages.js';
 import { findMemberByTelegramId, languageFor } from '../domain/members.js';
@@ -261,6 +263,13 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     const years = [...new Set([current, year, ...(await boardYears(db, tz))])].sort((a, b) => b - a);
     return c.html(renderScoreboard(c.get('page'), recap, years, hasRole(c.get('viewer'), 'coordinator')));
   });
+  // The recap's own chart (the same definition /rekap sends as a photo), as SVG for the browser.
+  app.get('/pd/grafik.svg', async (c) => {
+    const year = yearOf(c);
+    const recap = await loadRecap(db, year, tz);
+    const svg = await chartToSvg(recapChart(recap, c.get('page').lang, clock.now(), tz));
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
+  });
   app.get('/pd/:id', async (c) => {
     const id = idParam(c.req.param('id'));
     const data = id ? await loadAgencyPage(db, id) : undefined;
@@ -275,7 +284,7 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     const year = yearOf(c);
     const recap = await loadRecap(db, year, tz);
     const header = page.t('dashboard.agencies.csvHeader').toString().split(',');
-    const csv = stringify([header, ...recap.agencies.map((a) => [a.name, a.shortName, a.total, a.implemented, a.awards, a.met ? 1 : 0])]);
+    const csv = stringify([header, ...recap.agencies.map((a) => [a.name, a.shortName, a.pitched, a.inProgressTotal, a.implemented, a.results, a.met ? 1 : 0])]);
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="pd-${year}.csv"` });
   });
 

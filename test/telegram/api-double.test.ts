@@ -387,6 +387,32 @@ describe('faults and limits', () => {
 });
 
 describe('files', () => {
+  it('stores sendPhoto uploads with their size and refuses what Telegram refuses', async () => {
+    const ana = startedUser();
+    const png = (width: number, height: number) => {
+      const head = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0]);
+      head.writeUInt32BE(width, 16);
+      head.writeUInt32BE(height, 20);
+      return head;
+    };
+    const sent = await tg.sendPhoto(ana.id, { source: png(1080, 1826), filename: 'rekap-2026.png' }, { caption: '<b>Rekap</b> 2026', parse_mode: 'HTML' });
+    expect(sent.caption).toBe('Rekap 2026');
+    // Several sizes, the largest last, as Telegram answers.
+    expect(sent.photo.at(-1)).toMatchObject({ width: 1080, height: 1826 });
+    expect(sent.photo[0]).toMatchObject({ width: Math.round((1080 * 90) / 1826), height: 90 });
+    const stored = double.lastBotMessage(ana.id)!;
+    expect(stored).toMatchObject({ kind: 'photo', photo: { file_name: 'rekap-2026.png', width: 1080, height: 1826, caption: 'Rekap 2026' } });
+    expect(double.calls.at(-1)?.method).toBe('sendPhoto');
+
+    const tooTall = await telegramError(() => tg.sendPhoto(ana.id, { source: png(1000, 9500), filename: 'a.png' }));
+    expect(tooTall.description).toContain('PHOTO_INVALID_DIMENSIONS');
+    const tooNarrow = await telegramError(() => tg.sendPhoto(ana.id, { source: png(100, 2100), filename: 'b.png' }));
+    expect(tooNarrow.description).toContain('PHOTO_INVALID_DIMENSIONS');
+    const notImage = await telegramError(() => tg.sendPhoto(ana.id, { source: Buffer.from('not an image'), filename: 'c.png' }));
+    expect(notImage.description).toContain('IMAGE_PROCESS_FAILED');
+    expect(double.botMessages(ana.id)).toHaveLength(1);
+  });
+
   it('stores multipart sendDocument uploads and serves them back', async () => {
     const ana = startedUser();
     const content = Buffer.from('nama,instansi\nAna,Dinkes\n');

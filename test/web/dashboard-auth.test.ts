@@ -215,8 +215,8 @@ describe.each(engines)('dashboard sign-in and access (%s)', (engine) => {
     const csv = await fetchPage(h, '/dasbor/ekspor/pd.csv?tahun=2026', { cookie: adminCookie });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text.split('\n')[0]).toBe('perangkat_daerah,singkatan,ide,diterapkan,hasil_kompetisi,memenuhi');
-    expect(csv.text).toMatch(/Organisasi,1,0,0,0/);
+    expect(csv.text.split('\n')[0]).toBe('perangkat_daerah,singkatan,ide_diusulkan,ide_dalam_proses,inovasi_diterapkan,hasil_kompetisi,memenuhi_target');
+    expect(csv.text).toMatch(/Organisasi,1,1,0,0,0/);
     expect((await fetchPage(h, '/dasbor/pd?tahun=2026', { cookie: budiCookie })).text).not.toContain('/dasbor/ekspor/');
 
     // Drafts: the idea's page hides them from a member of another agency, and the file is refused.

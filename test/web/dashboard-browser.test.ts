@@ -90,6 +90,9 @@ describe.skipIf(skip)('dashboard in a real browser (Chromium)', () => {
       expect(await page.locator('#agencies-summary').textContent()).toMatch(/^2 dari \d+ perangkat daerah/);
       expect(await page.locator('li.agency.met .agency-head b').allTextContents()).toEqual(['Dinkes', 'DKP']);
       expect(await page.locator('figure#chart-agencies').count()).toBe(1);
+      // The recap's chart, drawn from the same definition as /rekap's photo, loads as an image.
+      await page.waitForFunction("(() => { const img = document.querySelector('figure#chart-agencies img'); return img && img.complete; })()");
+      expect(await page.evaluate("document.querySelector('figure#chart-agencies img').naturalWidth")).toBeGreaterThan(0);
       expect(await overflows(page), `${label} agencies`).toBe(false);
       await page.screenshot({ path: artefactPath(`agencies-${label}.png`), fullPage: true });
       await page.click('li.agency.met a:has-text("DKP")');

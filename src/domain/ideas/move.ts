@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ideaOutbox, ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
 import { localDate } from '../dates.js';
+import { isImplemented, stopsImplementation } from '../recap/rules.js';
 import { checkMove, type MoveRefusal } from './stages.js';
 
 export type MoveResult =
@@ -41,7 +42,13 @@ export async function moveIdeaStage(db: Db, params: MoveParams): Promise<MoveRes
         archivedReason: params.to === 'archived' ? note : null,
         // The first entry into trial / implementation is the date competitions ask for.
         trialStartedOn: params.to === 'trial' ? sql`coalesce(${ideas.trialStartedOn}, ${today}::date)` : undefined,
-        implementedOn: params.to === 'implemented' ? sql`coalesce(${ideas.implementedOn}, ${today}::date)` : undefined,
+        // Implementation begins on entering Diterapkan (or Direplikasi directly); moving back to an
+        // earlier stage stops it, and a later implementation begins anew (see domain/recap/rules.ts).
+        implementedOn: isImplemented(params.to)
+          ? sql`coalesce(${ideas.implementedOn}, ${today}::date)`
+          : stopsImplementation(idea.stage, params.to)
+            ? null
+            : undefined,
         updatedAt: params.at,
       })
       .where(eq(ideas.id, idea.id))

@@ -101,10 +101,12 @@ export const dashboard: typeof source = {
   'dashboard.agencies.summary': (p) => html`${p.met} of ${p.total} agencies have an innovation in use.`,
   'dashboard.agencies.met': 'Met',
   'dashboard.agencies.notMet': 'Not yet',
-  'dashboard.agencies.line': (p) => html`${p.total} ideas · ${p.implemented} implemented · ${p.awards} competition results`,
+  'dashboard.agencies.line': (p) =>
+    html`${p.implemented} innovations implemented from ${p.year} · ${p.pitched} ideas pitched in ${p.year} · ${p.inProgress} ideas in progress now · ${p.results} competition results in ${p.year}`,
+  'dashboard.agencies.chartAlt': (p) => `Recap chart ${p.year}: ideas by stage and innovations implemented, per agency`,
   'dashboard.agencies.export': 'Download CSV (coordinators)',
   'dashboard.agencies.ideas': 'Ideas and innovations',
   'dashboard.agencies.noIdeas': 'This agency has no ideas yet.',
   'dashboard.agencies.inactive': 'Inactive',
-  'dashboard.agencies.csvHeader': 'agency,short_name,ideas,implemented,competition_results,met',
+  'dashboard.agencies.csvHeader': 'agency,short_name,ideas_pitched,ideas_in_progress,innovations_implemented,competition_results,target_met',
 };

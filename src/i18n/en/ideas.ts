@@ -232,23 +232,6 @@ export const ideas: typeof source = {
   'ideas.award.tooLong': (p: { max: number }): Html => html`The result text is too long (at most ${p.max} characters).`,
   'ideas.award.saved': (p: { id: number; name: string; line: Html }): Html => html`🏆 Recorded for <b>#${p.id} ${p.name}</b>:\n${p.line}`,
 
-  'ideas.recap.title': (p: { year: number }): Html => html`📊 <b>One Agency One Innovation recap ${p.year}</b>`,
-  'ideas.recap.rule': (p: { year: number }): Html =>
-    html`Target: every agency has at least one innovation whose implementation started in ${p.year}.`,
-  'ideas.recap.summary': (p: { met: number; total: number }): Html => html`Met: <b>${p.met}</b> of ${p.total} agencies.`,
-  'ideas.recap.notMet': (p: { count: number }): Html => html`<b>❌ No innovation implemented yet (${p.count})</b>`,
-  'ideas.recap.met': (p: { count: number }): Html => html`<b>✅ Innovation implemented (${p.count})</b>`,
-  'ideas.recap.agency': (p: { short: string; detail: Html }): Html => html`• <b>${p.short}</b> — ${p.detail}`,
-  'ideas.recap.noIdeas': 'no ideas yet',
-  'ideas.recap.ideas': (p: { count: number; stages: string }): Html => html`${n(p.count, 'idea', 'ideas')} (${p.stages})`,
-  'ideas.recap.stageCount': (p: { count: number; stage: string }): string => `${p.count} ${p.stage}`,
-  'ideas.recap.implemented': (p: { count: number }): Html => html`✅ ${p.count} implemented`,
-  'ideas.recap.awards': (p: { count: number }): Html => html`🏆 ${p.count}`,
-  'ideas.recap.totals': (p: { total: number; stages: string; implemented: number; awards: number; met: number; agencies: number }): Html =>
-    html`<b>Totals:</b> ${n(p.total, 'idea', 'ideas')} pitched${p.stages ? ` (${p.stages})` : ''} · ${p.implemented} innovations implemented · ${p.awards} competition results · ${p.met}/${p.agencies} agencies met the target`,
-  'ideas.recap.note': 'Idea counts are the ideas pitched in that year, by their current stage.',
-  'ideas.recap.badYear': (p: { input: string }): Html => html`“${p.input}” is not a valid year. Example: <code>/recap 2026</code>`,
-
   'ideas.export.usage': 'Usage: <code>/export</code>, <code>/export 2026</code>, <code>/export csv</code> or <code>/export 2026 csv</code>',
   'ideas.export.caption.xlsx': (p: { scope: string; year: number }): Html => html`📎 Innovation ideas (${p.scope}) and the ${p.year} recap.`,
   'ideas.export.caption.ideasCsv': (p: { scope: string }): Html => html`📎 Innovation ideas (${p.scope}), CSV.`,

@@ -6,8 +6,9 @@ import { coaching } from './coaching.js';
 import { drafts } from './drafts.js';
 import { evidence } from './evidence.js';
 import { ideas } from './ideas.js';
+import { recap } from './recap.js';
 import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

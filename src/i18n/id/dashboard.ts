@@ -103,11 +103,12 @@ export const dashboard = {
   'dashboard.agencies.summary': (p: { met: number; total: number }): Html => html`${p.met} dari ${p.total} perangkat daerah sudah memiliki inovasi yang diterapkan.`,
   'dashboard.agencies.met': 'Sudah',
   'dashboard.agencies.notMet': 'Belum',
-  'dashboard.agencies.line': (p: { total: number; implemented: number; awards: number }): Html =>
-    html`${p.total} ide · ${p.implemented} diterapkan · ${p.awards} hasil kompetisi`,
+  'dashboard.agencies.line': (p: { pitched: number; inProgress: number; implemented: number; results: number; year: number }): Html =>
+    html`${p.implemented} inovasi mulai diterapkan ${p.year} · ${p.pitched} ide diusulkan ${p.year} · ${p.inProgress} ide dalam proses kini · ${p.results} hasil kompetisi ${p.year}`,
+  'dashboard.agencies.chartAlt': (p: { year: number }): string => `Grafik rekap ${p.year}: ide per tahap dan inovasi yang diterapkan, per perangkat daerah`,
   'dashboard.agencies.export': 'Unduh CSV (koordinator)',
   'dashboard.agencies.ideas': 'Ide dan inovasi',
   'dashboard.agencies.noIdeas': 'Perangkat daerah ini belum memiliki ide.',
   'dashboard.agencies.inactive': 'Tidak aktif',
-  'dashboard.agencies.csvHeader': 'perangkat_daerah,singkatan,ide,diterapkan,hasil_kompetisi,memenuhi',
+  'dashboard.agencies.csvHeader': 'perangkat_daerah,singkatan,ide_diusulkan,ide_dalam_proses,inovasi_diterapkan,hasil_kompetisi,memenuhi_target',
 };

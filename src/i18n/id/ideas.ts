@@ -232,23 +232,6 @@ export const ideas = {
   'ideas.award.tooLong': (p: { max: number }): Html => html`Teks hasil kompetisi terlalu panjang (maksimal ${p.max} karakter).`,
   'ideas.award.saved': (p: { id: number; name: string; line: Html }): Html => html`🏆 Tercatat untuk <b>#${p.id} ${p.name}</b>:\n${p.line}`,
 
-  'ideas.recap.title': (p: { year: number }): Html => html`📊 <b>Rekap Satu Perangkat Daerah Satu Inovasi ${p.year}</b>`,
-  'ideas.recap.rule': (p: { year: number }): Html =>
-    html`Target: setiap perangkat daerah memiliki minimal satu inovasi yang mulai diterapkan pada ${p.year}.`,
-  'ideas.recap.summary': (p: { met: number; total: number }): Html => html`Tercapai: <b>${p.met}</b> dari ${p.total} perangkat daerah.`,
-  'ideas.recap.notMet': (p: { count: number }): Html => html`<b>❌ Belum ada inovasi diterapkan (${p.count})</b>`,
-  'ideas.recap.met': (p: { count: number }): Html => html`<b>✅ Sudah ada inovasi diterapkan (${p.count})</b>`,
-  'ideas.recap.agency': (p: { short: string; detail: Html }): Html => html`• <b>${p.short}</b> — ${p.detail}`,
-  'ideas.recap.noIdeas': 'belum ada ide',
-  'ideas.recap.ideas': (p: { count: number; stages: string }): Html => html`${p.count} ide (${p.stages})`,
-  'ideas.recap.stageCount': (p: { count: number; stage: string }): string => `${p.count} ${p.stage}`,
-  'ideas.recap.implemented': (p: { count: number }): Html => html`✅ ${p.count} diterapkan`,
-  'ideas.recap.awards': (p: { count: number }): Html => html`🏆 ${p.count}`,
-  'ideas.recap.totals': (p: { total: number; stages: string; implemented: number; awards: number; met: number; agencies: number }): Html =>
-    html`<b>Jumlah:</b> ${p.total} ide diusulkan${p.stages ? ` (${p.stages})` : ''} · ${p.implemented} inovasi diterapkan · ${p.awards} hasil kompetisi · ${p.met}/${p.agencies} perangkat daerah tercapai`,
-  'ideas.recap.note': 'Jumlah ide dihitung dari ide yang diusulkan pada tahun tersebut menurut tahapnya sekarang.',
-  'ideas.recap.badYear': (p: { input: string }): Html => html`Tahun “${p.input}” tidak valid. Contoh: <code>/rekap 2026</code>`,
-
   'ideas.export.usage': 'Cara pakai: <code>/ekspor</code>, <code>/ekspor 2026</code>, <code>/ekspor csv</code> atau <code>/ekspor 2026 csv</code>',
   'ideas.export.caption.xlsx': (p: { scope: string; year: number }): Html =>
     html`📎 Data ide inovasi (${p.scope}) dan rekap ${p.year}.`,

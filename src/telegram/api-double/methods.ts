@@ -5,6 +5,7 @@ import { ApiError, badRequest, forbidden, tooManyRequests } from './errors.js';
 import { EntityParseError, utf8Length, type FormattedText } from './html.js';
 import { formatText, UnsupportedParseModeError } from './format.js';
 import { TOPIC_COLORS, mimeFromName, type ChatRecord, type DoubleState, type Topic } from './state.js';
+import { imageSize } from './image-size.js';
 import type { RateLimiter } from './limits.js';
 import type { UpdateQueue } from './updates.js';
 import type { InlineButton, MemberStatus, MessageEntity, StoredMessage } from './types.js';
@@ -245,6 +246,60 @@ const sendMessage: Handler = (ctx, p) => {
   msg.html = raw;
   if (parseMode !== undefined) msg.parse_mode = parseMode;
   if (ft.entities.length > 0) msg.entities = ft.entities;
+  applyMarkup(msg, markup);
+  ctx.state.addMessage(rec, msg);
+  return ctx.state.messageObject(msg);
+};
+
+/**
+ * sendPhoto as Telegram documents it: a PNG or JPEG of at most 10 MB, width + height at most 10000
+ * and a side ratio of at most 20 (else PHOTO_INVALID_DIMENSIONS); the message carries `photo`, an
+ * array of sizes (the double keeps the uploaded image for every size, scaled dimensions only).
+ */
+const sendPhoto: Handler = (ctx, p) => {
+  const rec = writableChat(ctx, p);
+  const photo = p.photo;
+  let file;
+  let size: { width: number; height: number } | undefined;
+  if (photo instanceof UploadedFile) {
+    if (photo.content.length === 0) throw badRequest('file must be non-empty');
+    if (photo.content.length > 10 * 1024 * 1024) throw badRequest('PHOTO_SAVE_FILE_INVALID');
+    size = imageSize(photo.content);
+    if (!size) throw badRequest('IMAGE_PROCESS_FAILED');
+    if (size.width + size.height > 10000 || Math.max(size.width, size.height) / Math.max(1, Math.min(size.width, size.height)) > 20) {
+      throw badRequest('PHOTO_INVALID_DIMENSIONS');
+    }
+    file = ctx.state.storeFile(photo.content, photo.filename || 'photo.jpg', 'image/jpeg');
+  } else if (typeof photo === 'string' && photo.length > 0) {
+    file = ctx.state.files.get(photo);
+    if (!file) throw badRequest('wrong file identifier/HTTP URL specified');
+    size = imageSize(file.content);
+  } else {
+    throw badRequest('there is no photo in the request');
+  }
+  const rawCaption = str(p, 'caption') ?? '';
+  const parseMode = str(p, 'parse_mode') || undefined;
+  const cap = parseText(rawCaption, parseMode, p.caption_entities);
+  if (cap.text.length > 1024) throw badRequest('message caption is too long');
+  const markup = parseMarkup(p.reply_markup);
+  const replyTo = replyTarget(rec, p);
+  const thread = threadOf(rec, p, replyTo);
+  enforceLimits(ctx, rec);
+  const msg = newBotMessage(ctx, rec, thread, replyTo);
+  msg.kind = 'photo';
+  msg.photo = {
+    file_name: file.file_name,
+    content: file.content,
+    file_id: file.file_id,
+    file_unique_id: file.file_unique_id,
+    file_size: file.content.length,
+    width: size?.width ?? 0,
+    height: size?.height ?? 0,
+  };
+  if (cap.text.length > 0) msg.photo.caption = cap.text;
+  if (rawCaption.length > 0) msg.html = rawCaption;
+  if (parseMode !== undefined) msg.parse_mode = parseMode;
+  if (cap.entities.length > 0) msg.entities = cap.entities;
   applyMarkup(msg, markup);
   ctx.state.addMessage(rec, msg);
   return ctx.state.messageObject(msg);
@@ -760,6 +815,7 @@ export const METHODS: Record<string, Handler> = {
   getWebhookInfo,
   sendMessage,
   sendDocument,
+  sendPhoto,
   copyMessage: (ctx, p) => ({ message_id: copyOrForward(ctx, p, 'copy').message_id }),
   forwardMessage: (ctx, p) => ctx.state.messageObject(copyOrForward(ctx, p, 'forward')),
   editMessageText,

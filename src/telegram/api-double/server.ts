@@ -89,13 +89,14 @@ export async function parsePayload(contentType: string | undefined, body: Buffer
 }
 
 function textOf(m: StoredMessage): string {
-  return m.text ?? m.document?.caption ?? m.caption ?? '';
+  return m.text ?? m.document?.caption ?? m.photo?.caption ?? m.caption ?? '';
 }
 
 function matches(m: StoredMessage, match: RegExp | string | undefined): boolean {
   if (match === undefined) return true;
   const candidates = [textOf(m)];
   if (m.document) candidates.push(m.document.file_name);
+  if (m.photo) candidates.push(m.photo.file_name);
   if (typeof match === 'string') return candidates.some((c) => c.includes(match));
   return candidates.some((c) => {
     match.lastIndex = 0;
@@ -370,6 +371,7 @@ export class BotApiDouble {
     switch (method) {
       case 'sendMessage':
       case 'sendDocument':
+      case 'sendPhoto':
       case 'copyMessage':
       case 'forwardMessage': {
         const message = stored(resultId);
@@ -731,7 +733,7 @@ export class BotApiDouble {
       chat_id: rec.chat.id,
       from_bot: false,
       from,
-      photo: [
+      userPhoto: [
         { file_id: thumb.file_id, file_unique_id: thumb.file_unique_id, width: 90, height: Math.max(1, Math.round((90 * height) / width)), file_size: thumb.content.length },
         { file_id: full.file_id, file_unique_id: full.file_unique_id, width, height, file_size: full.content.length },
       ],

@@ -10,7 +10,8 @@ import type { BotGroupStatus, DoubleState, Topic } from './state.js';
 import type { UpdateQueue } from './updates.js';
 import type { FakeChat, FakeUser, MemberStatus, StoredMessage } from './types.js';
 
-export type SnapshotMessage = Omit<StoredMessage, 'document' | 'from'> & {
+export type SnapshotMessage = Omit<StoredMessage, 'document' | 'photo' | 'from'> & {
+  photo?: Omit<NonNullable<StoredMessage['photo']>, 'content'>;
   from_id?: number;
   document?: Omit<NonNullable<StoredMessage['document']>, 'content'>;
 };
@@ -43,8 +44,12 @@ export function emptySnapshot(): DoubleSnapshot {
 }
 
 function toSnapshotMessage(m: StoredMessage): SnapshotMessage {
-  const { document, from, ...rest } = m;
+  const { document, photo, from, ...rest } = m;
   const out: SnapshotMessage = { ...rest };
+  if (photo) {
+    const { content: _content, ...meta } = photo;
+    out.photo = meta;
+  }
   if (from) out.from_id = from.id;
   if (document) {
     const { content, ...meta } = document;
@@ -92,11 +97,12 @@ export function restoreSnapshot(state: DoubleState, queue: UpdateQueue, snap: Do
     for (const [id, status] of c.members) rec.members.set(id, status);
     for (const t of c.topics) rec.topics.set(t.message_thread_id, { ...t });
     for (const m of c.messages) {
-      const { from_id, document, ...rest } = m;
+      const { from_id, document, photo, ...rest } = m;
       const msg: StoredMessage = { ...rest };
       const from = from_id === undefined ? undefined : state.users.get(from_id);
       if (from) msg.from = from;
       if (document) msg.document = { ...document, content: Buffer.alloc(0) };
+      if (photo) msg.photo = { ...photo, content: Buffer.alloc(0) };
       state.addMessage(rec, msg);
     }
   }

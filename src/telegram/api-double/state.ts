@@ -321,10 +321,27 @@ export class DoubleState {
         o.caption = d.caption;
         if (msg.entities && msg.entities.length > 0) o.caption_entities = msg.entities;
       }
-    } else if (msg.photo) {
-      o.photo = msg.photo.map((p) => ({ ...p }));
+    } else if (msg.userPhoto) {
+      o.photo = msg.userPhoto.map((p) => ({ ...p }));
       if (msg.caption !== undefined && msg.caption.length > 0) {
         o.caption = msg.caption;
+        if (msg.entities && msg.entities.length > 0) o.caption_entities = msg.entities;
+      }
+    } else if (msg.photo) {
+      const ph = msg.photo;
+      // Telegram answers with several sizes, the largest last (at most 2560 on the longer side).
+      const longest = Math.max(ph.width, ph.height, 1);
+      const sides = [90, 320, 800, 1280, 2560].filter((side) => side < longest);
+      sides.push(Math.min(longest, 2560));
+      o.photo = sides.map((side, i) => ({
+        file_id: i === sides.length - 1 ? ph.file_id : `${ph.file_id}_${side}`,
+        file_unique_id: i === sides.length - 1 ? ph.file_unique_id : `${ph.file_unique_id}_${side}`,
+        width: Math.round((ph.width * side) / longest),
+        height: Math.round((ph.height * side) / longest),
+        file_size: ph.file_size,
+      }));
+      if (ph.caption !== undefined && ph.caption.length > 0) {
+        o.caption = ph.caption;
         if (msg.entities && msg.entities.length > 0) o.caption_entities = msg.entities;
       }
     } else if (msg.text !== undefined) {

@@ -62,8 +62,19 @@ export interface StoredMessage {
     file_unique_id?: string;
     file_size?: number;
   };
+  /** A photo the bot sent (sendPhoto): the uploaded image and its size. */
+  photo?: {
+    file_name: string;
+    content: Buffer;
+    caption?: string;
+    file_id: string;
+    file_unique_id: string;
+    file_size: number;
+    width: number;
+    height: number;
+  };
   /** A photo a user sent: Telegram's PhotoSize array, smallest first (bytes are behind getFile). */
-  photo?: PhotoSize[];
+  userPhoto?: PhotoSize[];
   /** The caption of a user's photo. */
   caption?: string;
   /** How many times the message was edited. */

@@ -1,31 +1,31 @@
 import type { AgencyPage } from '../../domain/dashboard/agencies-page.js';
-import type { Recap } from '../../domain/ideas/recap.js';
-import { stages } from '../../db/schema/index.js';
+import { progressStages, type Recap } from '../../domain/recap/rules.js';
 import { html, raw } from '../../i18n/index.js';
 import { bar, layout, type PageContext } from './layout.js';
 
 /**
- * The One Agency One Innovation scoreboard for a year. `#chart-agencies` is left empty on purpose:
- * the recap's chart (SVG) is embedded there once that work lands.
+ * The One Agency One Innovation scoreboard for a year, counted by the recap's rules (src/domain/recap):
+ * a PD meets the target with an innovation whose implementation began in the year. `#chart-agencies`
+ * shows the recap's own chart, drawn by the same definition as the photo /rekap sends.
  */
 export function renderScoreboard(ctx: PageContext, recap: Recap, years: number[], coordinator: boolean): string {
   const { t } = ctx;
-  const max = Math.max(1, ...recap.agencies.map((a) => a.total));
+  const max = Math.max(1, ...recap.agencies.map((a) => a.inProgressTotal + a.implemented));
   const yearLinks = years.map((y) => html`<a href="/dasbor/pd?tahun=${y}"${y === recap.year ? raw(' aria-current="page"') : ''}>${y}</a>`);
   const rows = recap.agencies.map((a) => {
-    const byStage = stages.filter((s) => a.byStage[s] > 0).map((s) => html`${t(`ideas.stage.${s}`)} ${a.byStage[s]}`);
+    const byStage = progressStages.filter((s) => a.inProgress[s] > 0).map((s) => html`${t(`ideas.stage.${s}`)} ${a.inProgress[s]}`);
     return html`<li class="agency ${a.met ? 'met' : 'not-met'}" data-agency="${a.agencyId}">
 <div class="agency-head"><a href="/dasbor/pd/${a.agencyId}"><b>${a.shortName}</b></a> <span class="badge">${a.met ? t('dashboard.agencies.met') : t('dashboard.agencies.notMet')}</span></div>
 <div class="agency-name">${a.name}</div>
-${bar(a.total, max, `${a.shortName}: ${a.total}`)}
-<div class="meta">${t('dashboard.agencies.line', { total: a.total, implemented: a.implemented, awards: a.awards })}${byStage.length ? html`<br>${byStage.map((s, i) => html`${i ? ' · ' : ''}${s}`)}` : ''}</div>
+${bar(a.inProgressTotal + a.implemented, max, `${a.shortName}: ${a.inProgressTotal + a.implemented}`)}
+<div class="meta">${t('dashboard.agencies.line', { pitched: a.pitched, inProgress: a.inProgressTotal, implemented: a.implemented, results: a.results, year: recap.year })}${byStage.length ? html`<br>${byStage.map((s, i) => html`${i ? ' · ' : ''}${s}`)}` : ''}</div>
 </li>`;
   });
   const body = html`<h1>${t('dashboard.agencies.title', { year: recap.year })}</h1>
 <nav class="years" aria-label="${t('dashboard.board.year')}">${yearLinks}</nav>
 <p class="summary" id="agencies-summary">${t('dashboard.agencies.summary', { met: recap.totals.agenciesMet, total: recap.totals.agencies })}</p>
 ${coordinator ? html`<p><a class="export" href="/dasbor/ekspor/pd.csv?tahun=${recap.year}" download>${t('dashboard.agencies.export')}</a></p>` : ''}
-<figure id="chart-agencies"></figure>
+<figure id="chart-agencies"><img src="/dasbor/pd/grafik.svg?tahun=${recap.year}" alt="${t('dashboard.agencies.chartAlt', { year: recap.year })}"></figure>
 <ol class="agencies">${rows}</ol>`;
   return layout(ctx, { title: t('dashboard.nav.agencies'), section: 'agencies', body });
 }

@@ -1,10 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { Composer } from 'telegraf';
-import { stages } from '../../../db/schema/index.js';
 import { localDate } from '../../../domain/dates.js';
 import { loadExportIdeas, type ExportIdea } from '../../../domain/ideas/export.js';
-import { loadRecap, type Recap } from '../../../domain/ideas/recap.js';
+import { loadRecap } from '../../../domain/recap/load.js';
+import { progressStages, type AgencyRecap, type Recap } from '../../../domain/recap/rules.js';
 import { yearIn } from '../../../i18n/format.js';
 import type { MessageKey, Messages, Translate } from '../../../i18n/index.js';
 import { onCommand } from '../../command.js';
@@ -78,41 +78,37 @@ function ideaColumns(t: Translate, timeZone: string): Column<ExportIdea>[] {
   ];
 }
 
-interface RecapRow {
-  name: string;
-  shortName: string;
-  byStage: Record<(typeof stages)[number], number>;
-  total: number;
-  implemented: number;
-  met: string;
-  awards: number;
-}
+/** The recap sheet: the same numbers, under the same headings, as /rekap (domain/recap/rules.ts). */
+type RecapRow = Omit<AgencyRecap, 'agencyId' | 'met' | 'close'> & { met: string };
 
 function recapColumns(): Column<RecapRow>[] {
-  const perStage = stages.map((s): Column<RecapRow> => ({ header: `ideas.stage.${s}`, width: 11, value: (r) => r.byStage[s] }));
+  const perStage = progressStages.map((s): Column<RecapRow> => ({ header: `recap.export.col.now.${s}`, width: 12, value: (r) => r.inProgress[s] }));
   return [
     { header: 'ideas.export.col.agency', width: 40, value: (r) => r.name },
     { header: 'ideas.export.col.agencyShort', width: 14, value: (r) => r.shortName },
+    { header: 'recap.export.col.pitched', width: 14, value: (r) => r.pitched },
     ...perStage,
-    { header: 'ideas.export.col.total', width: 11, value: (r) => r.total },
-    { header: 'ideas.export.col.implementedYear', width: 14, value: (r) => r.implemented },
+    { header: 'recap.export.col.progress', width: 14, value: (r) => r.inProgressTotal },
+    { header: 'recap.export.col.implemented', width: 16, value: (r) => r.implemented },
     { header: 'ideas.export.col.met', width: 12, value: (r) => r.met },
-    { header: 'ideas.export.col.awardCount', width: 14, value: (r) => r.awards },
+    { header: 'ideas.export.col.awardCount', width: 14, value: (r) => r.results },
   ];
 }
 
 function recapRows(t: Translate, recap: Recap): RecapRow[] {
   const yes = t('common.yes').toString();
   const no = t('common.no').toString();
-  const rows: RecapRow[] = recap.agencies.map((a) => ({ name: a.name, shortName: a.shortName, byStage: a.byStage, total: a.total, implemented: a.implemented, met: a.met ? yes : no, awards: a.awards }));
+  const rows: RecapRow[] = recap.agencies.map(({ agencyId: _id, close: _close, ...a }) => ({ ...a, met: a.met ? yes : no }));
+  const totals = recap.totals;
   rows.push({
     name: t('ideas.export.totalRow').toString(),
     shortName: '',
-    byStage: recap.totals.byStage,
-    total: recap.totals.total,
-    implemented: recap.totals.implemented,
-    met: `${recap.totals.agenciesMet}/${recap.totals.agencies}`,
-    awards: recap.totals.awards,
+    pitched: totals.pitched,
+    inProgress: totals.inProgress,
+    inProgressTotal: totals.inProgressTotal,
+    implemented: totals.implemented,
+    results: totals.results,
+    met: `${totals.agenciesMet}/${totals.agencies}`,
   });
   return rows;
 }
