@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/index.js';
+import { collaboratorCommands } from './features/collaborators.js';
 import { draftCommands } from './features/drafts.js';
 import { ideaCommands } from './features/ideas/commands.js';
 import { broadcastCommands } from './features/broadcasts/commands.js';
@@ -32,7 +33,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...collaboratorCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

@@ -7,6 +7,7 @@ import { handleBotError } from './errors.js';
 import { agenciesFeature } from './features/agencies.js';
 import { broadcastsFeature } from './features/broadcasts/index.js';
 import { cancelFeature } from './features/cancel.js';
+import { collaboratorsFeature } from './features/collaborators.js';
 import { draftsFeature } from './features/drafts.js';
 import { groupsFeature } from './features/groups.js';
 import { helpFeature } from './features/help.js';
@@ -19,6 +20,7 @@ import { startFeature } from './features/start.js';
 import { conversationsFeature, unhandledFeature } from './features/unhandled.js';
 import { trackChats } from './middlewares/chat-tracking.js';
 import { loadMember } from './middlewares/member.js';
+import { pressGuard } from './middlewares/press-guard.js';
 import { setup } from './middlewares/setup.js';
 
 export type Bot = Telegraf<BotContext>;
@@ -43,6 +45,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
 
   bot.use(setup(deps, registries));
   bot.use(loadMember());
+  bot.use(pressGuard());
   bot.use(trackChats());
 
   bot.use(startFeature());
@@ -55,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(groupsFeature());
   bot.use(ideasFeature(registries));
   bot.use(draftsFeature());
+  bot.use(collaboratorsFeature());
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
 

@@ -29,7 +29,8 @@ export interface NextMove {
   reopen: boolean;
 }
 
-export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove) {
+/** The card's buttons; 📝 only when the card is drawn for someone who may draft (see canDraft). */
+export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, draft = false) {
   const rows: Button[][] = [[button(t('ideas.card.btn.support'), 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
   if (next) {
     const label = next.reopen
@@ -37,7 +38,7 @@ export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove) {
       : t('ideas.card.btn.next', { stage: t(`ideas.stage.${next.to}`).toString() });
     rows.push([button(label, 'idea', 'next', ideaId, stageIndex(next.from), stageIndex(next.to))]);
   }
-  rows.push([button(t('ideas.card.btn.draft'), 'draft', 'new', ideaId)]);
+  if (draft) rows.push([button(t('ideas.card.btn.draft'), 'draft', 'new', ideaId)]);
   return Markup.inlineKeyboard(rows);
 }
 

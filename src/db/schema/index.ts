@@ -10,3 +10,4 @@ export * from './drafts.js';
 export * from './sessions.js';
 export * from './outbox.js';
 export * from './broadcasts.js';
+export * from './collaborators.js';

@@ -40,6 +40,17 @@ const RETRY_CAP_MS = 15_000;
 /** After this long the update is given up (logged); Telegram outages rarely last as long. */
 const RETRY_WINDOW_MS = 15 * 60_000;
 
+/** `journaled`: durable, confirm it to Telegram; `in_memory`: running but not durable, do not; false: refused. */
+export type AcceptResult = 'journaled' | 'in_memory' | false;
+
+/** Keeps a set of update ids from growing without end (ids only grow: drop the oldest half). */
+function bound(ids: Set<number>, max = 20_000): void {
+  if (ids.size <= max) return;
+  const keep = [...ids].sort((a, b) => a - b).slice(ids.size - max / 2);
+  ids.clear();
+  for (const id of keep) ids.add(id);
+}
+
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
   const u = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
@@ -74,6 +85,9 @@ export class UpdateDispatcher {
   private failures = new Map<number, { count: number; since: number }>();
   private retryTimers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Ids taken while the journal could not be written, and those of them already finished. */
+  private unjournaled = new Set<number>();
+  private unjournaledDone = new Set<number>();
 
   constructor(
     private readonly opts: {
@@ -92,25 +106,36 @@ export class UpdateDispatcher {
   }
 
   /**
-   * Journals then schedules. Resolves once the batch is durable (or, if the database is away,
-   * once it is queued in memory: the handlers will tell users to try again shortly). Resolves
-   * false when shutting down: nothing was taken, the sender must deliver it elsewhere or later.
+   * Journals then schedules. Resolves `journaled` once the batch is durable. If the journal cannot
+   * be written (database away), the updates still run in memory (the handlers tell users to try
+   * again shortly) but the result is `in_memory`: the caller must not confirm them to Telegram
+   * (the poller keeps its offset, the webhook answers 503), so they come again and are journaled
+   * then; ids seen before are not run twice. Resolves false when shutting down: nothing was taken.
    */
-  async accept(incoming: readonly Update[]): Promise<boolean> {
+  async accept(incoming: readonly Update[]): Promise<AcceptResult> {
     if (!this.accepting) return false;
-    if (incoming.length === 0) return true;
+    if (incoming.length === 0) return 'journaled';
     const updates = incoming.map(sanitizeUpdate);
     let fresh: readonly Update[];
+    let result: AcceptResult = 'journaled';
     try {
       const recorded = await this.opts.journal.record(updates);
       fresh = updates.filter((u) => recorded.has(u.update_id) && !this.recent.has(u.update_id));
       for (const u of fresh) if (recorded.get(u.update_id)?.behind) this.behind.add(u.update_id);
+      // Run in memory before the journal had them: now that the rows exist, close the finished ones.
+      for (const id of recorded.keys()) {
+        if (!this.unjournaled.delete(id)) continue;
+        if (this.unjournaledDone.delete(id)) this.opts.journal.markHandled(id);
+      }
     } catch (err) {
-      this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them anyway');
+      this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them in memory, not confirming them to Telegram');
       fresh = updates.filter((u) => !this.recent.has(u.update_id));
+      for (const u of fresh) this.unjournaled.add(u.update_id);
+      bound(this.unjournaled);
+      result = 'in_memory';
     }
     for (const update of fresh) this.enqueue(update);
-    return true;
+    return result;
   }
 
   /**
@@ -210,6 +235,10 @@ export class UpdateDispatcher {
       } else {
         this.failures.delete(update.update_id);
         this.opts.journal.markHandled(update.update_id);
+        if (this.unjournaled.has(update.update_id)) {
+          this.unjournaledDone.add(update.update_id);
+          bound(this.unjournaledDone);
+        }
         if (queue.length > 0) this.ready.push(key);
         else this.queues.delete(key);
       }

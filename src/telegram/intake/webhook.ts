@@ -68,8 +68,11 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
         }
         if (typeof update?.update_id !== 'number') return send(res, 400, 'not an update');
         // Answer once the update is journaled; handling continues in the background. While
-        // stopping, 503: Telegram (or the load balancer, to another instance) delivers it again.
-        if (!(await webhook.dispatcher.accept([update]))) return send(res, 503, 'shutting down');
+        // stopping, or when the journal could not be written, 503: Telegram (or the load balancer,
+        // to another instance) delivers it again, and a redelivery of an update already running is not run twice.
+        const accepted = await webhook.dispatcher.accept([update]);
+        if (accepted === false) return send(res, 503, 'shutting down');
+        if (accepted === 'in_memory') return send(res, 503, 'not yet durable');
         return send(res, 200, 'ok');
       }
       send(res, 404, 'not found');
