@@ -25,6 +25,7 @@ import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
+import { retentionJob } from './jobs/retention.js';
 import { sessionJobs } from './jobs/sessions.js';
 
 export interface App {
@@ -98,6 +99,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
     scheduler.register(ideasOutboxJob);
     for (const job of sessionJobs(config)) scheduler.register(job);
+    scheduler.register(retentionJob(config));
     const jobs: Jobs = { wake: () => scheduler.wake() };
     const bot = createBot({ config, logger, database, clock, sender, jobs }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());

@@ -88,6 +88,13 @@ const base = z.object({
   RSVP_EDIT_INTERVAL_SECONDS: int(10, 1),
   BROADCAST_PROGRESS_SECONDS: int(5, 1),
   OUTBOX_LEASE_SECONDS: int(120, 10),
+  // Retention: finished rows are pruned in small batches by a scheduled job; pending ones never.
+  RETENTION_OUTBOX_DAYS: int(90, 1),
+  RETENTION_DRAFT_REQUEST_DAYS: int(30, 1),
+  RETENTION_BROADCAST_DELIVERY_DAYS: int(365, 1),
+  /** Telegram redelivers for up to 24 h: the journal keeps handled updates longer than that. */
+  RETENTION_UPDATE_JOURNAL_HOURS: int(48, 25),
+  RETENTION_BATCH: int(500, 10),
 });
 
 export type RawConfig = z.infer<typeof base>;

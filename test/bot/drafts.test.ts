@@ -225,7 +225,7 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     const list = await admin.ask('/format');
     expect(list.text).toContain('✅ kipp-umum-2023 — KIPP 2023 — Kelompok Umum');
     expect(list.text).toContain('Format terbaru dipakai karena belum ada yang dipilih.');
-    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toBe('Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah.');
+    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
 
     const pressed = await admin.press('✅ KIPP 2023 — Kelompok Umum', list);
     expect(pressed.answer).toBe('Draf baru sekarang memakai format KIPP 2023 — Kelompok Umum.');
