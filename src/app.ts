@@ -17,6 +17,7 @@ import { UpdateJournal } from './telegram/intake/journal.js';
 import { ALLOWED_UPDATES, Poller } from './telegram/intake/polling.js';
 import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
 import { Sender } from './telegram/sender.js';
+import { floodNotice } from './telegram/intake/flood.js';
 import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createDraftsJob } from './jobs/drafts.js';
@@ -113,6 +114,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       concurrency: config.INTAKE_CONCURRENCY,
       logger: logger.child({ component: 'intake' }),
       orderWaitMs: config.HANDLER_TIMEOUT_MS + 10_000,
+      maxQueuedPerChat: config.INTAKE_MAX_QUEUED_PER_CHAT,
+      onOverflow: floodNotice(sender, config, clock),
     });
     const recovered = await dispatcher.recover();
     if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');
@@ -140,12 +143,12 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         port: config.PORT,
         logger,
         checkHealth: async () => void (await database.query('select 1')),
-        webhook: { path: url.pathname, secret: config.mode.secret, dispatcher },
+        webhook: { path: url.pathname, secret: config.mode.secret, dispatcher, maxBacklog: config.INTAKE_MAX_BACKLOG },
       });
       await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
       logger.info({ mode: 'webhook', port: (server.address() as { port: number }).port, instance: lock.id }, 'bot started');
     } else {
-      poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec });
+      poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec, maxBacklog: config.INTAKE_MAX_BACKLOG });
       await poller.start();
       logger.info({ mode: 'polling', bot: botInfo.username, instance: lock.id }, 'bot started');
     }

@@ -58,6 +58,13 @@ const base = z.object({
   PORT: int(8080, 0).pipe(z.number().max(65535)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
   INTAKE_CONCURRENCY: int(16, 1),
+  /** Updates one chat may have waiting; more are skipped (the chat is told once). Bounds a flood's memory. */
+  INTAKE_MAX_QUEUED_PER_CHAT: int(50, 5),
+  /** Updates waiting in all: polling pauses fetching, the webhook answers 503 (Telegram delivers again). */
+  INTAKE_MAX_BACKLOG: int(2000, 100),
+  /** Commands per member: a burst, then this many per minute; past it one polite answer, then silence. */
+  COMMAND_BURST: int(10, 1),
+  COMMAND_RATE_PER_MIN: int(20, 1),
   HANDLER_TIMEOUT_MS: int(60_000, 1000),
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   SEND_GLOBAL_PER_SEC: positive(30),

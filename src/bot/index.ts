@@ -21,6 +21,7 @@ import { conversationsFeature, unhandledFeature } from './features/unhandled.js'
 import { trackChats } from './middlewares/chat-tracking.js';
 import { loadMember } from './middlewares/member.js';
 import { pressGuard } from './middlewares/press-guard.js';
+import { throttleCommands } from './middlewares/throttle.js';
 import { setup } from './middlewares/setup.js';
 
 export type Bot = Telegraf<BotContext>;
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(setup(deps, registries));
   bot.use(loadMember());
   bot.use(pressGuard());
+  bot.use(throttleCommands());
   bot.use(trackChats());
 
   bot.use(startFeature());

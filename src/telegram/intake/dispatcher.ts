@@ -97,6 +97,10 @@ export class UpdateDispatcher {
       logger: Logger;
       /** Longest an update waits for an earlier one of its chat on another instance (default 70 s). */
       orderWaitMs?: number;
+      /** Most updates one chat may have waiting; newer ones are skipped (default unbounded). */
+      maxQueuedPerChat?: number;
+      /** Told about each skipped update (the app tells the chat once in a while). */
+      onOverflow?: (update: Update) => void;
     },
   ) {}
 
@@ -134,7 +138,10 @@ export class UpdateDispatcher {
       bound(this.unjournaled);
       result = 'in_memory';
     }
-    for (const update of fresh) this.enqueue(update);
+    for (const update of fresh) {
+      if (this.overflows(update)) continue;
+      this.enqueue(update);
+    }
     return result;
   }
 
@@ -175,6 +182,26 @@ export class UpdateDispatcher {
     this.retryTimers.clear();
     await this.opts.journal.flush();
     return done;
+  }
+
+  /** Updates skipped because their chat had too many waiting (a flood). */
+  skipped = 0;
+
+  /**
+   * A chat that already has `maxQueuedPerChat` updates waiting gets no more: the new one is closed
+   * in the journal unrun, so one chat's flood neither grows memory nor holds the poller back.
+   */
+  private overflows(update: Update): boolean {
+    const max = this.opts.maxQueuedPerChat;
+    if (max === undefined) return false;
+    const waiting = this.queues.get(orderingKey(update))?.length ?? 0;
+    if (waiting < max) return false;
+    this.remember(update.update_id);
+    this.opts.journal.markHandled(update.update_id);
+    this.skipped++;
+    if (this.skipped === 1 || this.skipped % 100 === 0) this.opts.logger.warn({ skipped: this.skipped, update_id: update.update_id }, 'a chat has too many updates waiting; skipping new ones');
+    this.opts.onOverflow?.(update);
+    return true;
   }
 
   private enqueue(update: Update): void {

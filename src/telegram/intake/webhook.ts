@@ -11,7 +11,7 @@ export interface HttpServerOptions {
   /** Answers the health check: resolves when the database answers. */
   checkHealth: () => Promise<void>;
   /** When set, POSTs to `path` carrying the secret header are taken as updates. */
-  webhook?: { path: string; secret: string; dispatcher: UpdateDispatcher };
+  webhook?: { path: string; secret: string; dispatcher: UpdateDispatcher; maxBacklog?: number };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,6 +70,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<Server> {
         // Answer once the update is journaled; handling continues in the background. While
         // stopping, or when the journal could not be written, 503: Telegram (or the load balancer,
         // to another instance) delivers it again, and a redelivery of an update already running is not run twice.
+        // Too much waiting already: Telegram keeps the update and delivers it again later.
+        if (webhook.maxBacklog !== undefined && webhook.dispatcher.backlog >= webhook.maxBacklog) return send(res, 503, 'busy');
         const accepted = await webhook.dispatcher.accept([update]);
         if (accepted === false) return send(res, 503, 'shutting down');
         if (accepted === 'in_memory') return send(res, 503, 'not yet durable');
