@@ -158,7 +158,25 @@ export function readDotEnv(path = '.env'): void {
 }
 
 /** Secrets that must never appear in a log line. */
+/** The credentials inside a URL (user, password, query values such as ?key=…), each a secret. */
+function urlSecrets(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const url = new URL(value);
+    const parts = [decodeURIComponent(url.password), url.password, ...[...url.searchParams.values()]];
+    return url.password || url.search ? [value, ...parts] : [];
+  } catch {
+    return [];
+  }
+}
+
 export function secretsOf(config: Config): string[] {
-  const secrets = [config.TELEGRAM_BOT_TOKEN, config.mode.kind === 'webhook' ? config.mode.secret : undefined, config.OPENAI_API_KEY];
+  const secrets = [
+    config.TELEGRAM_BOT_TOKEN,
+    config.mode.kind === 'webhook' ? config.mode.secret : undefined,
+    config.OPENAI_API_KEY,
+    ...urlSecrets(config.DATABASE_URL),
+    ...urlSecrets(config.OPENAI_BASE_URL),
+  ];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
 }

@@ -27,4 +27,7 @@ export const hardening: typeof source = {
   'collab.notOne': (p) => html`${p.name} is not a co-author of idea #${p.id}.`,
   'collab.list': (p) => html`Co-authors of idea #${p.id} ${p.idea}: ${p.names}`,
   'collab.none': (p) => html`Idea #${p.id} has no co-authors yet. The author can add one with <code>/coauthor ${p.id} @name</code>.`,
+
+  'rsvp.confirmLink': (p) =>
+    html`The link you opened suggests the answer <b>${p.answer}</b> for session #${p.id} ${p.title}. Nothing has been recorded yet: choose your answer with the buttons below.`,
 };

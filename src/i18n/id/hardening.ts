@@ -31,4 +31,7 @@ export const hardening = {
   'collab.list': (p: { id: number; idea: string; names: string }): Html =>
     html`Rekan penyusun ide #${p.id} ${p.idea}: ${p.names}`,
   'collab.none': (p: { id: number }): Html => html`Ide #${p.id} belum memiliki rekan penyusun. Pengusul dapat menambahkannya dengan <code>/rekan ${p.id} @nama</code>.`,
+
+  'rsvp.confirmLink': (p: { id: number; title: string; answer: string }): Html =>
+    html`Tautan yang Anda buka mengusulkan jawaban <b>${p.answer}</b> untuk Sesi #${p.id} ${p.title}. Belum ada yang dicatat: pilih jawaban Anda dengan tombol di bawah.`,
 };
