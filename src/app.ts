@@ -27,6 +27,7 @@ import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
 import { retentionJob } from './jobs/retention.js';
+import { syncEnvAdmins } from './domain/admins.js';
 import { sessionJobs } from './jobs/sessions.js';
 
 export interface App {
@@ -71,6 +72,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     // Who this instance is, while it lives: the owner of the updates it takes (see journal.ts).
     instance = await InstanceLock.acquire(database, logger.child({ component: 'intake' }));
     await seedAgencies(database.db);
+    const { demoted } = await syncEnvAdmins(database.db, config.ADMIN_TELEGRAM_IDS);
+    if (demoted.length) logger.info({ demoted: demoted.length }, 'admins taken off ADMIN_TELEGRAM_IDS are members again');
 
     const limits = {
       globalPerSec: config.SEND_GLOBAL_PER_SEC,

@@ -5,6 +5,7 @@ import { pitchFields, type IdeaField } from '../../domain/ideas/fields.js';
 import { encodeFilters, type IdeaFilters } from '../../domain/ideas/list.js';
 import type { Translate } from '../../i18n/index.js';
 import { callbackData } from '../callback-data.js';
+import { label } from './label.js';
 
 /**
  * Callback data of the idea pipeline (all ≤ 64 bytes, stages by index):
@@ -21,7 +22,7 @@ export const stageAt = (index: string | number | undefined): Stage | undefined =
 
 type Button = InlineKeyboardButton.CallbackButton;
 const button = (text: string | { toString(): string }, ...data: (string | number)[]): Button =>
-  Markup.button.callback(text.toString(), callbackData(...data));
+  Markup.button.callback(label(text), callbackData(...data));
 
 export interface NextMove {
   from: Stage;

@@ -6,8 +6,6 @@ export const hardening: typeof source = {
   'press.notYourView': 'These buttons are for the member who sent the command. Please send the command yourself if you need it.',
   'flood.slowDown': 'Please wait a moment: too many commands in a short time. Your next command will be answered again in a few seconds.',
   'flood.chatBusy': 'This group is sending too many commands at once. Some were skipped; please repeat the important ones in a moment.',
-  'comment.tooLong': (p: { max: number; length: number }): Html =>
-    html`The comment is too long (${p.length} characters; at most ${p.max}). It has not been saved: please shorten it and send it again.`,
   'comment.registerFirst': 'Comments in an idea topic are kept only from registered members. Register first in a private chat with the bot: /daftar',
 
   'handle.ambiguous': (p) =>
@@ -30,4 +28,6 @@ export const hardening: typeof source = {
 
   'rsvp.confirmLink': (p) =>
     html`The link you opened suggests the answer <b>${p.answer}</b> for session #${p.id} ${p.title}. Nothing has been recorded yet: choose your answer with the buttons below.`,
+  'role.envAdmin': (p) =>
+    html`${p.name} is an admin through the ADMIN_TELEGRAM_IDS setting, so /role cannot change their role. Remove their ID from that setting and restart the bot; they then become a regular member.`,
 };

@@ -6,8 +6,6 @@ export const hardening = {
   'press.notYourView': 'Tombol ini untuk anggota yang mengirim perintahnya. Silakan kirim perintah itu sendiri bila Anda memerlukannya.',
   'flood.slowDown': 'Mohon tunggu sebentar: terlalu banyak perintah dalam waktu singkat. Perintah berikutnya akan dijawab lagi setelah beberapa detik.',
   'flood.chatBusy': 'Grup ini sedang mengirim terlalu banyak perintah sekaligus. Sebagian perintah dilewati; silakan ulangi perintah yang penting sebentar lagi.',
-  'comment.tooLong': (p: { max: number; length: number }): Html =>
-    html`Komentar terlalu panjang (${p.length} karakter; paling banyak ${p.max}). Komentar belum disimpan: silakan persingkat lalu kirim lagi.`,
   'comment.registerFirst': 'Komentar di topik ide hanya disimpan dari anggota terdaftar. Daftar dulu lewat percakapan pribadi dengan bot: /daftar',
 
   'handle.ambiguous': (p: { handle: string }): Html =>
@@ -34,4 +32,6 @@ export const hardening = {
 
   'rsvp.confirmLink': (p: { id: number; title: string; answer: string }): Html =>
     html`Tautan yang Anda buka mengusulkan jawaban <b>${p.answer}</b> untuk Sesi #${p.id} ${p.title}. Belum ada yang dicatat: pilih jawaban Anda dengan tombol di bawah.`,
+  'role.envAdmin': (p: { name: string }): Html =>
+    html`${p.name} adalah admin melalui pengaturan ADMIN_TELEGRAM_IDS, sehingga perannya tidak dapat diubah dengan /peran. Hapus ID-nya dari pengaturan itu dan mulai ulang bot; setelah itu ia menjadi anggota biasa.`,
 };
