@@ -228,7 +228,8 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     const card = await budi.ask('/ideas 1');
     expect(card.text).toContain('📍 [Pitched] ▸ Discussed ▸ Initiative ▸ Trial ▸ Implemented');
     expect(card.text).toContain('👍 0 supporters · 💬 0 comments');
-    expect(card.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['👍 Support', '💬 Comment', '📝 Proposal draft']);
+    // Budi is neither the owner nor a co-author: no 📝 for him.
+    expect(card.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['👍 Support', '💬 Comment']);
     expect((await budi.ask('/stage 1 discussed')).text).toBe('Only the owner of the idea and coordinators can move this idea.');
     expect((await budi.ask('/ideas')).text).toContain('Innovation ideas — 1 idea · page 1');
     expect((await budi.ask('/search sayur')).text).toContain('Results for “sayur”');
