@@ -34,10 +34,10 @@ export function rolesFeature(): Composer<BotContext> {
     if (match.kind === 'ambiguous') return replyHtml(ctx, ctx.t('handle.ambiguous', { handle }));
     if (match.kind === 'none') return replyHtml(ctx, ctx.t('role.memberNotFound', { handle }));
     const target = match.member;
-    // An admin by configuration stays one while listed: say so instead of a change that would not last.
-    if (role !== 'admin' && ctx.deps.config.ADMIN_TELEGRAM_IDS.includes(target.telegramId)) return replyHtml(ctx, ctx.t('role.envAdmin', { name: displayName(target) }));
     const check = canChangeRole(ctx.member!, target, role);
     if (!check.ok) return replyHtml(ctx, ctx.t(check.reason === 'self_demotion' ? 'role.selfDemotion' : 'guard.adminOnly'));
+    // An admin by configuration stays one while listed: say so instead of a change that would not last.
+    if (role !== 'admin' && ctx.deps.config.ADMIN_TELEGRAM_IDS.includes(target.telegramId)) return replyHtml(ctx, ctx.t('role.envAdmin', { name: displayName(target) }));
     const updated = await setMemberRole(ctx.db, target.id, role);
     await replyHtml(ctx, ctx.t('role.changed', { name: displayName(updated), role: ctx.t(`role.${role}`).toString() }));
     if (updated.telegramId !== ctx.from?.id && updated.reachable) {
