@@ -119,7 +119,8 @@ export class UpdateDispatcher {
   async accept(incoming: readonly Update[]): Promise<AcceptResult> {
     if (!this.accepting) return false;
     if (incoming.length === 0) return 'journaled';
-    const updates = incoming.map(sanitizeUpdate);
+    // A flooded chat's surplus is skipped before the journal: nothing to store, nothing to run.
+    const updates = this.withoutOverflow(incoming.map(sanitizeUpdate));
     let fresh: readonly Update[];
     let result: AcceptResult = 'journaled';
     try {
@@ -138,10 +139,7 @@ export class UpdateDispatcher {
       bound(this.unjournaled);
       result = 'in_memory';
     }
-    for (const update of fresh) {
-      if (this.overflows(update)) continue;
-      this.enqueue(update);
-    }
+    for (const update of fresh) this.enqueue(update);
     return result;
   }
 
@@ -188,20 +186,28 @@ export class UpdateDispatcher {
   skipped = 0;
 
   /**
-   * A chat that already has `maxQueuedPerChat` updates waiting gets no more: the new one is closed
-   * in the journal unrun, so one chat's flood neither grows memory nor holds the poller back.
+   * A chat that already has `maxQueuedPerChat` updates waiting (counting the batch itself) gets no
+   * more: the surplus is not journaled and never runs, so one chat's flood neither grows memory nor
+   * holds the poller back (its offset moves past them: they are dropped on purpose).
    */
-  private overflows(update: Update): boolean {
+  private withoutOverflow(updates: Update[]): Update[] {
     const max = this.opts.maxQueuedPerChat;
-    if (max === undefined) return false;
-    const waiting = this.queues.get(orderingKey(update))?.length ?? 0;
-    if (waiting < max) return false;
-    this.remember(update.update_id);
-    this.opts.journal.markHandled(update.update_id);
-    this.skipped++;
-    if (this.skipped === 1 || this.skipped % 100 === 0) this.opts.logger.warn({ skipped: this.skipped, update_id: update.update_id }, 'a chat has too many updates waiting; skipping new ones');
-    this.opts.onOverflow?.(update);
-    return true;
+    if (max === undefined) return updates;
+    const incoming = new Map<string, number>();
+    return updates.filter((update) => {
+      if (this.recent.has(update.update_id)) return true;
+      const key = orderingKey(update);
+      const waiting = (this.queues.get(key)?.length ?? 0) + (incoming.get(key) ?? 0);
+      if (waiting < max) {
+        incoming.set(key, (incoming.get(key) ?? 0) + 1);
+        return true;
+      }
+      this.remember(update.update_id);
+      this.skipped++;
+      if (this.skipped === 1 || this.skipped % 100 === 0) this.opts.logger.warn({ skipped: this.skipped, update_id: update.update_id }, 'a chat has too many updates waiting; skipping new ones');
+      this.opts.onOverflow?.(update);
+      return false;
+    });
   }
 
   private enqueue(update: Update): void {
