@@ -129,6 +129,14 @@ CREATE TABLE "dashboard_sessions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "idea_collaborators" (
+	"idea_id" integer NOT NULL,
+	"member_id" integer NOT NULL,
+	"added_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idea_collaborators_idea_id_member_id_pk" PRIMARY KEY("idea_id","member_id")
+);
+--> statement-breakpoint
 ALTER TABLE "coaching_notes" ADD CONSTRAINT "coaching_notes_idea_id_ideas_id_fk" FOREIGN KEY ("idea_id") REFERENCES "public"."ideas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_notes" ADD CONSTRAINT "coaching_notes_author_id_members_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coaching_schedules" ADD CONSTRAINT "coaching_schedules_idea_id_ideas_id_fk" FOREIGN KEY ("idea_id") REFERENCES "public"."ideas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -154,6 +162,9 @@ ALTER TABLE "round_assessors" ADD CONSTRAINT "round_assessors_member_id_members_
 ALTER TABLE "round_assessors" ADD CONSTRAINT "round_assessors_added_by_members_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_links" ADD CONSTRAINT "dashboard_links_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dashboard_sessions" ADD CONSTRAINT "dashboard_sessions_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idea_collaborators" ADD CONSTRAINT "idea_collaborators_idea_id_ideas_id_fk" FOREIGN KEY ("idea_id") REFERENCES "public"."ideas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idea_collaborators" ADD CONSTRAINT "idea_collaborators_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "idea_collaborators" ADD CONSTRAINT "idea_collaborators_added_by_members_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "coaching_notes_idea_idx" ON "coaching_notes" USING btree ("idea_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "idea_coaches_active_uq" ON "idea_coaches" USING btree ("idea_id","member_id") WHERE removed_at is null;--> statement-breakpoint
 CREATE INDEX "idea_coaches_member_idx" ON "idea_coaches" USING btree ("member_id") WHERE removed_at is null;--> statement-breakpoint
@@ -164,4 +175,5 @@ CREATE INDEX "candidate_moves_candidate_idx" ON "candidate_moves" USING btree ("
 CREATE UNIQUE INDEX "competition_candidates_round_idea_uq" ON "competition_candidates" USING btree ("round_id","idea_id");--> statement-breakpoint
 CREATE INDEX "competition_candidates_idea_idx" ON "competition_candidates" USING btree ("idea_id");--> statement-breakpoint
 CREATE INDEX "dashboard_links_member_idx" ON "dashboard_links" USING btree ("member_id");--> statement-breakpoint
-CREATE INDEX "dashboard_sessions_member_idx" ON "dashboard_sessions" USING btree ("member_id");
+CREATE INDEX "dashboard_sessions_member_idx" ON "dashboard_sessions" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "idea_collaborators_member_idx" ON "idea_collaborators" USING btree ("member_id");

@@ -17,6 +17,7 @@ import { UpdateJournal } from './telegram/intake/journal.js';
 import { ALLOWED_UPDATES, Poller } from './telegram/intake/polling.js';
 import { closeServer, startHttpServer } from './telegram/intake/webhook.js';
 import { Sender } from './telegram/sender.js';
+import { floodNotice } from './telegram/intake/flood.js';
 import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createDraftsJob } from './jobs/drafts.js';
@@ -25,6 +26,8 @@ import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
 import { ideasOutboxJob } from './bot/features/ideas/index.js';
+import { retentionJob } from './jobs/retention.js';
+import { syncEnvAdmins } from './domain/admins.js';
 import { sessionJobs } from './jobs/sessions.js';
 import { createDashboard, DASHBOARD_PATH } from './web/dashboard.js';
 import { backupAndLog, backupHome, nightlyBackupJob } from './jobs/backups.js';
@@ -83,6 +86,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     // Who this instance is, while it lives: the owner of the updates it takes (see journal.ts).
     instance = await InstanceLock.acquire(database, logger.child({ component: 'intake' }));
     await seedAgencies(database.db);
+    const { demoted } = await syncEnvAdmins(database.db, config.ADMIN_TELEGRAM_IDS);
+    if (demoted.length) logger.info({ demoted: demoted.length }, 'admins taken off ADMIN_TELEGRAM_IDS are members again');
 
     const limits = {
       globalPerSec: config.SEND_GLOBAL_PER_SEC,
@@ -114,6 +119,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     for (const job of sessionJobs(config)) scheduler.register(job);
     // Backups are the business of whoever opened the database (the playground and tests open their own).
     if (ownsDatabase) scheduler.register(nightlyBackupJob());
+    scheduler.register(retentionJob(config));
     const jobs: Jobs = { wake: () => scheduler.wake() };
     let dashboardUrl = dashboardBase(config);
     const dashboard = { url: () => dashboardUrl };
@@ -131,6 +137,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       concurrency: config.INTAKE_CONCURRENCY,
       logger: logger.child({ component: 'intake' }),
       orderWaitMs: config.HANDLER_TIMEOUT_MS + 10_000,
+      maxQueuedPerChat: config.INTAKE_MAX_QUEUED_PER_CHAT,
+      onOverflow: floodNotice(sender, config, clock),
     });
     const recovered = await dispatcher.recover();
     if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');
@@ -158,7 +166,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         port: config.PORT,
         logger,
         checkHealth: async () => void (await database.query('select 1')),
-        webhook: { path: url.pathname, secret: config.mode.secret, dispatcher },
+        webhook: { path: url.pathname, secret: config.mode.secret, dispatcher, maxBacklog: config.INTAKE_MAX_BACKLOG },
         routes,
       });
       await bot.telegram.setWebhook(config.mode.url, { secret_token: config.mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -175,7 +183,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         if (!config.DASHBOARD_URL) dashboardUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
         logger.info({ port, dashboard: `${dashboardUrl}${DASHBOARD_PATH}` }, 'dashboard listening');
       }
-      poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec });
+      poller = new Poller({ token, apiRoot: config.TELEGRAM_API_ROOT, dispatcher, logger, timeoutSec: options.pollTimeoutSec, maxBacklog: config.INTAKE_MAX_BACKLOG });
       await poller.start();
       logger.info({ mode: 'polling', bot: botInfo.username, instance: lock.id }, 'bot started');
     }

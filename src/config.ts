@@ -64,6 +64,13 @@ const base = z.object({
   PORT: int(8080, 0).pipe(z.number().max(65535)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
   INTAKE_CONCURRENCY: int(16, 1),
+  /** Updates one chat may have waiting; more are skipped (the chat is told once). Bounds a flood's memory. */
+  INTAKE_MAX_QUEUED_PER_CHAT: int(50, 5),
+  /** Updates waiting in all: polling pauses fetching, the webhook answers 503 (Telegram delivers again). */
+  INTAKE_MAX_BACKLOG: int(2000, 100),
+  /** Commands per member: a burst, then this many per minute; past it one polite answer, then silence. */
+  COMMAND_BURST: int(10, 1),
+  COMMAND_RATE_PER_MIN: int(20, 1),
   HANDLER_TIMEOUT_MS: int(60_000, 1000),
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   SEND_GLOBAL_PER_SEC: positive(30),
@@ -102,6 +109,13 @@ const base = z.object({
   // Nightly backups of the embedded database (PGlite only) into DATA_DIR/backups/: wall-clock time in TZ_NAME, or `off`.
   BACKUP_TIME: z.preprocess(emptyToUndefined, z.string().trim().default('02:00').refine((v) => v === 'off' || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(v), { message: 'must be a time such as 02:00, or off' })),
   BACKUP_KEEP: int(14, 1),
+  // Retention: finished rows are pruned in small batches by a scheduled job; pending ones never.
+  RETENTION_OUTBOX_DAYS: int(90, 1),
+  RETENTION_DRAFT_REQUEST_DAYS: int(30, 1),
+  RETENTION_BROADCAST_DELIVERY_DAYS: int(365, 1),
+  /** Telegram redelivers for up to 24 h: the journal keeps handled updates longer than that. */
+  RETENTION_UPDATE_JOURNAL_HOURS: int(48, 25),
+  RETENTION_BATCH: int(500, 10),
 });
 
 export type RawConfig = z.infer<typeof base>;
@@ -158,7 +172,25 @@ export function readDotEnv(path = '.env'): void {
 }
 
 /** Secrets that must never appear in a log line. */
+/** The credentials inside a URL (user, password, query values such as ?key=…), each a secret. */
+function urlSecrets(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const url = new URL(value);
+    const parts = [decodeURIComponent(url.password), url.password, ...[...url.searchParams.values()]];
+    return url.password || url.search ? [value, ...parts] : [];
+  } catch {
+    return [];
+  }
+}
+
 export function secretsOf(config: Config): string[] {
-  const secrets = [config.TELEGRAM_BOT_TOKEN, config.mode.kind === 'webhook' ? config.mode.secret : undefined, config.OPENAI_API_KEY];
+  const secrets = [
+    config.TELEGRAM_BOT_TOKEN,
+    config.mode.kind === 'webhook' ? config.mode.secret : undefined,
+    config.OPENAI_API_KEY,
+    ...urlSecrets(config.DATABASE_URL),
+    ...urlSecrets(config.OPENAI_BASE_URL),
+  ];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
 }

@@ -23,7 +23,10 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
     if (secret && out.includes(secret)) out = out.split(secret).join('<redacted>');
   }
   // A bot token looks like digits:35 chars; catch ones we were not told about (e.g. in a URL).
-  return out.replace(/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, '<redacted-token>');
+  return out
+    .replace(/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, '<redacted-token>')
+    // user:password@ in any URL (a connection string in a driver's error, say).
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:"]+:[^\s/@"]+@/gi, '$1<redacted>@');
 }
 
 export function createLogger(options: LoggerOptions): Logger {

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
 
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
   process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason }, 'unhandled rejection');
+    // Only what describes the error: a rejection can carry a whole request (message texts, query parameters).
+    logger.error({ err: describeError(reason) }, 'unhandled rejection');
   });
   // Signals are handled from here on: one arriving while the app starts stops it as soon as it
   // is up (a deploy may send SIGTERM to an instance that is still starting).

@@ -67,6 +67,9 @@ export function botEnv(api: BotApiDouble, db: BenchDatabase, extra: Record<strin
     TELEGRAM_API_ROOT: api.apiRoot,
     LOG_LEVEL: 'warn',
     ADMIN_TELEGRAM_IDS: String(memberTelegramId(1)),
+    // The scenarios measure handling at volume, not the flood guards (test/faults/flood.test.ts does).
+    COMMAND_BURST: '1000000',
+    INTAKE_MAX_QUEUED_PER_CHAT: '1000000',
     ...db.env,
     ...extra,
   };

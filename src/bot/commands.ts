@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/index.js';
 import { dashboardCommands } from './features/dashboard.js';
 import { backupCommands } from './features/backups.js';
+import { collaboratorCommands } from './features/collaborators.js';
 import { draftCommands } from './features/drafts.js';
 import { evidenceCommands } from './features/evidence/index.js';
 import { ideaCommands } from './features/ideas/commands.js';
@@ -37,7 +38,7 @@ export const coreCommands: CommandSpec[] = [
 ];
 
 /** Every feature's specs, in the order help shows them. Features append their own list here. */
-export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...coachingCommands, ...competitionCommands, ...evidenceCommands, ...dashboardCommands, ...backupCommands];
+export const commandSpecs: CommandSpec[] = [...coreCommands, ...ideaCommands, ...sessionCommands, ...broadcastCommands, ...draftCommands, ...collaboratorCommands, ...coachingCommands, ...competitionCommands, ...evidenceCommands, ...dashboardCommands, ...backupCommands];
 
 export function namesOf(spec: CommandSpec): string[] {
   return spec.id === spec.en ? [spec.id] : [spec.id, spec.en];

@@ -17,7 +17,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** Only a code and a class name: error messages can carry request URLs with the token in them. */
 export function describeError(err: unknown): Record<string, unknown> {
   const e = err as { name?: string; code?: unknown; description?: unknown; message?: unknown; stack?: unknown };
-  return { type: e?.name, code: e?.code, description: e?.description, message: e?.message, stack: e?.stack };
+  return { type: e?.name, code: e?.code, description: e?.description, message: withoutParams(e?.message), stack: withoutParams(e?.stack) };
+}
+
+/** drizzle's "Failed query: … params: …" carries what members wrote: the values stay out of logs. */
+function withoutParams(text: unknown): unknown {
+  return typeof text === 'string' ? text.replace(/\nparams: [^\n]*/g, '\nparams: <omitted>') : text;
 }
 
 /**

@@ -11,6 +11,7 @@ import { cancelFeature } from './features/cancel.js';
 import { coachingFeature } from './features/coaching/index.js';
 import { competitionsFeature } from './features/competitions/index.js';
 import { dashboardFeature } from './features/dashboard.js';
+import { collaboratorsFeature } from './features/collaborators.js';
 import { draftsFeature } from './features/drafts.js';
 import { evidenceFeature } from './features/evidence/index.js';
 import { groupsFeature } from './features/groups.js';
@@ -24,6 +25,8 @@ import { startFeature } from './features/start.js';
 import { conversationsFeature, unhandledFeature } from './features/unhandled.js';
 import { trackChats } from './middlewares/chat-tracking.js';
 import { loadMember } from './middlewares/member.js';
+import { pressGuard } from './middlewares/press-guard.js';
+import { throttleCommands } from './middlewares/throttle.js';
 import { setup } from './middlewares/setup.js';
 
 export type Bot = Telegraf<BotContext>;
@@ -48,6 +51,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
 
   bot.use(setup(deps, registries));
   bot.use(loadMember());
+  bot.use(pressGuard());
+  bot.use(throttleCommands());
   bot.use(trackChats());
 
   bot.use(startFeature());
@@ -60,6 +65,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   bot.use(groupsFeature());
   bot.use(ideasFeature(registries));
   bot.use(draftsFeature());
+  bot.use(collaboratorsFeature());
   bot.use(sessionsFeature(registries));
   bot.use(broadcastsFeature(registries));
   bot.use(coachingFeature(registries));

@@ -26,6 +26,7 @@ export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdm
   const username = from.username ?? null;
   const telegramLanguage = from.language_code ?? null;
   if (!existing) {
+    await releaseUsername(db, username, from.id);
     const [created] = await db
       .insert(members)
       .values({
@@ -49,6 +50,7 @@ export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdm
   ) {
     return existing;
   }
+  if (existing.username !== username) await releaseUsername(db, username, from.id);
   const [updated] = await db
     .update(members)
     .set({
@@ -70,14 +72,39 @@ export async function findMemberByTelegramId(db: DbOrTx, telegramId: number): Pr
   return row;
 }
 
-/** `@username` (case-insensitive) or a numeric Telegram id. */
-export async function findMemberByHandle(db: DbOrTx, handle: string): Promise<Member | undefined> {
+export type HandleMatch = { kind: 'found'; member: Member } | { kind: 'none' } | { kind: 'ambiguous' };
+
+/**
+ * `@username` (case-insensitive) or a numeric Telegram id. Usernames move between people on
+ * Telegram; the bot clears a stale one when someone else shows up with it, and should two rows
+ * still carry it (neither has written since), the answer is `ambiguous`, never the first one.
+ */
+export async function resolveHandle(db: DbOrTx, handle: string): Promise<HandleMatch> {
   const trimmed = handle.trim();
-  if (/^\d+$/.test(trimmed)) return findMemberByTelegramId(db, Number(trimmed));
+  if (/^\d+$/.test(trimmed)) {
+    const member = await findMemberByTelegramId(db, Number(trimmed));
+    return member ? { kind: 'found', member } : { kind: 'none' };
+  }
   const username = trimmed.replace(/^@/, '');
-  if (!/^[A-Za-z0-9_]{3,32}$/.test(username)) return undefined;
-  const [row] = await db.select().from(members).where(sql`lower(${members.username}) = lower(${username})`);
-  return row;
+  if (!/^[A-Za-z0-9_]{3,32}$/.test(username)) return { kind: 'none' };
+  const rows = await db.select().from(members).where(sql`lower(${members.username}) = lower(${username})`).limit(2);
+  if (rows.length > 1) return { kind: 'ambiguous' };
+  return rows[0] ? { kind: 'found', member: rows[0] } : { kind: 'none' };
+}
+
+/** Like resolveHandle, but undefined unless exactly one member matches. */
+export async function findMemberByHandle(db: DbOrTx, handle: string): Promise<Member | undefined> {
+  const match = await resolveHandle(db, handle);
+  return match.kind === 'found' ? match.member : undefined;
+}
+
+/** A username belongs to one Telegram account at a time: whoever had it before no longer does. */
+async function releaseUsername(db: DbOrTx, username: string | null, telegramId: number): Promise<void> {
+  if (!username) return;
+  await db
+    .update(members)
+    .set({ username: null, updatedAt: sql`now()` })
+    .where(sql`lower(${members.username}) = lower(${username}) and ${members.telegramId} <> ${telegramId}`);
 }
 
 export async function completeRegistration(db: DbOrTx, memberId: number, fullName: string, agencyId: number): Promise<Member> {

@@ -29,6 +29,40 @@ function isPermanent(err: unknown): boolean {
   return typeof code === 'number' && code >= 400 && code < 500 && code !== 429;
 }
 
+/** Thrown by a handler that knows retrying cannot help (bad data in the row, a rule it breaks). */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+/**
+ * An error no retry can mend: a bug or a validation error in our own code. Telegram's errors,
+ * the network's and the database's carry a `code` and pass; these do not.
+ */
+export function isBug(err: unknown): boolean {
+  if (err instanceof PermanentJobError) return true;
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== undefined) return false;
+  if (err.name === 'ValidationError') return true;
+  if (err instanceof TypeError) return !/fetch|network|socket|terminated|connect/i.test(err.message);
+  return err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
+}
+
+/** A one-line reason for the outcome column and the log: no payloads, no stack. */
+function bugReason(err: unknown): string {
+  const e = err as Error;
+  return `bug: ${e.name}: ${String(e.message).split('\n')[0]!.slice(0, 200)}`;
+}
+
+/**
+ * Records that a step of a row's work is done (e.g. the notice went out, with its message id)
+ * before the next step can fail, so a retry carries on after it instead of repeating it.
+ * The row in memory is updated too.
+ */
+export async function recordStep(ctx: JobContext, row: OutboxRow, step: Record<string, unknown>): Promise<void> {
+  const payload = { ...row.payload, ...step };
+  await ctx.database.db.update(outbox).set({ payload }).where(eq(outbox.id, row.id));
+  row.payload = payload;
+}
+
 export function describeFailure(err: unknown): string {
   if (err instanceof ChatUnreachableError) return 'blocked';
   const e = err as { code?: unknown; description?: unknown };
@@ -87,10 +121,17 @@ export function outboxJob(options: OutboxJobOptions): Job {
       try {
         result = await handler(row, ctx);
       } catch (err) {
-        const outcome = describeFailure(err);
-        if (err instanceof ChatUnreachableError || isPermanent(err)) result = { status: 'failed', outcome };
-        else result = { status: 'retry', outcome };
-        ctx.logger.info({ job: 'outbox', id: row.id, kind: row.kind, outcome }, 'outbox row not delivered');
+        if (isBug(err)) {
+          // Retrying would fail the same way (and repeat whatever went out before the failure).
+          const outcome = bugReason(err);
+          result = { status: 'failed', outcome };
+          ctx.logger.error({ job: 'outbox', id: row.id, kind: row.kind, outcome }, 'outbox row failed for good: it cannot succeed by retrying');
+        } else {
+          const outcome = describeFailure(err);
+          if (err instanceof ChatUnreachableError || isPermanent(err)) result = { status: 'failed', outcome };
+          else result = { status: 'retry', outcome };
+          ctx.logger.info({ job: 'outbox', id: row.id, kind: row.kind, outcome }, 'outbox row not delivered');
+        }
       }
     }
     await finish(ctx, row, result);

@@ -6,7 +6,6 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Sender } from '../telegram/sender.js';
-import { UpdateJournal } from '../telegram/intake/journal.js';
 
 /** What a job gets each tick. Jobs keep no state of their own: it all lives in the database. */
 export interface JobContext {
@@ -50,20 +49,11 @@ export class Scheduler {
   private again = false;
   private stopped = false;
   private ctx: JobContext | undefined;
-  private lastPrune = 0;
 
   constructor(
     private readonly opts: { database: Database; sender: Sender; clock: Clock; logger: Logger; config: Config; tickMs?: number | undefined },
   ) {
-    this.register({
-      name: 'prune-update-journal',
-      run: async ({ database }) => {
-        if (Date.now() - this.lastPrune < 3_600_000) return 0;
-        this.lastPrune = Date.now();
-        await new UpdateJournal(database.db).prune();
-        return 0;
-      },
-    });
+    // Pruning (the update journal included) is the retention job's, registered by the app.
   }
 
   register(job: Job): void {

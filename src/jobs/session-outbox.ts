@@ -17,7 +17,7 @@ import {
   relativeStart,
   when,
 } from '../bot/features/sessions/render.js';
-import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import { laterRowDue, recordStep, type OutboxHandler, type OutboxOutcome } from './outbox.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -73,10 +73,17 @@ async function sendHtml(ctx: JobContext, target: { chat_id: number; message_thre
   } as never) as Promise<Message.TextMessage>;
 }
 
-async function sendIcs(ctx: JobContext, target: { chat_id: number; message_thread_id?: number }, t: Translate, view: SessionView, replyTo?: number): Promise<Message.DocumentMessage> {
+async function sendIcs(
+  ctx: JobContext,
+  target: { chat_id: number; message_thread_id?: number },
+  t: Translate,
+  view: SessionView,
+  replyTo?: number,
+  document = icsFor(t, view, ctx.config.TZ_NAME, ctx.clock.now()),
+): Promise<Message.DocumentMessage> {
   return ctx.sender.call('sendDocument', {
     ...target,
-    document: icsFor(t, view, ctx.config.TZ_NAME, ctx.clock.now()),
+    document,
     caption: t('sess.ann.icsCaption', { id: view.session.id }).toString(),
     parse_mode: 'HTML',
     // Multipart requests: telegraf 4.16 serialises only some object fields, so this one goes as JSON text.
@@ -247,8 +254,15 @@ const notice: OutboxHandler = async (row, ctx) => {
         before: beforeText(t, p.field ?? '', p.before, lang, tz),
         details: joinHtml(detailLines(t, view, lang, tz), '\n'),
       });
-      const message = await sendHtml(ctx, where(row), text, reply);
-      if (group) await sendIcs(ctx, where(row), t, view, message.message_id);
+      // The calendar file is built before anything is sent, and the notice is recorded before the
+      // file goes out: a failure of the second step never sends the first again.
+      const ics = group ? icsFor(t, view, tz, now) : undefined;
+      let messageId = typeof row.payload.noticeMessageId === 'number' ? row.payload.noticeMessageId : undefined;
+      if (messageId === undefined) {
+        messageId = (await sendHtml(ctx, where(row), text, reply)).message_id;
+        if (ics) await recordStep(ctx, row, { noticeMessageId: messageId });
+      }
+      if (ics) await sendIcs(ctx, where(row), t, view, messageId, ics);
       return sent;
     }
     case 'cancelled': {

@@ -16,7 +16,7 @@ export async function probeModelServer(settings: LlmSettings, logger: Logger, ti
     maxRetries: 0,
     logLevel: 'off',
   });
-  const where = settings.baseURL ?? 'https://api.openai.com/v1';
+  const where = safeUrl(settings.baseURL ?? 'https://api.openai.com/v1');
   try {
     await client.models.list();
     logger.info({ model: settings.model, server: where }, 'language model server reachable; drafts will use the model');
@@ -33,5 +33,15 @@ export async function probeModelServer(settings: LlmSettings, logger: Logger, ti
     }
     logger.warn({ server: where }, 'a language model is configured (OPENAI_API_KEY / OPENAI_BASE_URL) but its server is unreachable; drafts will fall back to the template until it answers');
     return 'unreachable';
+  }
+}
+
+/** A server address for the logs: scheme, host and path; never credentials or query values. */
+export function safeUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '<unreadable url>';
   }
 }

@@ -78,6 +78,8 @@ const FAST_SENDING: Record<string, string> = {
   SEND_PRIVATE_PER_SEC: '1000',
   SEND_GROUP_PER_MIN: '60000',
   EDIT_GROUP_PER_MIN: '60000',
+  // A replayed script types faster than any member: no command throttle here.
+  COMMAND_BURST: '1000000',
 };
 
 /** The real bot's environment in the playground: the double's token and address, the playground's own database. */

@@ -238,7 +238,7 @@ export function createDashboard(deps: DashboardDeps): { app: Hono<Env>; listener
     const version = idParam(c.req.param('version'));
     const idea = id ? await findDraftableIdea(db, id) : undefined;
     if (!idea || !version) return notFound(c);
-    if (!canDraft(c.get('viewer'), idea)) return c.html(messagePage(page, page.t('dashboard.forbidden'), page.t('dashboard.draftForbidden')), 403);
+    if (!(await canDraft(db, c.get('viewer'), idea))) return c.html(messagePage(page, page.t('dashboard.forbidden'), page.t('dashboard.draftForbidden')), 403);
     const draft = await findDraftVersion(db, idea.id, version);
     if (!draft) return notFound(c);
     const layout = findLayout(draft.layoutId) ?? (await activeLayout(db, config.PROPOSAL_LAYOUT)).layout;

@@ -19,11 +19,13 @@ async function documentXml(message: StoredMessage | undefined): Promise<string> 
 async function setUp(h: Harness): Promise<{ ana: TestUser; budi: TestUser; citra: TestUser; ideaId: number }> {
   const ana = h.user('Ana');
   const budi = h.user('Budi');
-  const citra = h.user('Citra');
+  const citra = h.user('Citra', { username: 'citra_dkp' });
   await ana.register('Ana Lestari', 'Ketahanan Pangan');
   await budi.register('Budi Santoso', 'Dinas Kesehatan');
   await citra.register('Citra Dewi', 'Ketahanan Pangan');
   const idea = await insertCompleteIdea(h.db, ana.id, { supporters: [budi.id, citra.id], commenter: budi.id });
+  // Citra works on the proposal with Ana: the owner adds her as a co-author.
+  expect((await ana.ask(`/rekan ${idea.id} @citra_dkp`)).text).toContain('kini rekan penyusun');
   return { ana, budi, citra, ideaId: idea.id };
 }
 
@@ -100,10 +102,14 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     expect((await ana.ask(`/draf ${ideaId} v7`)).text).toContain('Draf versi 7 untuk ide nomor 1 tidak ada');
   });
 
-  it('lets the agency and coordinators draft, refuses others', async () => {
+  it('lets the owner, co-authors and coordinators draft; the same agency alone is not enough', async () => {
     const { budi, citra, ideaId } = await setUp(h);
     const refused = await budi.ask(`/draf ${ideaId}`);
-    expect(refused.text).toBe(`Draf ide nomor ${ideaId} hanya dapat diminta oleh pengusulnya, anggota DKP, atau koordinator Warkop Indah.`);
+    expect(refused.text).toBe(`Draf ide nomor ${ideaId} hanya dapat diminta oleh pengusulnya, rekan penyusun yang ditambahkan pengusul (/rekan), atau koordinator Warkop Indah.`);
+    const dodi = h.user('Dodi');
+    await dodi.register('Dodi Pratama', 'Ketahanan Pangan');
+    expect((await dodi.ask(`/draf ${ideaId}`)).text).toBe(`Draf ide nomor ${ideaId} hanya dapat diminta oleh pengusulnya, rekan penyusun yang ditambahkan pengusul (/rekan), atau koordinator Warkop Indah.`);
+    expect((await dodi.ask(`/rekan ${ideaId} @citra_dkp`)).text).toContain('hanya dapat diubah oleh pengusulnya atau koordinator');
     expect((await budi.ask(`/draf ${ideaId} riwayat`)).text).toContain('hanya dapat diminta oleh pengusulnya');
     expect((await budi.ask('/draf 999')).text).toBe('Ide nomor 999 tidak ditemukan. Periksa kembali nomornya.');
     expect((await budi.ask('/draf')).text).toContain('Cara pakai');
@@ -122,22 +128,23 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     expect(await h.db.select().from(draftRequests)).toHaveLength(2);
   });
 
-  it('handles the idea card button and refuses forged presses', async () => {
-    const { ana, budi, ideaId } = await setUp(h);
-    // The ideas feature shows the card; here a message with the same button stands in for it.
+  it('shows 📝 only on private cards of those who may draft, and refuses forged presses', async () => {
+    const { ana, budi, citra, ideaId } = await setUp(h);
+    const labels = (m: { reply_markup?: { inline_keyboard: { text: string }[][] } } | undefined) => m?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    const budiCard = await budi.ask(`/ide ${ideaId}`);
+    expect(labels(budiCard)).not.toContain('📝 Draf proposal');
+    expect(await budi.pressData(budiCard, `draft:new:${ideaId}`)).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
+    expect(await h.db.select().from(draftRequests)).toHaveLength(0);
+    // A card in a group is shared: no 📝 there (the owner uses /draf, the draft goes to the private chat).
     const group = h.api.createGroup({ title: 'Forum Warkop Indah', type: 'supergroup' });
     h.api.addBotToGroup(group, ana.user);
     await h.settle();
-    const [card] = await ana.send('/bantuan', { chat: group });
+    expect(labels(await ana.ask(`/ide ${ideaId}`, { chat: group }))).not.toContain('📝 Draf proposal');
+    expect(labels(await citra.ask(`/ide ${ideaId}`))).toContain('📝 Draf proposal');
 
-    const forged = await budi.pressData(card!, `draft:new:${ideaId}`);
-    expect(forged).toBe(`Draf ide nomor ${ideaId} hanya dapat diminta oleh pengusulnya, anggota DKP, atau koordinator Warkop Indah.`);
-    expect(await budi.pressData(card!, 'draft:new:4242')).toBe('Ide nomor 4242 tidak ditemukan. Periksa kembali nomornya.');
-    expect(await h.db.select().from(draftRequests)).toHaveLength(0);
-
+    const card = await ana.ask(`/ide ${ideaId}`);
     const before = h.api.botMessages(ana.privateChat.id).length;
-    const pressed = await ana.pressData(card!, `draft:new:${ideaId}`);
-    expect(pressed).toBe('Draf sedang disusun; hasilnya dikirim di percakapan pribadi dengan bot.');
+    await ana.press('📝 Draf proposal', card);
     const delivered = h.api.botMessages(ana.privateChat.id).slice(before);
     expect(delivered[0]?.text).toContain('Draf v1 untuk Getar Dilan siap');
     expect(delivered.at(-1)?.document?.file_name).toBe('draf-getar-dilan-v1.docx');
@@ -218,7 +225,7 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     const list = await admin.ask('/format');
     expect(list.text).toContain('✅ kipp-umum-2023 — KIPP 2023 — Kelompok Umum');
     expect(list.text).toContain('Format terbaru dipakai karena belum ada yang dipilih.');
-    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toBe('Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah.');
+    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
 
     const pressed = await admin.press('✅ KIPP 2023 — Kelompok Umum', list);
     expect(pressed.answer).toBe('Draf baru sekarang memakai format KIPP 2023 — Kelompok Umum.');

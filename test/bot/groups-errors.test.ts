@@ -70,7 +70,7 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
     const ana = h.user('Ana');
     const start = await ana.ask('/start');
     const answer = await ana.pressData(start, 'zz:forged:1');
-    expect(answer).toBe('Tombol ini sudah tidak berlaku.');
+    expect(answer).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
     expect(h.api.unansweredCallbackQueries()).toEqual([]);
   });
 

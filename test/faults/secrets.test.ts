@@ -105,7 +105,8 @@ describe('secrets stay out of the output', () => {
     // The errors did happen (so the check below means something) …
     expect(bot.logged('update handler could not reach Telegram').length).toBeGreaterThan(0);
     expect(bot.logged('update handler failed').length).toBeGreaterThan(0);
-    expect(bot.logged('webhook request without the right secret')).toHaveLength(3);
+    // Rate-limited: the first wrong call is logged, the next ones within a minute are counted into the next line.
+    expect(bot.logged('webhook requests without the right secret')).toHaveLength(1);
     // … and none of their lines carries a secret.
     expect(leaks(bot.lines)).toEqual([]);
 

@@ -184,6 +184,8 @@ export function baseEnv(api: { token: string; apiRoot: string }, target: Process
     SEND_PRIVATE_PER_SEC: '10000',
     SEND_GROUP_PER_MIN: '600000',
     EDIT_GROUP_PER_MIN: '600000',
+    COMMAND_BURST: '1000000',
+    INTAKE_MAX_QUEUED_PER_CHAT: '1000000',
     SCHEDULER_TICK_SECONDS: '1',
     SHUTDOWN_GRACE_MS: '3000',
     ...target.env,

@@ -163,6 +163,9 @@ export class Harness {
       SEND_PRIVATE_PER_SEC: '10000',
       SEND_GROUP_PER_MIN: '600000',
       EDIT_GROUP_PER_MIN: '600000',
+      // Likewise the flood guards (test/faults/flood.test.ts runs with the real defaults).
+      COMMAND_BURST: '1000000',
+      INTAKE_MAX_QUEUED_PER_CHAT: '1000000',
       SHUTDOWN_GRACE_MS: '2000',
       ...this.options.env,
       ...extraEnv,

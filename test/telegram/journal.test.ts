@@ -5,6 +5,7 @@ import { INSTANCE_LOCK_CLASS, InstanceLock } from '../../src/db/instance-lock.js
 import { telegramUpdates } from '../../src/db/schema/index.js';
 import { createLogger } from '../../src/logger.js';
 import { UpdateJournal } from '../../src/telegram/intake/journal.js';
+import { until } from '../helpers/bot-process.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/databases.js';
 
 const logger = createLogger({ level: 'silent', secrets: [] });
@@ -122,7 +123,16 @@ describe.each(engines)('update journal shared by instances (%s)', (engine) => {
     const u = text(31);
     await journalA.record([u]);
     if (engine === 'postgres') {
-      await database.query("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objsubid = 2 and classid::bigint = $1 and objid::bigint = $2", [INSTANCE_LOCK_CLASS, a.id]);
+      const lockHolders = "select pid from pg_locks where locktype = 'advisory' and objsubid = 2 and classid::bigint = $1 and objid::bigint = $2";
+      const holders = (await database.query(lockHolders, [INSTANCE_LOCK_CLASS, a.id])) as { pid: number }[];
+      expect(holders).toHaveLength(1);
+      await database.query('select pg_terminate_backend($1)', [holders[0]!.pid]);
+      // pg_terminate_backend only signals the backend: wait until it is gone and its lock released.
+      await until(async () => {
+        const alive = (await database.query('select 1 from pg_stat_activity where pid = $1', [holders[0]!.pid])) as unknown[];
+        const held = (await database.query(lockHolders, [INSTANCE_LOCK_CLASS, a.id])) as unknown[];
+        return alive.length === 0 && held.length === 0;
+      }, 'the terminated backend to exit');
     } else {
       await database.query('select pg_advisory_unlock($1::int, $2::int)', [INSTANCE_LOCK_CLASS, a.id]);
     }

@@ -46,8 +46,8 @@ async function draftableIdea(ctx: BotContext, id: number): Promise<DraftableIdea
     await tell(ctx, ctx.t('drafts.notFound', { id }));
     return undefined;
   }
-  if (!canDraft(ctx.member, idea)) {
-    await tell(ctx, ctx.t('drafts.forbidden', { id, agency: idea.agencyShortName }));
+  if (!(await canDraft(ctx.db, ctx.member, idea))) {
+    await tell(ctx, ctx.t('drafts.forbidden', { id }));
     return undefined;
   }
   return idea;

@@ -6,6 +6,7 @@ import { callbackData } from '../callback-data.js';
 import { onCommand } from '../command.js';
 import { coreCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
+import { ownsView, replyToAsker } from '../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../reply.js';
 
 const spec = coreCommands.find((c) => c.id === 'bahasa')!;
@@ -19,11 +20,13 @@ export function languageKeyboard() {
 export function languageFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onCommand(composer, spec, async (ctx) => {
-    await replyHtml(ctx, ctx.t('lang.choose'), languageKeyboard());
+    await replyHtml(ctx, ctx.t('lang.choose'), { ...languageKeyboard(), ...replyToAsker(ctx) });
   });
   composer.action(/^lang:set:(id|en)$/, async (ctx) => {
     const lang = ctx.match[1] as Language;
     if (!ctx.member) return answer(ctx, ctx.t('guard.staleButton'));
+    // Someone else's picker in a group is theirs: it stays as it is and changes nothing.
+    if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     await setMemberLanguage(ctx.db, ctx.member.id, lang);
     ctx.lang = lang;
     ctx.t = translator(lang);

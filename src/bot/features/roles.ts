@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { Role } from '../../db/schema/index.js';
-import { displayName, findMemberByHandle, setMemberRole } from '../../domain/members.js';
+import { displayName, resolveHandle, setMemberRole } from '../../domain/members.js';
 import { canChangeRole } from '../../domain/permissions.js';
 import { translator } from '../../i18n/index.js';
 import { languageFor } from '../../domain/members.js';
@@ -30,10 +30,14 @@ export function rolesFeature(): Composer<BotContext> {
     if (!handle || !roleWord || rest.length > 0) return replyHtml(ctx, ctx.t('role.usage'));
     const role = parseRole(roleWord);
     if (!role) return replyHtml(ctx, ctx.t('role.unknownRole', { role: roleWord }));
-    const target = await findMemberByHandle(ctx.db, handle);
-    if (!target) return replyHtml(ctx, ctx.t('role.memberNotFound', { handle }));
+    const match = await resolveHandle(ctx.db, handle);
+    if (match.kind === 'ambiguous') return replyHtml(ctx, ctx.t('handle.ambiguous', { handle }));
+    if (match.kind === 'none') return replyHtml(ctx, ctx.t('role.memberNotFound', { handle }));
+    const target = match.member;
     const check = canChangeRole(ctx.member!, target, role);
     if (!check.ok) return replyHtml(ctx, ctx.t(check.reason === 'self_demotion' ? 'role.selfDemotion' : 'guard.adminOnly'));
+    // An admin by configuration stays one while listed: say so instead of a change that would not last.
+    if (role !== 'admin' && ctx.deps.config.ADMIN_TELEGRAM_IDS.includes(target.telegramId)) return replyHtml(ctx, ctx.t('role.envAdmin', { name: displayName(target) }));
     const updated = await setMemberRole(ctx.db, target.id, role);
     await replyHtml(ctx, ctx.t('role.changed', { name: displayName(updated), role: ctx.t(`role.${role}`).toString() }));
     if (updated.telegramId !== ctx.from?.id && updated.reachable) {

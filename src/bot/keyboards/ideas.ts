@@ -5,6 +5,7 @@ import { pitchFields, type IdeaField } from '../../domain/ideas/fields.js';
 import { encodeFilters, type IdeaFilters } from '../../domain/ideas/list.js';
 import type { Translate } from '../../i18n/index.js';
 import { callbackData } from '../callback-data.js';
+import { label } from './label.js';
 
 /**
  * Callback data of the idea pipeline (all ≤ 64 bytes, stages by index):
@@ -21,7 +22,7 @@ export const stageAt = (index: string | number | undefined): Stage | undefined =
 
 type Button = InlineKeyboardButton.CallbackButton;
 const button = (text: string | { toString(): string }, ...data: (string | number)[]): Button =>
-  Markup.button.callback(text.toString(), callbackData(...data));
+  Markup.button.callback(label(text), callbackData(...data));
 
 export interface NextMove {
   from: Stage;
@@ -29,7 +30,8 @@ export interface NextMove {
   reopen: boolean;
 }
 
-export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extra: { coachNote?: boolean } = {}) {
+/** The card's buttons; 📝 only when the card is drawn for someone who may draft (see canDraft), 📒 for coaches. */
+export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extra: { coachNote?: boolean; draft?: boolean } = {}) {
   const rows: Button[][] = [[button(t('ideas.card.btn.support'), 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
   if (next) {
     const label = next.reopen
@@ -37,7 +39,7 @@ export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extr
       : t('ideas.card.btn.next', { stage: t(`ideas.stage.${next.to}`).toString() });
     rows.push([button(label, 'idea', 'next', ideaId, stageIndex(next.from), stageIndex(next.to))]);
   }
-  rows.push([button(t('ideas.card.btn.draft'), 'draft', 'new', ideaId)]);
+  if (extra.draft) rows.push([button(t('ideas.card.btn.draft'), 'draft', 'new', ideaId)]);
   if (extra.coachNote) rows.push([button(t('coaching.note.btn.write'), 'coach', 'note', ideaId)]);
   return Markup.inlineKeyboard(rows);
 }

@@ -14,3 +14,4 @@ export * from './coaching.js';
 export * from './evidence.js';
 export * from './competitions.js';
 export * from './dashboard.js';
+export * from './collaborators.js';

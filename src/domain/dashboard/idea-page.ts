@@ -29,6 +29,6 @@ export async function loadIdeaPage(db: DbOrTx, id: number, viewer: Member): Prom
     .orderBy(desc(ideaSupports.createdAt))
     .limit(PAGE_SUPPORTERS);
   const comments = await latestComments(db, id, PAGE_COMMENTS);
-  const drafts = canDraft(viewer, card.idea) ? await listDrafts(db, id) : undefined;
+  const drafts = (await canDraft(db, viewer, card.idea)) ? await listDrafts(db, id) : undefined;
   return { ...card, supporters: supporters.map((s) => ({ name: s.full ?? s.first, at: s.at })), comments, drafts };
 }

@@ -1,6 +1,7 @@
 import type { Member } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { coachIdsOf } from '../coaching/coaches.js';
+import { ideaCollaboratorIds } from '../ideas/collaborators.js';
 import { hasRole, isRegistered } from '../permissions.js';
 
 /** The people of an idea besides its owner, as member ids (co-authors and coaches come from their own features). */
@@ -13,7 +14,7 @@ export const NO_PEOPLE: IdeaPeople = { collaborators: [], coaches: [] };
 
 /** An idea's co-authors and active coaches, for `canAddEvidence`. */
 export async function ideaPeopleOf(db: DbOrTx, ideaId: number): Promise<IdeaPeople> {
-  return { collaborators: [], coaches: await coachIdsOf(db, ideaId) };
+  return { collaborators: await ideaCollaboratorIds(db, ideaId), coaches: await coachIdsOf(db, ideaId) };
 }
 
 /** Who may add evidence to an idea (and see its evidence): its owner, co-authors, coaches, and coordinators. */

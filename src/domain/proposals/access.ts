@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { agencies, ideas, type Member } from '../../db/schema/index.js';
+import { isCollaborator } from '../ideas/collaborators.js';
 import { hasRole, isRegistered } from '../permissions.js';
 
 export interface DraftableIdea {
@@ -21,11 +22,12 @@ export async function findDraftableIdea(db: DbOrTx, ideaId: number): Promise<Dra
 }
 
 /**
- * Drafts carry an agency's unpublished plans and numbers, so they are for the idea's owner,
- * the members of its agency, and the forum's coordinators (and admins).
+ * Drafts carry an agency's unpublished plans and numbers, so they are for the idea's owner, the
+ * co-authors the owner added (`/rekan`), and the forum's coordinators (and admins). The agency a
+ * member states in /profil is their own choice, so it grants nothing.
  */
-export function canDraft(member: Member | null | undefined, idea: Pick<DraftableIdea, 'ownerId' | 'agencyId'>): boolean {
+export async function canDraft(db: DbOrTx, member: Member | null | undefined, idea: Pick<DraftableIdea, 'id' | 'ownerId'>): Promise<boolean> {
   if (!isRegistered(member)) return false;
-  if (hasRole(member, 'coordinator')) return true;
-  return member.id === idea.ownerId || (member.agencyId !== null && member.agencyId === idea.agencyId);
+  if (hasRole(member, 'coordinator') || member.id === idea.ownerId) return true;
+  return isCollaborator(db, idea.id, member.id);
 }

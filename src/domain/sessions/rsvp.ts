@@ -112,3 +112,12 @@ export async function keepPendingRsvp(db: DbOrTx, memberId: number, sessionId: n
     .values({ memberId, sessionId, answer })
     .onConflictDoUpdate({ target: [pendingRsvps.memberId, pendingRsvps.sessionId], set: { answer, createdAt: sql`now()` } });
 }
+
+/** Whether this answer is already kept for a member who has yet to register (they pressed a group button). */
+export async function hasPendingRsvp(db: DbOrTx, memberId: number, sessionId: number, answer: RsvpAnswer): Promise<boolean> {
+  const [row] = await db
+    .select({ answer: pendingRsvps.answer })
+    .from(pendingRsvps)
+    .where(and(eq(pendingRsvps.memberId, memberId), eq(pendingRsvps.sessionId, sessionId)));
+  return row?.answer === answer;
+}

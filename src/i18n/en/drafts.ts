@@ -8,7 +8,7 @@ export const drafts: typeof source = {
   'drafts.usage':
     'Usage:\n<code>/draft 12</code> — draft a proposal for idea 12\n<code>/draft 12 history</code> — list the versions of its drafts\n<code>/draft 12 v2</code> — send version 2 again',
   'drafts.notFound': (p) => html`Idea ${p.id} was not found. Please check the number.`,
-  'drafts.forbidden': (p) => html`Drafts for idea ${p.id} can be requested by its author, members of ${p.agency}, or Warkop Indah coordinators.`,
+  'drafts.forbidden': (p) => html`Drafts for idea ${p.id} can be requested by its author, the co-authors the author added (/coauthor), or Warkop Indah coordinators.`,
   'drafts.quota': (p) => html`You have asked for ${p.max} drafts in the last hour, the current limit. Please try again after ${p.at}.`,
   'drafts.pending': (p) => html`The draft of <b>${p.name}</b> you asked for is still being written. It will be sent as soon as it is ready.`,
   'drafts.privateUnreachable': (p) =>

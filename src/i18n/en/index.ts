@@ -10,5 +10,6 @@ import { recap } from './recap.js';
 import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
+import { hardening } from './hardening.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

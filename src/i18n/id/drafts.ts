@@ -8,8 +8,8 @@ export const drafts = {
   'drafts.usage':
     'Cara pakai:\n<code>/draf 12</code> — susun draf proposal untuk ide nomor 12\n<code>/draf 12 riwayat</code> — daftar versi draf ide tersebut\n<code>/draf 12 v2</code> — kirim ulang draf versi 2',
   'drafts.notFound': (p: { id: number }): Html => html`Ide nomor ${p.id} tidak ditemukan. Periksa kembali nomornya.`,
-  'drafts.forbidden': (p: { id: number; agency: string }): Html =>
-    html`Draf ide nomor ${p.id} hanya dapat diminta oleh pengusulnya, anggota ${p.agency}, atau koordinator Warkop Indah.`,
+  'drafts.forbidden': (p: { id: number }): Html =>
+    html`Draf ide nomor ${p.id} hanya dapat diminta oleh pengusulnya, rekan penyusun yang ditambahkan pengusul (/rekan), atau koordinator Warkop Indah.`,
   'drafts.quota': (p: { max: number; at: string }): Html =>
     html`Anda sudah meminta ${p.max} draf dalam satu jam terakhir, batas yang berlaku saat ini. Silakan coba lagi setelah ${p.at}.`,
   'drafts.pending': (p: { name: string }): Html =>

@@ -9,6 +9,7 @@ import { recap } from './recap.js';
 import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
+import { hardening } from './hardening.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

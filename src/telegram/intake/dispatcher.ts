@@ -40,6 +40,17 @@ const RETRY_CAP_MS = 15_000;
 /** After this long the update is given up (logged); Telegram outages rarely last as long. */
 const RETRY_WINDOW_MS = 15 * 60_000;
 
+/** `journaled`: durable, confirm it to Telegram; `in_memory`: running but not durable, do not; false: refused. */
+export type AcceptResult = 'journaled' | 'in_memory' | false;
+
+/** Keeps a set of update ids from growing without end (ids only grow: drop the oldest half). */
+function bound(ids: Set<number>, max = 20_000): void {
+  if (ids.size <= max) return;
+  const keep = [...ids].sort((a, b) => a - b).slice(ids.size - max / 2);
+  ids.clear();
+  for (const id of keep) ids.add(id);
+}
+
 /** Updates of one chat run in order; different chats run side by side. */
 export function orderingKey(update: Update): string {
   const u = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
@@ -74,6 +85,9 @@ export class UpdateDispatcher {
   private failures = new Map<number, { count: number; since: number }>();
   private retryTimers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Ids taken while the journal could not be written, and those of them already finished. */
+  private unjournaled = new Set<number>();
+  private unjournaledDone = new Set<number>();
 
   constructor(
     private readonly opts: {
@@ -83,6 +97,10 @@ export class UpdateDispatcher {
       logger: Logger;
       /** Longest an update waits for an earlier one of its chat on another instance (default 70 s). */
       orderWaitMs?: number;
+      /** Most updates one chat may have waiting; newer ones are skipped (default unbounded). */
+      maxQueuedPerChat?: number;
+      /** Told about each skipped update (the app tells the chat once in a while). */
+      onOverflow?: (update: Update) => void;
     },
   ) {}
 
@@ -92,25 +110,37 @@ export class UpdateDispatcher {
   }
 
   /**
-   * Journals then schedules. Resolves once the batch is durable (or, if the database is away,
-   * once it is queued in memory: the handlers will tell users to try again shortly). Resolves
-   * false when shutting down: nothing was taken, the sender must deliver it elsewhere or later.
+   * Journals then schedules. Resolves `journaled` once the batch is durable. If the journal cannot
+   * be written (database away), the updates still run in memory (the handlers tell users to try
+   * again shortly) but the result is `in_memory`: the caller must not confirm them to Telegram
+   * (the poller keeps its offset, the webhook answers 503), so they come again and are journaled
+   * then; ids seen before are not run twice. Resolves false when shutting down: nothing was taken.
    */
-  async accept(incoming: readonly Update[]): Promise<boolean> {
+  async accept(incoming: readonly Update[]): Promise<AcceptResult> {
     if (!this.accepting) return false;
-    if (incoming.length === 0) return true;
-    const updates = incoming.map(sanitizeUpdate);
+    if (incoming.length === 0) return 'journaled';
+    // A flooded chat's surplus is skipped before the journal: nothing to store, nothing to run.
+    const updates = this.withoutOverflow(incoming.map(sanitizeUpdate));
     let fresh: readonly Update[];
+    let result: AcceptResult = 'journaled';
     try {
       const recorded = await this.opts.journal.record(updates);
       fresh = updates.filter((u) => recorded.has(u.update_id) && !this.recent.has(u.update_id));
       for (const u of fresh) if (recorded.get(u.update_id)?.behind) this.behind.add(u.update_id);
+      // Run in memory before the journal had them: now that the rows exist, close the finished ones.
+      for (const id of recorded.keys()) {
+        if (!this.unjournaled.delete(id)) continue;
+        if (this.unjournaledDone.delete(id)) this.opts.journal.markHandled(id);
+      }
     } catch (err) {
-      this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them anyway');
+      this.opts.logger.warn({ err: { code: (err as { code?: string }).code }, count: updates.length }, 'could not journal updates; handling them in memory, not confirming them to Telegram');
       fresh = updates.filter((u) => !this.recent.has(u.update_id));
+      for (const u of fresh) this.unjournaled.add(u.update_id);
+      bound(this.unjournaled);
+      result = 'in_memory';
     }
     for (const update of fresh) this.enqueue(update);
-    return true;
+    return result;
   }
 
   /**
@@ -150,6 +180,34 @@ export class UpdateDispatcher {
     this.retryTimers.clear();
     await this.opts.journal.flush();
     return done;
+  }
+
+  /** Updates skipped because their chat had too many waiting (a flood). */
+  skipped = 0;
+
+  /**
+   * A chat that already has `maxQueuedPerChat` updates waiting (counting the batch itself) gets no
+   * more: the surplus is not journaled and never runs, so one chat's flood neither grows memory nor
+   * holds the poller back (its offset moves past them: they are dropped on purpose).
+   */
+  private withoutOverflow(updates: Update[]): Update[] {
+    const max = this.opts.maxQueuedPerChat;
+    if (max === undefined) return updates;
+    const incoming = new Map<string, number>();
+    return updates.filter((update) => {
+      if (this.recent.has(update.update_id)) return true;
+      const key = orderingKey(update);
+      const waiting = (this.queues.get(key)?.length ?? 0) + (incoming.get(key) ?? 0);
+      if (waiting < max) {
+        incoming.set(key, (incoming.get(key) ?? 0) + 1);
+        return true;
+      }
+      this.remember(update.update_id);
+      this.skipped++;
+      if (this.skipped === 1 || this.skipped % 100 === 0) this.opts.logger.warn({ skipped: this.skipped, update_id: update.update_id }, 'a chat has too many updates waiting; skipping new ones');
+      this.opts.onOverflow?.(update);
+      return false;
+    });
   }
 
   private enqueue(update: Update): void {
@@ -210,6 +268,10 @@ export class UpdateDispatcher {
       } else {
         this.failures.delete(update.update_id);
         this.opts.journal.markHandled(update.update_id);
+        if (this.unjournaled.has(update.update_id)) {
+          this.unjournaledDone.add(update.update_id);
+          bound(this.unjournaledDone);
+        }
         if (queue.length > 0) this.ready.push(key);
         else this.queues.delete(key);
       }

@@ -18,8 +18,8 @@ export interface PollerOptions {
 
 /**
  * Long polling that keeps fetching while handlers run (telegraf's waits for a whole batch).
- * The offset moves past a batch once the batch is in the journal, so a crash loses nothing:
- * the next start re-runs what was journaled but not finished.
+ * The offset moves past a batch only once the batch is in the journal, so a crash loses nothing:
+ * the next start re-runs what was journaled but not finished, and Telegram still holds the rest.
  */
 export class Poller {
   private readonly telegram: Telegram;
@@ -49,6 +49,7 @@ export class Poller {
     const { dispatcher, logger } = this.opts;
     const maxBacklog = this.opts.maxBacklog ?? 2_000;
     let failures = 0;
+    let unjournaled = 0;
     while (this.running) {
       if (dispatcher.backlog >= maxBacklog) {
         await sleep(20);
@@ -79,20 +80,26 @@ export class Poller {
         continue;
       }
       if (updates.length === 0) continue;
-      await this.acceptDurably(updates);
-      this.offset = updates[updates.length - 1]!.update_id + 1;
+      if (await this.acceptDurably(updates)) {
+        this.offset = updates[updates.length - 1]!.update_id + 1;
+        unjournaled = 0;
+      } else if (this.running) {
+        // Not in the journal (database away): the offset stays, so Telegram keeps the batch and
+        // gives it again; what already runs in memory is not run twice.
+        unjournaled++;
+        await sleep(Math.min(1_000, 100 * 2 ** Math.min(unjournaled, 4)), this.abort.signal);
+      }
     }
   }
 
-  /** accept() only throws on a bug; keep retrying rather than skipping a batch. */
-  private async acceptDurably(updates: Update[]): Promise<void> {
+  /** True once the batch is in the journal. accept() only throws on a bug; keep retrying rather than skipping a batch. */
+  private async acceptDurably(updates: Update[]): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.opts.dispatcher.accept(updates);
-        return;
+        return (await this.opts.dispatcher.accept(updates)) === 'journaled';
       } catch (err) {
         this.opts.logger.error({ err: { type: (err as Error).name } }, 'could not accept updates');
-        if (!this.running) return;
+        if (!this.running) return false;
         await sleep(Math.min(5_000, 100 * 2 ** attempt), this.abort.signal);
       }
     }

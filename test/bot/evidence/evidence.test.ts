@@ -201,7 +201,7 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     expect((await rina.sendDocument(pdfBytes('b'), { fileName: 'ST Tim.pdf' })).at(-1)?.text).toContain('Bukti dukung IGA: 1/20');
   });
 
-  it("lets the idea's coach add evidence, and not once the coaching ends", async () => {
+  it("lets the idea's coach and co-authors add evidence, and not a coach once the coaching ends", async () => {
     const { ana, budi, rina } = await setup();
     expect((await budi.ask('/bukti 1')).text).toContain('hanya dapat dikelola oleh pengusulnya');
     await rina.send('/pendamping 1 @budi');
@@ -210,6 +210,10 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     await rina.send('/pendamping 1 hapus @budi');
     expect((await budi.ask('/bukti 1')).text).toContain('hanya dapat dikelola oleh pengusulnya');
     expect((await ana.ask('/bukti 1')).text).toContain('1/20 indikator');
+    // A co-author the owner adds may add evidence too.
+    await ana.send('/rekan 1 @budi');
+    await choose(budi, /^⬜ 17\./);
+    expect((await budi.sendDocument(pdfBytes('d'), { fileName: 'ST.pdf' })).at(-1)?.text).toContain('Bukti dukung IGA: 2/20');
   });
 
   it('gives coordinators the recap by PD, and the weekly digest during the reporting season', async () => {

@@ -37,8 +37,9 @@ describe.each(engines)('ideas forum (%s)', (engine) => {
     expect(opening?.text).toContain('💡 #1 Getar Dilan');
     expect(opening?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain('👍 Dukung');
 
-    // A member writes in the topic: stored as the idea's comment, silently.
+    // A registered member writes in the topic: stored as the idea's comment, silently.
     const budi = h.user('Budi');
+    await budi.register('Budi Santoso', 'Dinkes');
     const before = h.api.botMessages(forum.id).length;
     await budi.send('Bagus! Di Sabbang bisa pakai polybag.', { chat: forum, threadId });
     expect(h.api.botMessages(forum.id)).toHaveLength(before);

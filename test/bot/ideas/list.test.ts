@@ -128,7 +128,7 @@ describe.each(engines)('listing ideas (%s)', (engine) => {
     expect(pressed.answer).toBe('Halaman ini sudah tidak tersedia; ditampilkan halaman pertama.');
     expect(ids(pressed.message)).toEqual([27, 26, 25, 24, 23, 22, 21, 20, 19, 18]);
     expect(pressed.message?.text).toContain('20 ide · halaman 1');
-    expect(await budi.pressData(page1, 'il:p:2:n9:zz')).toBe('Tombol ini sudah tidak berlaku.');
+    expect(await budi.pressData(page1, 'il:p:2:n9:zz')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
   });
 
   it('stops counting at the cap and says "more than"', async () => {

@@ -131,9 +131,9 @@ describe.each(engines)('guided and one-line pitch (%s)', (engine) => {
     expect(card?.text).toContain('Ringkasan: ibu hamil cemas menjelang persalinan; kelas hipnoterapi di puskesmas');
     expect(card?.text).toContain('Detail belum lengkap');
     expect(card?.text).toContain('/ubah 1');
-    // A group card shows no personal stage button.
-    expect(card?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['👍 Dukung', '💬 Komentar', '📝 Draf proposal']);
-    expect(card?.reply_markup?.inline_keyboard.flat().map((b) => b.callback_data)).toContain('draft:new:1');
+    // A group card is shared: no personal stage button and no 📝 (drafts are for owner, co-authors, coordinators).
+    expect(card?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['👍 Dukung', '💬 Komentar']);
+    expect(card?.reply_markup?.inline_keyboard.flat().map((b) => b.callback_data)).not.toContain('draft:new:1');
     const [row] = await h.db.select().from(ideas);
     expect(row?.summary).toBe('ibu hamil cemas menjelang persalinan; kelas hipnoterapi di puskesmas');
   });

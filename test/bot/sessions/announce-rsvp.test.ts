@@ -199,7 +199,7 @@ describe.each(engines)('announcements and RSVP (%s)', (engine) => {
     const cancelled = announcementIn(h, plain, 1);
     expect(cancelled.text).toContain('DIBATALKAN — Aula dipakai rapat Bupati');
     expect(cancelled.reply_markup).toBeUndefined();
-    expect(await citra.pressData(cancelled, 's:r:1:y')).toBe('Sesi ini sudah dibatalkan.');
+    expect(await citra.pressData(cancelled, 's:r:1:y')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
     expect((await ana.ask('/batal_sesi 1 lagi')).text).toContain('sudah dibatalkan');
     expect((await ana.ask('/ubah_sesi 1 tempat Aula')).text).toContain('sudah dibatalkan');
     const ics = (await budi.send('/kalender 1'))[0]!.document!.content.toString('utf8');

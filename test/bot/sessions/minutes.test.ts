@@ -38,11 +38,13 @@ describe.each(engines)('minutes and attendance (%s)', (engine) => {
     expect(session).toMatchObject({ status: 'done', minutes: 'Getar Dilan siap uji coba di 3 desa; Rompi KPK perlu data pembanding.' });
 
     // A member cannot press the coordinator's button, even by forging it.
-    expect(await budi.pressData(h.api.lastBotMessage(budi.id)!, `s:disc:1:${getar}`)).toContain('hanya untuk koordinator');
+    expect(await budi.pressData(h.api.lastBotMessage(budi.id)!, `s:disc:1:${getar}`)).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
     const one = await ana.press(`➡️ #${getar} Getar Dilan`, saved);
     expect(one.message?.text).toContain(`Dipindahkan ke tahap Dibahas: #${getar} Getar Dilan.`);
     expect(one.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([`➡️ #${rompi} Rompi KPK`]);
-    expect(await ana.pressData(saved, 's:disc:1:all')).toBeUndefined();
+    // The keyboard now holds only the other idea: the stale ‘all’ button is refused, the remaining one works.
+    expect(await ana.pressData(saved, 's:disc:1:all')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
+    await ana.press(`➡️ #${rompi} Rompi KPK`, saved);
     const rows = await h.db.select().from(ideas).orderBy(asc(ideas.id));
     expect(rows.map((i) => i.stage)).toEqual(['discussed', 'discussed', 'initiative']);
     const events = await h.db.select().from(ideaStageEvents).orderBy(asc(ideaStageEvents.id));
@@ -59,7 +61,7 @@ describe.each(engines)('minutes and attendance (%s)', (engine) => {
     const post = announcementIn(h, plain, 1);
     expect(post.text).toContain('Sesi telah selesai');
     expect(post.reply_markup).toBeUndefined();
-    expect(await budi.pressData(post, 's:r:1:n')).toBe('Sesi ini sudah selesai.');
+    expect(await budi.pressData(post, 's:r:1:n')).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
   });
 
   it('lets a coordinator confirm attendance member by member', async () => {
@@ -82,7 +84,7 @@ describe.each(engines)('minutes and attendance (%s)', (engine) => {
     expect(marked.message?.text).toContain('Terkonfirmasi hadir: 1 dari 2');
     const again = await ana.press('✅ Budi Santoso (Dinkes)', marked.message);
     expect(again.message?.reply_markup!.inline_keyboard.flat()[0]?.text).toBe('❌ Budi Santoso (Dinkes)');
-    expect(await budi.pressData(h.api.lastBotMessage(budi.id)!, list.reply_markup!.inline_keyboard[0]![0]!.callback_data!)).toContain('hanya untuk koordinator');
+    expect(await budi.pressData(h.api.lastBotMessage(budi.id)!, list.reply_markup!.inline_keyboard[0]![0]!.callback_data!)).toBe('Tombol ini sudah tidak berlaku. Silakan kirim perintahnya lagi.');
     const rows = await h.db.select().from(sessionRsvps).orderBy(asc(sessionRsvps.memberId));
     expect(rows.map((r) => r.attended)).toEqual([false, null]);
   });

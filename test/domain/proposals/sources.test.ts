@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ideas, members } from '../../../src/db/schema/index.js';
+import { addCollaborator, ideaCollaboratorIds, removeCollaborator } from '../../../src/domain/ideas/collaborators.js';
 import { canDraft, findDraftableIdea } from '../../../src/domain/proposals/access.js';
 import { gatherSources, type MinutesSource } from '../../../src/domain/proposals/sources.js';
 import { findLayout } from '../../../src/domain/proposals/layout.js';
@@ -65,11 +66,21 @@ describe.each(engines)('draft sources (%s)', (engine) => {
     const budi = await member(2, 'Budi Santoso', 'Dinkes');
     const idea = await insertCompleteIdea(database.db, ana.telegramId, { supporters: [], commenter: ana.telegramId });
     const found = (await findDraftableIdea(database.db, idea.id))!;
-    expect(canDraft(ana, found)).toBe(true);
-    expect(canDraft(citra, found)).toBe(true);
-    expect(canDraft(budi, found)).toBe(false);
-    expect(canDraft({ ...budi, role: 'coordinator' }, found)).toBe(true);
-    expect(canDraft({ ...ana, registeredAt: null }, found)).toBe(false);
+    const db = database.db;
+    expect(await canDraft(db, ana, found)).toBe(true);
+    // The same agency is not enough: members choose it themselves in /profil.
+    expect(await canDraft(db, citra, found)).toBe(false);
+    expect(await canDraft(db, budi, found)).toBe(false);
+    expect(await canDraft(db, { ...budi, role: 'coordinator' }, found)).toBe(true);
+    expect(await canDraft(db, { ...ana, registeredAt: null }, found)).toBe(false);
+    // A co-author the owner adds may draft; removed, no longer.
+    expect(await addCollaborator(db, { idea: found, member: citra, addedBy: ana.id })).toEqual({ ok: true });
+    expect(await canDraft(db, citra, found)).toBe(true);
+    expect(await ideaCollaboratorIds(db, found.id)).toEqual([citra.id]);
+    expect(await addCollaborator(db, { idea: found, member: citra, addedBy: ana.id })).toEqual({ ok: false, reason: 'already' });
+    expect(await addCollaborator(db, { idea: found, member: ana, addedBy: ana.id })).toEqual({ ok: false, reason: 'owner' });
+    expect(await removeCollaborator(db, found.id, citra.id)).toBe(true);
+    expect(await canDraft(db, citra, found)).toBe(false);
     await database.db.update(ideas).set({ deletedAt: new Date() }).where(eq(ideas.id, idea.id));
     expect(await findDraftableIdea(database.db, idea.id)).toBeUndefined();
     expect(await gatherSources(database.db, idea.id)).toBeUndefined();

@@ -9,6 +9,7 @@ import { onCommand } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
 import { isPrivate } from '../../middlewares/guards.js';
+import { isRegistered } from '../../../domain/permissions.js';
 import { replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { ideaFromArg, keyOf, nowOf } from './shared.js';
@@ -67,6 +68,7 @@ async function onCommentText(ctx: BotContext, conversation: Conversation, text: 
  */
 function topicComments(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  const toldToRegister = new Set<number>();
   composer.on('message', async (ctx, next) => {
     const msg = ctx.message;
     const threadId = 'message_thread_id' in msg ? msg.message_thread_id : undefined;
@@ -75,11 +77,24 @@ function topicComments(): Composer<BotContext> {
     if (ctx.chat.type !== 'supergroup' || !isTopic || threadId === undefined || !text || text.startsWith('/') || !ctx.member) return next();
     const idea = await findIdeaByTopic(ctx.db, ctx.chat.id, threadId);
     if (!idea) return next();
+    const reply = { reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true } };
+    // The same rule as /komentar: comments come from registered members (told once, then silence).
+    const memberId = ctx.member.id;
+    if (!isRegistered(ctx.member)) {
+      if (toldToRegister.has(memberId)) return;
+      if (toldToRegister.size >= 10_000) toldToRegister.clear();
+      toldToRegister.add(memberId);
+      return void (await replyHtml(ctx, ctx.t('comment.registerFirst'), reply));
+    }
     const check = checkText(text, TEXT_MAX);
-    // Longer than a comment may be: kept as far as the limit allows rather than lost.
-    const body = check.ok ? check.value : text.slice(0, TEXT_MAX);
+    // Longer than a comment may be: not cut silently; the member hears why it was not kept (the
+    // message itself stays in the topic).
+    if (!check.ok) {
+      if (check.reason === 'too_short') return;
+      return void (await replyHtml(ctx, ctx.t('ideas.comment.tooLong', { max: check.max, length: check.length }), reply));
+    }
     const authorId = ctx.member.id;
-    await once(ctx, 'idea.comment', async (tx) => (await addCommentIn(tx, { ideaId: idea.id, authorId, text: body, telegramMessageId: msg.message_id, at: nowOf(ctx) })) ?? null);
+    await once(ctx, 'idea.comment', async (tx) => (await addCommentIn(tx, { ideaId: idea.id, authorId, text: check.value, telegramMessageId: msg.message_id, at: nowOf(ctx) })) ?? null);
   });
   return composer;
 }

@@ -134,7 +134,9 @@ function csvOf<T>(t: Translate, columns: Column<T>[], rows: T[]): Buffer {
   };
   const body = stringify(
     rows.map((row) => columns.map((c) => iso(c.value(row), c.date))),
-    { header: true, columns: columns.map((c) => t(c.header).toString()), record_delimiter: 'windows' },
+    // escape_formulas: a member-written cell starting with = + - @ tab or CR gets a leading ' so a
+    // spreadsheet shows it as text instead of running it (OWASP's CSV injection advice).
+    { header: true, columns: columns.map((c) => t(c.header).toString()), record_delimiter: 'windows', escape_formulas: true },
   );
   // The BOM tells Excel the file is UTF-8 (names such as “Pelayanan” with curly quotes, é, …).
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(body, 'utf8')]);

@@ -19,6 +19,7 @@ import { isMessageNotModified } from '../../../telegram/sender.js';
 import { onCommand } from '../../command.js';
 import type { BotContext } from '../../context.js';
 import { filterPicker, listKeyboard } from '../../keyboards/ideas.js';
+import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSubcommand } from './card.js';
 import { ideaSpec } from './commands.js';
@@ -119,10 +120,11 @@ export function listFeature(): Composer<BotContext> {
     const parsed = await parseFilterWords(ctx, words);
     if (!parsed.ok) return replyHtml(ctx, ctx.t('ideas.list.badArg', { arg: parsed.arg }));
     const { text, keyboard } = await renderList(ctx, parsed.filters);
-    await replyHtml(ctx, text, keyboard);
+    await replyHtml(ctx, text, { ...keyboard, ...replyToAsker(ctx) });
   });
 
   composer.action(/^il:p:(\d{1,6}):([np])(\d{1,9}):([\w.-]{1,40})$/, async (ctx) => {
+    if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const filters = decodeFilters(ctx.match[4]!);
     if (!filters) return answer(ctx, ctx.t('guard.staleButton'), true);
     const cursor: ListCursor = { dir: ctx.match[2] === 'p' ? 'prev' : 'next', id: Number(ctx.match[3]) };
@@ -136,6 +138,7 @@ export function listFeature(): Composer<BotContext> {
   });
 
   composer.action(/^il:f:([\w.-]{1,40})$/, async (ctx) => {
+    if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const filters = decodeFilters(ctx.match[1]!);
     if (!filters) return answer(ctx, ctx.t('guard.staleButton'), true);
     await answer(ctx);
@@ -144,6 +147,7 @@ export function listFeature(): Composer<BotContext> {
   });
 
   composer.action(/^il:k:([say]):([\w.-]{1,40})$/, async (ctx) => {
+    if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const filters = decodeFilters(ctx.match[2]!);
     if (!filters) return answer(ctx, ctx.t('guard.staleButton'), true);
     const kind = ctx.match[1] as 's' | 'a' | 'y';

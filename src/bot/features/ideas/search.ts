@@ -4,6 +4,7 @@ import { joinHtml, type Html } from '../../../i18n/index.js';
 import { onCommand } from '../../command.js';
 import type { BotContext } from '../../context.js';
 import { searchKeyboard } from '../../keyboards/ideas.js';
+import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { renderListRow } from './view.js';
@@ -27,10 +28,11 @@ export function searchFeature(): Composer<BotContext> {
     const q = normaliseQuery(ctx.payload);
     if (!q.ok) return replyHtml(ctx, q.reason === 'too_long' ? ctx.t('ideas.search.tooLong', { max: QUERY_MAX }) : ctx.t('ideas.search.usage'));
     const view = await renderSearch(ctx, q.query, 1);
-    await replyHtml(ctx, view.text, view.keyboard);
+    await replyHtml(ctx, view.text, { ...view.keyboard, ...replyToAsker(ctx) });
   });
 
   composer.action(/^sr:([ft]):(\d{1,4}):(.+)$/s, async (ctx) => {
+    if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const q = normaliseQuery(ctx.match[3]!);
     const page = Number(ctx.match[2]);
     if (!q.ok || page < 1) return answer(ctx, ctx.t('guard.staleButton'), true);

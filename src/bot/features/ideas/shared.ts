@@ -6,6 +6,7 @@ import { reopenTarget } from '../../../domain/ideas/move.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { showNoteButton } from '../../../domain/coaching/card.js';
+import { canDraft } from '../../../domain/proposals/access.js';
 import type { BotContext } from '../../context.js';
 import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';
@@ -37,11 +38,17 @@ export async function nextMoveFor(db: DbOrTx, viewer: Member | null, idea: Pick<
   return { from: idea.stage, to, reopen: false };
 }
 
+/**
+ * The card with its buttons. 📝 appears only on a private card drawn for someone who may draft
+ * (owner, co-author, coordinator); a card in a group is shared, so it has none: there the owner
+ * uses /draf, and the draft goes to the private chat anyway.
+ */
 export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
   const viewer = cardViewer(ctx);
   const next = await nextMoveFor(ctx.db, viewer, data.idea);
   const coachNote = viewer !== null && (await showNoteButton(ctx.db, viewer, data));
-  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote }) };
+  const draft = viewer ? await canDraft(ctx.db, viewer, data.idea) : false;
+  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote, draft }) };
 }
 
 /** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */

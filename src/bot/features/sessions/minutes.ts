@@ -1,4 +1,5 @@
 import { Composer, Markup } from 'telegraf';
+import { label } from '../../keyboards/label.js';
 import { moveIdeaStage } from '../../../domain/ideas/move.js';
 import { ensureRole } from '../../middlewares/guards.js';
 import { MINUTES_MAX, recordMinutes, toggleAttendance } from '../../../domain/sessions/minutes.js';
@@ -22,7 +23,7 @@ async function attendanceView(ctx: BotContext, sessionId: number, page: number) 
   const slice = people.slice((current - 1) * PAGE, current * PAGE);
   const rows = slice.map((p) => [
     Markup.button.callback(
-      ctx.t('sess.attendance.person', { mark: p.attended === true ? '✅' : p.attended === false ? '❌' : '⬜', name: p.name, agency: p.agency }).toString().slice(0, 60),
+      label(ctx.t('sess.attendance.person', { mark: p.attended === true ? '✅' : p.attended === false ? '❌' : '⬜', name: p.name, agency: p.agency })),
       callbackData('s', 'att', sessionId, p.memberId, current),
     ),
   ]);
@@ -68,7 +69,7 @@ export function minutesFeature(): Composer<BotContext> {
     const saved = ctx.t(result.updated ? 'sess.minutes.updated' : 'sess.minutes.saved', { id: sessionId });
     if (result.toDiscuss.length === 0) return replyHtml(ctx, saved);
     const rows = result.toDiscuss.slice(0, 20).map((idea) => [
-      Markup.button.callback(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
+      Markup.button.callback(label(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name })), callbackData('s', 'disc', sessionId, idea.id)),
     ]);
     if (result.toDiscuss.length > 1) rows.push([Markup.button.callback(ctx.t('sess.minutes.moveAll').toString(), callbackData('s', 'disc', sessionId, 'all'))]);
     rows.push([Markup.button.callback(ctx.t('sess.minutes.keep').toString(), callbackData('s', 'disc', sessionId, 'none'))]);
@@ -101,7 +102,7 @@ export function minutesFeature(): Composer<BotContext> {
     const remaining = (await agendaIdeas(ctx.db, sessionId)).filter((i) => i.stage === 'pitched');
     const text = moved.length ? ctx.t('sess.minutes.moved', { ideas: moved.join(', ') }) : ctx.t('sess.minutes.nothingMoved');
     const rows = remaining.slice(0, 20).map((idea) => [
-      Markup.button.callback(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name }).toString().slice(0, 60), callbackData('s', 'disc', sessionId, idea.id)),
+      Markup.button.callback(label(ctx.t('sess.minutes.moveOne', { id: idea.id, name: idea.name })), callbackData('s', 'disc', sessionId, idea.id)),
     ]);
     await editHtml(ctx, text, rows.length ? Markup.inlineKeyboard(rows) : {});
   });

@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import type { RsvpAnswer } from '../../../db/schema/index.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import { findSession, sessionView, waitlistPosition } from '../../../domain/sessions/queries.js';
-import { answerRsvp, keepPendingRsvp, rsvpRefusal } from '../../../domain/sessions/rsvp.js';
+import { answerRsvp, hasPendingRsvp, keepPendingRsvp, rsvpRefusal } from '../../../domain/sessions/rsvp.js';
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import type { Html } from '../../../i18n/index.js';
 import type { BotContext, BotRegistries } from '../../context.js';
@@ -10,7 +10,7 @@ import { deepLink } from '../../deep-links.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml, stripTags } from '../../reply.js';
 import { startRegistration } from '../registration.js';
-import { answerLabel } from './render.js';
+import { answerLabel, rsvpKeyboard } from './render.js';
 import { renderDetail } from './view.js';
 
 const ANSWERS: Record<string, RsvpAnswer> = { y: 'yes', m: 'maybe', n: 'no' };
@@ -58,14 +58,18 @@ export function rsvpFeature(registries: BotRegistries): Composer<BotContext> {
     const sessionId = Number(idText);
     const value = code ? ANSWERS[code] : undefined;
     if (!/^\d{1,9}$/.test(idText ?? '') || !value || !ctx.member) return void (await replyHtml(ctx, ctx.t('start.unknownLink')));
-    if (isRegistered(ctx.member)) {
-      const outcome = await record(ctx, sessionId, value);
-      return void (await replyHtml(ctx, outcome.text));
+    // Someone not yet registered who pressed a group button: the answer was kept with that press.
+    const memberId = ctx.member.id;
+    if (!isRegistered(ctx.member) && (await hasPendingRsvp(ctx.db, memberId, sessionId, value))) {
+      await replyHtml(ctx, ctx.t('sess.rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
+      return void (await startRegistration(ctx));
     }
-    const refused = await keep(ctx, sessionId, value);
-    if (refused) return void (await replyHtml(ctx, refused.text));
-    await replyHtml(ctx, ctx.t('sess.rsvp.kept', { id: sessionId, answer: answerLabel(ctx.t, value) }));
-    await startRegistration(ctx);
+    // Otherwise a link records nothing by itself (it may be disguised as anything in a group):
+    // the member confirms with the session's own buttons.
+    const session = await findSession(ctx.db, sessionId);
+    const refusal = rsvpRefusal(session, ctx.deps.clock.now());
+    if (refusal || !session) return void (await replyHtml(ctx, ctx.t(`sess.rsvp.refused.${refusal ?? 'not_found'}`)));
+    await replyHtml(ctx, ctx.t('rsvp.confirmLink', { id: sessionId, title: session.title, answer: answerLabel(ctx.t, value) }), { reply_markup: rsvpKeyboard(ctx.t, sessionId) });
   });
 
   composer.action(/^s:r:(\d{1,9}):([ymn])$/, async (ctx) => {
