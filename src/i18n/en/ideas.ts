@@ -105,8 +105,7 @@ export const ideas: typeof source = {
   'ideas.card.dates': (p: { label: string; date: string }): Html => html`🗓 ${p.label}: ${p.date}`,
   'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${n(p.supports, 'supporter', 'supporters')} · 💬 ${n(p.comments, 'comment', 'comments')}`,
   'ideas.card.awards': '<b>🏆 Competition results</b>',
-  'ideas.card.award': (p: { year: number; level: string; competition: string; result: string }): Html =>
-    html`• ${p.year} · ${p.level} · ${p.competition} — ${p.result}`,
+  'ideas.card.award': (p: { level: string; result: string }): Html => html`• ${p.level} — ${p.result}`,
   'ideas.card.history': '<b>🕘 History</b>',
   'ideas.card.history.created': (p: { date: string; actor: string }): Html => html`• ${p.date} — pitched by ${p.actor}`,
   'ideas.card.history.moved': (p: { date: string; from: string; to: string; actor: string }): Html =>

@@ -104,8 +104,7 @@ export const ideas = {
   'ideas.card.dates': (p: { label: string; date: string }): Html => html`🗓 ${p.label}: ${p.date}`,
   'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${p.supports} pendukung · 💬 ${p.comments} komentar`,
   'ideas.card.awards': '<b>🏆 Hasil kompetisi</b>',
-  'ideas.card.award': (p: { year: number; level: string; competition: string; result: string }): Html =>
-    html`• ${p.year} · ${p.level} · ${p.competition} — ${p.result}`,
+  'ideas.card.award': (p: { level: string; result: string }): Html => html`• ${p.level} — ${p.result}`,
   'ideas.card.history': '<b>🕘 Riwayat</b>',
   'ideas.card.history.created': (p: { date: string; actor: string }): Html => html`• ${p.date} — diusulkan oleh ${p.actor}`,
   'ideas.card.history.moved': (p: { date: string; from: string; to: string; actor: string }): Html =>
