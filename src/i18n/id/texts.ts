@@ -2,6 +2,8 @@ import { html, type Html } from '../html.js';
 
 /** Issue #11: texts without glitches (drafts being delivered, …). */
 export const texts = {
+  /** Plain text (broadcasts are sent with the coordinator's entities, not HTML). */
+  'bc.header': (p: { name: string }): string => `📢 Siaran Warkop Indah — dikirim oleh koordinator ${p.name}`,
   'drafts.delivering': (p: { name: string; version: number }): Html =>
     html`Draf <b>${p.name}</b> v${p.version} sedang dikirim, satu pesan per bagian. Tunggu sampai selesai, lalu minta lagi bila perlu versi baru.`,
 };

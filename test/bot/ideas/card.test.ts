@@ -25,6 +25,8 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
 
     const warning = await budi.ask('/usul Getar Dilan Baru — tanam cabai di polybag');
     expect(warning.text).toContain('⚠️ Mirip dengan #1 Getar Dilan (Usulan) — tetap kirim?');
+    expect(warning.text).toContain('Lihat ide tersebut dengan /ide 1.');
+    expect(warning.text).not.toContain('/ide N');
     expect(await h.db.select().from(ideas)).toHaveLength(1);
     const sent = await budi.press('✅ Tetap kirim', warning);
     expect(sent.message?.text).toContain('tersimpan sebagai #2');

@@ -5,6 +5,8 @@ import type { BroadcastAudience, Conversation } from '../../../db/schema/index.j
 import { listActiveAgencies } from '../../../domain/agencies.js';
 import { audienceSize, membersPerAgency } from '../../../domain/broadcasts/audience.js';
 import { BROADCAST_MAX, checkBroadcastText, createBroadcastIn, entitiesFrom, stopBroadcast, type Entity } from '../../../domain/broadcasts/broadcasts.js';
+import { withHeader } from '../../../domain/broadcasts/header.js';
+import { displayName } from '../../../domain/members.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../../domain/conversations.js';
 import { hasRole } from '../../../domain/permissions.js';
 import type { Html } from '../../../i18n/index.js';
@@ -83,7 +85,9 @@ async function preview(ctx: BotContext, draft: Draft): Promise<void> {
     return askAudience(ctx);
   }
   await updateConversation(ctx.db, keyOf(ctx), 'confirm', draft as unknown as Record<string, unknown>);
-  await ctx.reply(draft.text, { entities: draft.entities as MessageEntity[] });
+  // The preview is what recipients get: the header naming the sender, then the message.
+  const shown = withHeader(ctx.t('bc.header', { name: displayName(ctx.member!) }).toString(), draft.text, draft.entities);
+  await ctx.reply(shown.text, { entities: shown.entities as MessageEntity[] });
   let label: string;
   if (audience === 'agencies') {
     const names = (await listActiveAgencies(ctx.db)).filter((a) => agencyIds.includes(a.id)).map((a) => a.shortName);
