@@ -80,6 +80,10 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
   it('keeps versions: riwayat lists them and v1 sends one again', async () => {
     const { ana, ideaId } = await setUp(h);
     await ana.send(`/draf ${ideaId}`);
+    // With only v1, the hint suggests the version that exists.
+    const only = await ana.ask(`/draf ${ideaId} riwayat`);
+    expect(only.text).toContain(`Kirim ulang satu versi dengan /draf ${ideaId} v1.`);
+    expect(only.text).not.toContain('v2');
     h.clock.advance(60_000);
     const [second] = await ana.send(`/draft ${ideaId}`);
     expect(second?.text).toContain('Draf v2 untuk Getar Dilan siap');

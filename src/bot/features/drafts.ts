@@ -130,7 +130,7 @@ async function showHistory(ctx: BotContext, idea: DraftableIdea): Promise<void> 
       by: d.by ?? ctx.t('common.none').toString(),
     }),
   );
-  await replyHtml(ctx, joinHtml([ctx.t('drafts.history.title', { name: idea.name }), ...lines, '', ctx.t('drafts.history.hint', { id: idea.id })], '\n'));
+  await replyHtml(ctx, joinHtml([ctx.t('drafts.history.title', { name: idea.name }), ...lines, '', ctx.t('drafts.history.hint', { id: idea.id, version: Math.max(...list.map((d) => d.version)) })], '\n'));
 }
 
 async function resend(ctx: BotContext, idea: DraftableIdea, version: number): Promise<void> {

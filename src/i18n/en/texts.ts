@@ -2,6 +2,8 @@ import { html } from '../html.js';
 import type { texts as source } from '../id/texts.js';
 
 export const texts: typeof source = {
+  'ideas.pitch.noDash': (p) =>
+    html`An innovation's name has at most ${p.max} characters; you wrote ${p.length}. For a one-line pitch, separate the name and the summary with a dash “—”, for example:\n<code>/pitch Getar Dilan — fresh vegetables are hard to get; grow them in home gardens</code>\nOr type /pitch alone to fill it in step by step.`,
   'bc.header': (p) => `📢 Warkop Indah broadcast — sent by coordinator ${p.name}`,
   'drafts.delivering': (p) =>
     html`Draft v${p.version} of <b>${p.name}</b> is being sent, one message per section. Please wait until it has arrived, then ask again if you need a new version.`,

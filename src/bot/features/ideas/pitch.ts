@@ -77,6 +77,8 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
     if (!payload) return startPitch(ctx);
     // `/usul Getar Dilan` in private: the guided pitch with the name already given.
     const name = checkName(payload);
+    // Too long for a name: a one-line pitch whose dash is missing, not a name to shorten.
+    if (!name.ok && name.length > name.max) return replyHtml(ctx, ctx.t('ideas.pitch.noDash', { max: name.max, length: name.length }));
     if (!name.ok) return replyHtml(ctx, ctx.t('ideas.pitch.nameInvalid', { min: name.min, max: name.max, length: name.length }));
     return startPitch(ctx, name.value);
   });
