@@ -220,11 +220,12 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     await ana.register('Ana Lestari', 'Ketahanan Pangan');
 
     const refusal = await ana.ask('/format');
-    expect(refusal.text).toBe('Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah.');
+    // The refusal names who to ask.
+    expect(refusal.text).toMatch(/^Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah\. Silakan hubungi koordinator: Dewi Koordinator( \(@\w+\))?\.$/);
     const list = await admin.ask('/format');
     expect(list.text).toContain('✅ kipp-umum-2023 — KIPP 2023 — Kelompok Umum');
     expect(list.text).toContain('Format terbaru dipakai karena belum ada yang dipilih.');
-    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toBe('Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah.');
+    expect(await ana.pressData(refusal, 'draft:layout:kipp-umum-2023')).toContain('Silakan hubungi koordinator: Dewi Koordinator');
 
     const pressed = await admin.press('✅ KIPP 2023 — Kelompok Umum', list);
     expect(pressed.answer).toBe('Draf baru sekarang memakai format KIPP 2023 — Kelompok Umum.');

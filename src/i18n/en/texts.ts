@@ -2,6 +2,14 @@ import { html } from '../html.js';
 import type { texts as source } from '../id/texts.js';
 
 export const texts: typeof source = {
+  'sess.cancel.confirm': (p) =>
+    html`Cancel session #${p.id}? Everyone who answered and the linked groups will be told at once, with this reason: “${p.reason}”.`,
+  'sess.cancel.yes': '🗑 Yes, cancel the session',
+  'sess.cancel.no': 'Keep it',
+  'sess.cancel.kept': 'The session was not cancelled; nobody was told.',
+  'sess.cancel.stale': 'This confirmation is no longer valid. Type /cancelsession again if needed.',
+  'sess.cancel.useButtons': 'Please choose with the buttons above: cancel the session or keep it.',
+  'guard.coordinatorOnlyAsk': (p) => html`Sorry, this command is only for coordinators of the Warkop Indah team. Please ask a coordinator: ${p.names}.`,
   'ideas.pitch.noDash': (p) =>
     html`An innovation's name has at most ${p.max} characters; you wrote ${p.length}. For a one-line pitch, separate the name and the summary with a dash “—”, for example:\n<code>/pitch Getar Dilan — fresh vegetables are hard to get; grow them in home gardens</code>\nOr type /pitch alone to fill it in step by step.`,
   'bc.header': (p) => `📢 Warkop Indah broadcast — sent by coordinator ${p.name}`,

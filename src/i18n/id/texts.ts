@@ -2,6 +2,15 @@ import { html, type Html } from '../html.js';
 
 /** Issue #11: texts without glitches (drafts being delivered, …). */
 export const texts = {
+  'sess.cancel.confirm': (p: { id: number; reason: string }): Html =>
+    html`Batalkan sesi #${p.id}? Semua yang sudah menjawab dan grup yang terhubung akan langsung diberi tahu, dengan alasan: “${p.reason}”.`,
+  'sess.cancel.yes': '🗑 Ya, batalkan sesi',
+  'sess.cancel.no': 'Tidak jadi',
+  'sess.cancel.kept': 'Sesi tidak dibatalkan; tidak ada yang diberi tahu.',
+  'sess.cancel.stale': 'Konfirmasi ini sudah tidak berlaku. Ketik /batal_sesi lagi bila perlu.',
+  'sess.cancel.useButtons': 'Silakan pilih dengan tombol di atas: batalkan sesi atau tidak jadi.',
+  'guard.coordinatorOnlyAsk': (p: { names: string }): Html =>
+    html`Maaf, perintah ini hanya untuk koordinator Tim Pelaksana Warkop Indah. Silakan hubungi koordinator: ${p.names}.`,
   'ideas.pitch.noDash': (p: { max: number; length: number }): Html =>
     html`Nama inovasi paling banyak ${p.max} karakter, sedangkan yang Anda tulis ${p.length} karakter. Untuk usulan satu baris, pisahkan nama dan ringkasannya dengan tanda pisah “—”, misalnya:\n<code>/usul Getar Dilan — warga sulit mendapat sayur segar; tanam sayur di pekarangan</code>\nAtau ketik /usul saja untuk mengisi langkah demi langkah.`,
   /** Plain text (broadcasts are sent with the coordinator's entities, not HTML). */

@@ -123,7 +123,7 @@ describe.each(engines)('reminders (%s)', (engine) => {
     await budi.press('✅ Hadir', announcementIn(h, plain, 1));
     await citra.press('✅ Hadir', announcementIn(h, plain, 2));
     await citra.press('❌ Tidak', announcementIn(h, plain, 2));
-    await ana.send('/batal_sesi 1 Narasumber berhalangan');
+    await ana.press('🗑 Ya, batalkan sesi', (await ana.send('/batal_sesi 1 Narasumber berhalangan'))[0]);
     for (const when of [after(DAY_BEFORE), after(HOUR_BEFORE), new Date('2026-12-03T08:00:05Z'), new Date('2026-12-04T00:00:05Z')]) await at(h, when);
     expect(privateTexts(h, budi, 'Pengingat')).toHaveLength(0);
     expect(privateTexts(h, budi, 'Sesi #1 dibatalkan')).toHaveLength(1);

@@ -14,6 +14,7 @@ import { callbackData } from '../../callback-data.js';
 import { onCommand, words } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
+import { coordinatorOnlyText } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { broadcastCommands } from './commands.js';
 
@@ -105,7 +106,7 @@ async function preview(ctx: BotContext, draft: Draft): Promise<void> {
 async function onText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
   if (!hasRole(ctx.member, 'coordinator')) {
     await endConversation(ctx.db, keyOf(ctx));
-    return void (await replyHtml(ctx, ctx.t('guard.coordinatorOnly')));
+    return void (await replyHtml(ctx, await coordinatorOnlyText(ctx)));
   }
   if (conversation.step !== 'text') return void (await replyHtml(ctx, ctx.t('sess.new.useButtons')));
   const check = checkBroadcastText(text);
