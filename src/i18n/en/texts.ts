@@ -2,6 +2,14 @@ import { html } from '../html.js';
 import type { texts as source } from '../id/texts.js';
 
 export const texts: typeof source = {
+  'ideas.search.anyWord': 'No idea has all of those words; these have some of them, the best matches first:',
+  'help.group.title': '<b>Warkop Indah commands</b> (short, for groups)',
+  'help.group.more': (p) => html`The full list with examples is in the private chat: <a href="${p.link}">open the bot</a>, then type /help.`,
+  'help.examples.member':
+    '<b>Examples</b>\n<code>/pitch Getar Dilan — fresh vegetables are hard to get; grow them in home gardens</code>\n<code>/search queue health centre</code>\n<code>/ideas 12</code> — the card of idea 12\n<code>/comment 12 Dinkes can help with outreach</code>\n<code>/draft 12</code> — a KIPP proposal draft',
+  'help.examples.coordinator':
+    '<b>Examples for coordinators</b>\n<code>/newsession next Thursday 09.00 | Bappelitbangda hall | Proposal review | quota 20</code>\n<code>/stage 12 discussed Discussed at Warkop Indah</code>\n<code>/award 12 provinsi TOP 30 KIPP Sulsel 2026</code>',
+  'sess.reminder.confirmMaybe': 'Can you confirm now? Choose your answer with the buttons below.',
   'sess.cancel.confirm': (p) =>
     html`Cancel session #${p.id}? Everyone who answered and the linked groups will be told at once, with this reason: “${p.reason}”.`,
   'sess.cancel.yes': '🗑 Yes, cancel the session',

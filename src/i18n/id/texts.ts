@@ -2,6 +2,15 @@ import { html, type Html } from '../html.js';
 
 /** Issue #11: texts without glitches (drafts being delivered, …). */
 export const texts = {
+  'ideas.search.anyWord': 'Tidak ada ide yang memuat semua kata itu; ini ide yang memuat sebagian kata, yang paling banyak cocok di atas:',
+  'help.group.title': '<b>Perintah Warkop Indah</b> (ringkas, untuk grup)',
+  'help.group.more': (p: { link: string }): Html =>
+    html`Daftar lengkap beserta contoh pemakaiannya ada di percakapan pribadi: <a href="${p.link}">buka bot</a>, lalu ketik /bantuan.`,
+  'help.examples.member':
+    '<b>Contoh</b>\n<code>/usul Getar Dilan — warga sulit mendapat sayur segar; tanam sayur di pekarangan</code>\n<code>/cari antrean puskesmas</code>\n<code>/ide 12</code> — kartu ide nomor 12\n<code>/komentar 12 Dinkes siap membantu penyuluhan</code>\n<code>/draf 12</code> — draf proposal KIPP',
+  'help.examples.coordinator':
+    '<b>Contoh untuk koordinator</b>\n<code>/sesi_baru Kamis depan 09.00 | Aula Bappelitbangda | Bedah proposal | kuota 20</code>\n<code>/tahap 12 dibahas Dibahas pada Warkop Indah</code>\n<code>/penghargaan 12 provinsi TOP 30 KIPP Sulsel 2026</code>',
+  'sess.reminder.confirmMaybe': 'Sudah bisa memastikan? Pilih jawaban Anda dengan tombol di bawah.',
   'sess.cancel.confirm': (p: { id: number; reason: string }): Html =>
     html`Batalkan sesi #${p.id}? Semua yang sudah menjawab dan grup yang terhubung akan langsung diberi tahu, dengan alasan: “${p.reason}”.`,
   'sess.cancel.yes': '🗑 Ya, batalkan sesi',

@@ -43,6 +43,20 @@ describe.each(engines)('search and awards (%s)', (engine) => {
     expect((await ana.ask('/cari qwertyuiop')).text).toContain('Tidak ada ide yang cocok dengan “qwertyuiop”');
   });
 
+  it('finds variant spellings and, when no idea has every word, ideas with some of them', async () => {
+    const { ana } = await seed();
+    // "antrean" is the standard spelling; people type "antrian".
+    expect(ids(await ana.ask('/cari antrian'))).toEqual([4]);
+    expect(ids(await ana.ask('/cari antrian kecamatan'))).toEqual([4]);
+    const some = await ana.ask('/cari sayur mahal');
+    expect(some.text).toContain('Tidak ada ide yang memuat semua kata itu');
+    expect(ids(some)).toEqual([2]);
+    // More matching words rank higher.
+    expect(ids(await ana.ask('/cari desa terpencil mahal'))).toEqual([1]);
+    const ranked = await ana.ask('/cari pegawai korupsi warga mahal');
+    expect(ids(ranked)).toEqual([3, 2]);
+  });
+
   it('pages ranked results and explains bad queries', async () => {
     const { ana, owner, agency, at } = await seed();
     for (let i = 1; i <= 12; i++) await seedIdea(h, { name: `Kebun ${i}`, summary: 'Budidaya sayur organik', ownerId: owner, agencyId: agency, at });

@@ -59,6 +59,12 @@ describe.each(engines)('reminders (%s)', (engine) => {
       '⏰ Pengingat sesi #1: besok pukul 09.00\nBedah proposal KIPP\n🗓 Kamis, 3 Desember 2026 · 09.00 WITA\n📍 Aula Bappelitbangda\n\nJawaban Anda: Hadir. Atur pengingat dengan /pengingat.',
     ]);
     expect(reminders(h, citra)[0]).toContain('Jawaban Anda: Mungkin.');
+    // "Mungkin" gets the buttons to settle the answer; "Hadir" needs none.
+    const maybe = h.api.botMessages(citra.id).find((m) => m.text?.includes('Pengingat sesi #1'))!;
+    expect(maybe.text).toContain('Sudah bisa memastikan? Pilih jawaban Anda dengan tombol di bawah.');
+    expect(maybe.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✅ Hadir', '🤔 Mungkin', '❌ Tidak']);
+    expect(h.api.botMessages(budi.id).find((m) => m.text?.includes('Pengingat sesi #1'))?.reply_markup).toBeUndefined();
+    expect(await citra.pressData(maybe, 's:r:1:y')).toContain('Hadir');
     expect(reminders(h, dedi)).toHaveLength(0);
     expect(groupReminders(h, forum.id, topicId)).toHaveLength(1);
     expect(groupReminders(h, forum.id, topicId)[0]).toContain('✅ 1 orang akan hadir.');
