@@ -61,3 +61,21 @@ describe.each(engines)('everyday texts (%s)', (engine) => {
     expect((await stranger.ask('/bantuan')).text).toContain('/daftar — ');
   });
 });
+
+describe.each(engines)('agency search (%s)', (engine) => {
+  const h = useHarness(engine);
+
+  it('finds an agency through a typo or a word people use for it', async () => {
+    const ana = h.user('Ana');
+    await ana.send('/start');
+    await ana.send('/daftar');
+    await ana.send('Ana Lestari');
+    const typo = await ana.ask('keshatan');
+    expect(typo.reply_markup?.inline_keyboard.flat()[0]?.text).toBe('Dinkes');
+    const alias = await ana.ask('puskesmas');
+    expect(alias.reply_markup?.inline_keyboard.flat()[0]?.text).toBe('Dinkes');
+    const hospital = await ana.ask('rumah sakit');
+    expect(hospital.reply_markup?.inline_keyboard.flat()[0]?.text).toBe('RSUD Andi Djemma');
+    expect((await ana.ask('qwxzv')).text).toContain('qwxzv');
+  });
+});
