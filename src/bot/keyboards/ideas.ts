@@ -29,8 +29,10 @@ export interface NextMove {
   reopen: boolean;
 }
 
-export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove) {
-  const rows: Button[][] = [[button(t('ideas.card.btn.support'), 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
+/** `supported`: the viewer's own 👍 state, on a card drawn for them (private chat); unknown on a shared card. */
+export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, supported?: boolean) {
+  const support = supported ? t('ideas.card.btn.supported') : t('ideas.card.btn.support');
+  const rows: Button[][] = [[button(support, 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
   if (next) {
     const label = next.reopen
       ? t('ideas.card.btn.reopen', { stage: t(`ideas.stage.${next.to}`).toString() })
@@ -54,6 +56,14 @@ export function openButtons(t: Translate, ids: readonly number[]): Button[][] {
   const rows: Button[][] = [];
   for (let i = 0; i < ids.length; i += 5) rows.push(ids.slice(i, i + 5).map((id) => button(t('ideas.card.btn.open', { id }), 'idea', 'show', id)));
   return rows;
+}
+
+export function restoreButton(t: Translate, ideaId: number) {
+  return Markup.inlineKeyboard([[button(t('ideas.restore.btn'), 'idea', 'undel', ideaId)]]);
+}
+
+export function withdrawConfirm(t: Translate, ideaId: number) {
+  return Markup.inlineKeyboard([[button(t('ideas.support.btn.withdraw'), 'idea', 'unsup', ideaId, 'y'), button(t('ideas.support.btn.keep'), 'idea', 'unsup', ideaId, 'n')]]);
 }
 
 export function deleteConfirm(t: Translate, ideaId: number) {

@@ -2,6 +2,18 @@ import { html } from '../html.js';
 import type { texts as source } from '../id/texts.js';
 
 export const texts: typeof source = {
+  'ideas.delete.undoHint': 'Deleted by mistake? Its author or a coordinator can restore it with the button below.',
+  'ideas.restore.btn': '↩️ Restore the idea',
+  'ideas.restore.done': (p) => html`↩️ Idea <b>#${p.id} ${p.name}</b> has been restored. See it with /ideas ${p.id}.`,
+  'ideas.restore.notAllowed': 'Only the author of this idea or a coordinator can restore it.',
+  'ideas.restore.notDeleted': 'This idea is not deleted; it may already have been restored.',
+  'ideas.card.btn.supported': '✅ You support this',
+  'ideas.support.btn.withdraw': 'Yes, withdraw my support',
+  'ideas.support.btn.keep': 'No, keep supporting',
+  'ideas.support.alreadyGroup': (p) => html`You already support idea #${p.id}. To withdraw, open /ideas ${p.id} in your private chat with the bot.`,
+  'ideas.support.withdrawAsk': (p) => html`You already support <b>#${p.id} ${p.name}</b>. Withdraw your support?`,
+  'ideas.support.withdrawn': (p) => html`Your support for idea #${p.id} has been withdrawn. Supporters now: ${p.count}.`,
+  'ideas.support.kept': (p) => html`Your support for idea #${p.id} stays recorded 👍`,
   'ideas.search.anyWord': 'No idea has all of those words; these have some of them, the best matches first:',
   'help.group.title': '<b>Warkop Indah commands</b> (short, for groups)',
   'help.group.more': (p) => html`The full list with examples is in the private chat: <a href="${p.link}">open the bot</a>, then type /help.`,

@@ -2,6 +2,21 @@ import { html, type Html } from '../html.js';
 
 /** Issue #11: texts without glitches (drafts being delivered, …). */
 export const texts = {
+  'ideas.delete.undoHint': 'Terhapus tidak sengaja? Pengusul atau koordinator dapat memulihkannya dengan tombol di bawah.',
+  'ideas.restore.btn': '↩️ Pulihkan ide',
+  'ideas.restore.done': (p: { id: number; name: string }): Html => html`↩️ Ide <b>#${p.id} ${p.name}</b> dipulihkan. Lihat dengan /ide ${p.id}.`,
+  'ideas.restore.notAllowed': 'Hanya pengusul ide ini atau koordinator yang dapat memulihkannya.',
+  'ideas.restore.notDeleted': 'Ide ini tidak sedang terhapus; mungkin sudah dipulihkan.',
+  'ideas.card.btn.supported': '✅ Anda mendukung',
+  'ideas.support.btn.withdraw': 'Ya, tarik dukungan',
+  'ideas.support.btn.keep': 'Tidak, tetap mendukung',
+  'ideas.support.alreadyGroup': (p: { id: number }): Html =>
+    html`Anda sudah mendukung ide #${p.id}. Untuk menarik dukungan, buka /ide ${p.id} di percakapan pribadi dengan bot.`,
+  'ideas.support.withdrawAsk': (p: { id: number; name: string }): Html =>
+    html`Anda sudah mendukung <b>#${p.id} ${p.name}</b>. Tarik dukungan Anda?`,
+  'ideas.support.withdrawn': (p: { id: number; count: number }): Html =>
+    html`Dukungan Anda untuk ide #${p.id} sudah ditarik. Pendukung sekarang: ${p.count}.`,
+  'ideas.support.kept': (p: { id: number }): Html => html`Dukungan Anda untuk ide #${p.id} tetap tercatat 👍`,
   'ideas.search.anyWord': 'Tidak ada ide yang memuat semua kata itu; ini ide yang memuat sebagian kata, yang paling banyak cocok di atas:',
   'help.group.title': '<b>Perintah Warkop Indah</b> (ringkas, untuk grup)',
   'help.group.more': (p: { link: string }): Html =>

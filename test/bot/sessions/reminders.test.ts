@@ -64,7 +64,7 @@ describe.each(engines)('reminders (%s)', (engine) => {
     expect(maybe.text).toContain('Sudah bisa memastikan? Pilih jawaban Anda dengan tombol di bawah.');
     expect(maybe.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✅ Hadir', '🤔 Mungkin', '❌ Tidak']);
     expect(h.api.botMessages(budi.id).find((m) => m.text?.includes('Pengingat sesi #1'))?.reply_markup).toBeUndefined();
-    expect(await citra.pressData(maybe, 's:r:1:y')).toContain('Hadir');
+    expect(await citra.pressData(maybe, 's:r:1:m')).toContain('Mungkin');
     expect(reminders(h, dedi)).toHaveLength(0);
     expect(groupReminders(h, forum.id, topicId)).toHaveLength(1);
     expect(groupReminders(h, forum.id, topicId)[0]).toContain('✅ 1 orang akan hadir.');

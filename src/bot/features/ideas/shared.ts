@@ -3,6 +3,7 @@ import type { Idea, Member } from '../../../db/schema/index.js';
 import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
 import { findIdea, loadIdeaCard, type IdeaCardData } from '../../../domain/ideas/ideas.js';
 import { reopenTarget } from '../../../domain/ideas/move.js';
+import { hasSupported } from '../../../domain/ideas/supports.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import type { BotContext } from '../../context.js';
@@ -37,8 +38,10 @@ export async function nextMoveFor(db: DbOrTx, viewer: Member | null, idea: Pick<
 }
 
 export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
-  const next = await nextMoveFor(ctx.db, cardViewer(ctx), data.idea);
-  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next) };
+  const viewer = cardViewer(ctx);
+  const next = await nextMoveFor(ctx.db, viewer, data.idea);
+  const supported = viewer && viewer.id !== data.idea.ownerId ? await hasSupported(ctx.db, data.idea.id, viewer.id) : undefined;
+  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, supported) };
 }
 
 /** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */
