@@ -45,13 +45,14 @@ export async function findAgencyById(db: DbOrTx, id: number): Promise<Agency | u
 export async function searchAgencies(db: DbOrTx, text: string, limit = 10): Promise<Agency[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const aliased = aliasShortNames(text);
-  const isAlias = aliased.length ? sql`${agencies.shortName} in (${sql.join(aliased.map((s) => sql`${s}`), sql`, `)})` : sql`false`;
+  const isAlias = aliased.length ? sql`${agencies.shortName} in (${sql.join(aliased.map((s) => sql`${s}`), sql`, `)})` : undefined;
   const likeness = sql`greatest(similarity(${agencies.name}, ${text}), similarity(${agencies.shortName}, ${text}))`;
   const rows = await db
     .select()
     .from(agencies)
     .where(and(eq(agencies.active, true), or(ilike(agencies.name, pattern), ilike(agencies.shortName, pattern), isAlias)))
-    .orderBy(sql`${isAlias} desc`, sql`${likeness} desc`, asc(agencies.name))
+    // (A constant `order by false` is an error in PostgreSQL: the alias key is there only with aliases.)
+    .orderBy(...(isAlias ? [sql`(${isAlias}) desc`] : []), sql`${likeness} desc`, asc(agencies.name))
     .limit(limit);
   if (rows.length) return rows;
   // A typo: the list is short (dozens of agencies), so comparing every name is cheap.
