@@ -56,7 +56,7 @@ describe('scripts/demo.txt', () => {
     const text = transcript.join('\n');
     const draft = text.slice(text.lastIndexOf('📝 Sapa Lansia — draf v1'));
     const counts = [...draft.matchAll(/ — (\d+)\/\d+ kata/g)].map((m) => Number(m[1]));
-    expect(counts.length).toBe(9); // 8 sections, the sixth in two parts
+    expect(counts.length).toBe(10); // 8 sections, and the two parts of the sixth
     expect(counts.filter((n) => n < 8)).toEqual([]);
     expect(draft).toContain('lansia yang tinggal sendiri tidak terpantau');
     expect(draft).toContain('Sapa Lansia disepakati untuk dirancang bersama Dinas Sosial dan DPMD');
