@@ -17,10 +17,13 @@ export function checkFullName(input: string): NameCheck {
 const LOWER_WORDS = new Set(['bin', 'binti', 'dr.', 'drg.', 'van', 'de', 'da']);
 
 /**
- * A name as a person would write it: words typed all in lower case get a capital ("dewi" →
- * "Dewi", "s.kep." → "S.Kep."); a word with any capital is kept as typed ("McDonald", "S.E.").
+ * A name as a person would write it: a name typed all in lower case gets its capitals ("dewi" →
+ * "Dewi", "citra dewi, s.kep." → "Citra Dewi, S.Kep."); a name with any capital is kept as typed
+ * ("McDonald", "Ana & co").
  */
 export function capitaliseName(name: string): string {
+  // A name with any capital was written with care: it is kept exactly as typed.
+  if (/\p{Lu}/u.test(name)) return name;
   return name
     .split(' ')
     .map((word, i) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capitaliseName, checkFullName } from '../../src/domain/registration.js';
 
 describe('names as a person writes them', () => {
-  it('capitalises words typed in lower case and keeps what has capitals', () => {
+  it('capitalises a name typed in lower case and keeps one that has capitals', () => {
     expect(capitaliseName('dewi')).toBe('Dewi');
     expect(capitaliseName('citra dewi, s.kep.')).toBe('Citra Dewi, S.Kep.');
     expect(capitaliseName('andi muhammad bin yusuf')).toBe('Andi Muhammad bin Yusuf');
@@ -10,6 +10,7 @@ describe('names as a person writes them', () => {
     expect(capitaliseName("ma'ruf")).toBe("Ma'ruf");
     expect(capitaliseName('Budi Santoso, S.E.')).toBe('Budi Santoso, S.E.');
     expect(capitaliseName('DEWI McDonald')).toBe('DEWI McDonald');
+    expect(capitaliseName('<b>Ana</b> & co')).toBe('<b>Ana</b> & co');
     expect(checkFullName('  dewi   lestari ')).toEqual({ ok: true, name: 'Dewi Lestari' });
   });
 });
