@@ -11,10 +11,11 @@ export type CommandContext = BotContext & { payload: string; command: string };
  */
 export function onCommand(composer: Composer<BotContext>, spec: CommandSpec, handler: (ctx: CommandContext) => Promise<unknown>): void {
   const guards: MiddlewareFn<BotContext>[] = [];
-  if (spec.where === 'private') guards.push(privateOnly);
-  if (spec.where === 'group') guards.push(groupOnly);
+  // Who may use it is answered before where: a member is not sent to the private chat to be refused there.
   if (spec.audience === 'member') guards.push(requireRegistered);
   if (spec.audience === 'coordinator' || spec.audience === 'admin') guards.push(requireRole(spec.audience));
+  if (spec.where === 'private') guards.push(privateOnly);
+  if (spec.where === 'group') guards.push(groupOnly);
   const names = spec.id === spec.en ? [spec.id] : [spec.id, spec.en];
   const run: MiddlewareFn<BotContext> = (ctx) => handler(ctx as CommandContext);
   composer.command(names, Composer.compose([...guards, run]));

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { members, type Language, type Member, type Role } from '../db/schema/index.js';
 
@@ -140,6 +140,17 @@ export function languageFor(
   if (code.startsWith('id') || code.startsWith('in')) return 'id';
   if (code.startsWith('en')) return 'en';
   return fallback;
+}
+
+/** Coordinators (and admins) a member can ask, for "coordinators only" answers: registered ones first by name. */
+export async function listCoordinators(db: DbOrTx, limit = 5): Promise<{ name: string; username: string | null }[]> {
+  const rows = await db
+    .select({ fullName: members.fullName, firstName: members.firstName, username: members.username })
+    .from(members)
+    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt)))
+    .orderBy(asc(members.fullName), asc(members.id))
+    .limit(limit);
+  return rows.map((r) => ({ name: displayName(r), username: r.username }));
 }
 
 export function displayName(member: Pick<Member, 'fullName' | 'firstName'>): string {

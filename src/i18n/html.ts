@@ -22,9 +22,21 @@ function render(value: Interpolated): string {
   return escapeHtml(String(value));
 }
 
+/**
+ * The full stop a catalogue sentence puts after a value that already ends one: "oleh Budi
+ * Santoso, S.E." + "." must not read "S.E..". Closing tags in between ("<b>…S.E.</b>.") count too.
+ */
+function dropDoubledStop(value: string, next: string): string {
+  if (!/[.!?…]$/.test(value.replace(/(?:<\/[a-z]+>)+$/, ''))) return next;
+  return next.replace(/^((?:<\/[a-z]+>)*)\.(?!\.)/, '$1');
+}
+
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): Html {
   let out = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? '');
+  for (let i = 0; i < values.length; i++) {
+    const value = render(values[i]);
+    out += value + dropDoubledStop(value, strings[i + 1] ?? '');
+  }
   return new Html(out);
 }
 

@@ -1,8 +1,9 @@
 import { and, asc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { broadcastDeliveries, broadcasts, chats, linkedChats, members, type Broadcast, type BroadcastDelivery, type DeliveryReason } from '../db/schema/index.js';
+import { broadcastDeliveries, broadcasts, chats, linkedChats, members, type Broadcast, type BroadcastDelivery, type DeliveryReason, type Language } from '../db/schema/index.js';
 import { deliveryStats, inFlight } from '../domain/broadcasts/broadcasts.js';
-import { languageFor } from '../domain/members.js';
+import { withHeader } from '../domain/broadcasts/header.js';
+import { displayName, languageFor } from '../domain/members.js';
 import { translator, type Html } from '../i18n/index.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender.js';
 import { claimRows } from './claim.js';
@@ -15,6 +16,10 @@ interface Lookups {
   groups: Map<number, { threadId: number | null }>;
   /** Groups the bot is still in. */
   active: Set<number>;
+  /** Each member recipient's language, for the header. */
+  languages: Map<number, Language>;
+  /** Who sent each broadcast, for the header. */
+  senders: Map<number, string>;
 }
 
 type Result = { status: 'delivered'; messageId: number } | { status: 'failed' | 'skipped'; reason: DeliveryReason } | { status: 'retry' };
@@ -35,15 +40,24 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
   const { owner, leaseMs, progressMs, batch } = options;
 
   /** What a batch needs to know about its recipients, in two queries rather than two per row. */
-  async function lookups(ctx: JobContext, rows: BroadcastDelivery[]): Promise<Lookups> {
+  async function lookups(ctx: JobContext, rows: BroadcastDelivery[], list: Broadcast[]): Promise<Lookups> {
     const { db } = ctx.database;
     const memberIds = rows.flatMap((r) => (r.memberId !== null ? [r.memberId] : []));
     const chatIds = rows.flatMap((r) => (r.memberId === null ? [r.chatId] : []));
-    const reachable = new Set(
-      memberIds.length
-        ? (await db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.reachable, true)))).map((m) => m.id)
-        : [],
-    );
+    const recipients = memberIds.length
+      ? await db
+          .select({ id: members.id, language: members.language, telegramLanguage: members.telegramLanguage })
+          .from(members)
+          .where(and(inArray(members.id, memberIds), eq(members.reachable, true)))
+      : [];
+    const reachable = new Set(recipients.map((m) => m.id));
+    const languages = new Map(recipients.map((m) => [m.id, languageFor(m, undefined, ctx.config.DEFAULT_LANGUAGE)] as const));
+    const creators = await db
+      .select({ id: members.id, fullName: members.fullName, firstName: members.firstName })
+      .from(members)
+      .where(inArray(members.id, [...new Set(list.map((b) => b.createdBy))]));
+    const names = new Map(creators.map((c) => [c.id, displayName(c)] as const));
+    const senders = new Map(list.map((b) => [b.id, names.get(b.createdBy) ?? ''] as const));
     const chatRows = chatIds.length
       ? await db
           .select({ id: chats.id, active: chats.active, linked: linkedChats.chatId, threadId: linkedChats.threadId })
@@ -53,7 +67,7 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
       : [];
     const groups = new Map(chatRows.filter((c) => c.linked !== null).map((c) => [c.id, { threadId: c.threadId }] as const));
     const active = new Set(chatRows.filter((c) => c.active).map((c) => c.id));
-    return { reachable, groups, active };
+    return { reachable, groups, active, languages, senders };
   }
 
   async function deliver(ctx: JobContext, row: BroadcastDelivery, broadcast: Broadcast, known: Lookups): Promise<Result> {
@@ -66,12 +80,15 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
       if (!link) return { status: 'skipped', reason: 'unlinked' };
       threadId = link.threadId;
     }
+    const lang = (row.memberId !== null ? known.languages.get(row.memberId) : undefined) ?? ctx.config.DEFAULT_LANGUAGE;
+    const header = translator(lang)('bc.header', { name: known.senders.get(broadcast.id) ?? '' }).toString();
+    const body = withHeader(header, broadcast.text, broadcast.entities);
     try {
       const message = (await ctx.sender.call('sendMessage', {
         chat_id: row.chatId,
         ...(threadId !== null ? { message_thread_id: threadId } : {}),
-        text: broadcast.text,
-        ...(broadcast.entities ? { entities: broadcast.entities } : {}),
+        text: body.text,
+        entities: body.entities,
       } as never)) as Message.TextMessage;
       return { status: 'delivered', messageId: message.message_id };
     } catch (err) {
@@ -202,7 +219,7 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
         const ids = [...new Set(rows.map((r) => r.broadcastId))];
         const list = await db.select().from(broadcasts).where(inArray(broadcasts.id, ids));
         const byId = new Map(list.map((b) => [b.id, b]));
-        const known = await lookups(ctx, rows);
+        const known = await lookups(ctx, rows, list);
         await Promise.all(rows.map(async (row) => record(ctx, row, await deliver(ctx, row, byId.get(row.broadcastId)!, known))));
         for (const id of ids) await progress(ctx, id);
       }

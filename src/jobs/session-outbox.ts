@@ -15,6 +15,7 @@ import {
   icsFor,
   placeHtml,
   relativeStart,
+  rsvpKeyboard,
   when,
 } from '../bot/features/sessions/render.js';
 import { laterRowDue, recordStep, type OutboxHandler, type OutboxOutcome } from './outbox.js';
@@ -219,7 +220,10 @@ const reminder: OutboxHandler = async (row, ctx) => {
     place: placeHtml(t, session.place),
     answer: answerLabel(t, rsvp!.answer),
   });
-  await sendHtml(ctx, where(row), text);
+  // "Mungkin" is not an answer yet: the reminder carries the buttons to settle it.
+  if (rsvp!.answer === 'maybe') {
+    await sendHtml(ctx, where(row), joinHtml([text, t('sess.reminder.confirmMaybe')], '\n'), { reply_markup: rsvpKeyboard(t, session.id) });
+  } else await sendHtml(ctx, where(row), text);
   return sent;
 };
 

@@ -25,8 +25,11 @@ function enforce(h: Harness): void {
   h.api.enforceLimits(TELEGRAM_LIMITS);
 }
 
+/** Broadcasts arrive under a header naming Warkop Indah and the coordinator (Ana here). */
+const HEADER = '📢 Siaran Warkop Indah — dikirim oleh koordinator Ana Lestari\n\n';
+
 function received(h: Harness, user: TestUser, text: string): number {
-  return h.api.botMessages(user.id).filter((m) => m.text === text).length;
+  return h.api.botMessages(user.id).filter((m) => m.text === HEADER + text).length;
 }
 
 async function compose(ana: TestUser, text: string, audience: RegExp): Promise<StoredMessage> {
@@ -63,15 +66,16 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
       '❌ Batal',
     ]);
     const { replies } = await ana.press('📢 Grup terhubung (2)', audience);
-    expect(replies[0]?.text).toBe(text); // the preview, exactly as recipients get it
+    expect(replies[0]?.text).toBe(HEADER + text); // the preview, exactly as recipients get it
+    expect(replies[0]?.entities?.[0]).toMatchObject({ type: 'bold', offset: 0, length: HEADER.trim().length });
     expect(replies[1]?.text).toContain('Penerima: 2 (grup terhubung)');
     const sent = await ana.press('✅ Kirim', replies[1]);
     expect(sent.message?.text).toContain('✅ Siaran #1 selesai (2 penerima)');
     expect(sent.message?.text).toContain('Terkirim: 2');
-    expect(h.api.botMessages(forum.id, topicId).filter((m) => m.text === text)).toHaveLength(1);
-    expect(h.api.botMessages(plain.id).filter((m) => m.text === text)).toHaveLength(1);
+    expect(h.api.botMessages(forum.id, topicId).filter((m) => m.text === HEADER + text)).toHaveLength(1);
+    expect(h.api.botMessages(plain.id).filter((m) => m.text === HEADER + text)).toHaveLength(1);
     expect(await ana.pressData(replies[1]!, 'b:send')).toContain('sudah tidak berlaku');
-    expect(h.api.botMessages(plain.id).filter((m) => m.text === text)).toHaveLength(1);
+    expect(h.api.botMessages(plain.id).filter((m) => m.text === HEADER + text)).toHaveLength(1);
   });
 
   it('refuses empty and over-long broadcasts, and can be cancelled before sending', async () => {
@@ -79,8 +83,8 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     await ana.send('/siaran');
     expect((await ana.ask('   ')).text).toContain('Pesan siaran tidak boleh kosong');
     const long = 'a'.repeat(4100);
-    expect((await ana.ask(long)).text).toContain('Pesan terlalu panjang: 4100 karakter, sedangkan batasnya 4096 karakter');
-    expect((await ana.ask(`/siaran ${long}`)).text).toContain('batasnya 4096 karakter');
+    expect((await ana.ask(long)).text).toContain('Pesan terlalu panjang: 4100 karakter, sedangkan batasnya 3900 karakter');
+    expect((await ana.ask(`/siaran ${long}`)).text).toContain('batasnya 3900 karakter');
     const confirm = await compose(ana, 'Rapat koordinasi', /Grup terhubung/);
     const cancelled = await ana.press('❌ Batal', confirm);
     expect(cancelled.message?.text).toContain('Siaran dibatalkan; tidak ada yang dikirim');
@@ -106,7 +110,10 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     while (!page.reply_markup!.inline_keyboard.flat().some((b) => b.text.startsWith('Dinkes'))) page = (await ana.press(/Berikutnya/, page)).message!;
     const picked = (await ana.press(/^Dinkes/, page)).message!;
     expect(picked.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toContain('✅ Dinkes (4)');
-    const { replies } = await ana.press(/Selesai \(1 terpilih\)/, picked);
+    const { message: closed, replies } = await ana.press(/Selesai \(1 terpilih\)/, picked);
+    // The preview follows the closed picker: it is below it.
+    expect(closed?.text).toBe('Pratinjau siaran ada di bawah.');
+    expect(replies.at(-1)!.message_id).toBeGreaterThan(closed!.message_id);
     expect(replies.at(-1)?.text).toContain('Penerima: 4 (anggota Dinkes)');
     const done = await ana.press('✅ Kirim', replies.at(-1));
     // Blocked (403) and unknown (400 chat not found) are told apart; a member known to be unreachable is not asked.

@@ -18,6 +18,16 @@ describe('catalogues', () => {
   it('have the same keys in both languages', () => {
     expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.id).sort());
   });
+  it('never double the full stop after a value that ends with one (academic titles)', () => {
+    const name = 'Budi Santoso, S.E.';
+    expect(html`oleh ${name}.`.toString()).toBe('oleh Budi Santoso, S.E.');
+    expect(html`oleh <b>${name}</b>.`.toString()).toBe('oleh <b>Budi Santoso, S.E.</b>');
+    expect(html`oleh ${'Budi'}.`.toString()).toBe('oleh Budi.');
+    expect(html`${name}...`.toString()).toBe('Budi Santoso, S.E....');
+    const t = translator('id');
+    expect(t('ideas.stage.ownerNotice', { id: 3, name: 'Sapa Lansia', from: 'Usulan', to: 'Dibahas', actor: name }).toString()).toMatch(/oleh Budi Santoso, S\.E\.$/);
+  });
+
   it('escape dynamic values and keep trusted markup', () => {
     expect(html`<b>${'<i>x</i> & "y"'}</b>`.toString()).toBe('<b>&lt;i&gt;x&lt;/i&gt; &amp; &quot;y&quot;</b>');
     expect(html`${raw('<i>ok</i>')}`.toString()).toBe('<i>ok</i>');

@@ -53,6 +53,17 @@ describe('scripts/demo.txt', () => {
     expect(unanswered).toEqual([]);
   });
 
+  it('drafts the idea pitched in one line with no empty section the idea could fill', () => {
+    const text = transcript.join('\n');
+    const draft = text.slice(text.lastIndexOf('📝 Sapa Lansia — draf v1'));
+    const counts = [...draft.matchAll(/ — (\d+)\/\d+ kata/g)].map((m) => Number(m[1]));
+    expect(counts.length).toBe(10); // 8 sections, and the two parts of the sixth
+    expect(counts.filter((n) => n < 8)).toEqual([]);
+    expect(draft).toContain('lansia yang tinggal sendiri tidak terpantau');
+    expect(draft).toContain('Sapa Lansia disepakati untuk dirancang bersama Dinas Sosial dan DPMD');
+    expect(draft).toContain('banyak pasien lansia yang pulang tanpa pendamping');
+  });
+
   it('shows registration, help, English and back, a coordinator, a group and a deep link', () => {
     const text = transcript.join('\n');
     expect(text).toContain('Anda terdaftar sebagai anggota dari Dinas Kesehatan.');

@@ -71,6 +71,30 @@ describe('npm run seed:demo', () => {
     }
   });
 
+  it('decides "already seeded" by the demo data itself, not by an idea pitched by hand', async () => {
+    // The guided tour: someone pitches Getar Dilan by hand before seeding.
+    const playground = await Playground.open({
+      dataDir,
+      env: {},
+      logger: createLogger({ level: 'info', secrets: [], destination: new LogCapture(), pretty: false }),
+      style: { color: false },
+    });
+    try {
+      await playground.run('/start');
+      await playground.run('/daftar');
+      await playground.run('Ana Lestari');
+      await playground.run('kesehatan');
+      await playground.run(':1');
+      const card = await playground.run('/usul Getar Dilan — tanam sayur di pekarangan');
+      expect(card.lines.join('\n')).toContain('Getar Dilan');
+    } finally {
+      await playground.close('test');
+    }
+    const first = await seed();
+    expect(first.stdout).toContain('20 people from 16 perangkat daerah and 14 ideas');
+    expect((await seed()).stdout).toContain('already has the demo data; nothing to do');
+  });
+
   it('refuses while the playground is running on the same DATA_DIR, and its people can be played afterwards', async () => {
     const playground = await Playground.open({
       dataDir,

@@ -121,16 +121,16 @@ kesehatan
     expect(errors).toEqual([]);
     expect(transcript).toContain('Ana › :user Budi\n  ↳ you are now Budi (new person, @budi), in your private chat with @warkop_indah_bot — like anyone new, they start with /start');
     expect(transcript).toContain('Budi › :group Forum Warkop\n  ↳ Budi created the group Forum Warkop and added @warkop_indah_bot as an admin\n  #2 │ Terima kasih telah menambahkan bot');
-    expect(transcript).toContain('Budi @ Forum Warkop › /bantuan\n  #3 │ Perintah Warkop Indah');
+    expect(transcript).toContain('Budi @ Forum Warkop › /bantuan\n  #3 │ Perintah Warkop Indah (ringkas, untuk grup)');
     expect(transcript).toContain('Budi @ Forum Warkop › :topic Umum\n  ↳ Forum Warkop now has topics (it is a forum)\n  ↳ Budi opened the topic Umum in Forum Warkop\n  ↳ in Forum Warkop / Umum');
-    expect(transcript).toContain('Budi @ Forum Warkop / Umum › /bantuan\n  #4 │ Perintah Warkop Indah');
+    expect(transcript).toContain('Budi @ Forum Warkop / Umum › /bantuan\n  #4 │ Perintah Warkop Indah (ringkas, untuk grup)');
     expect(transcript).toContain('Budi @ Forum Warkop / Umum › :user Ana\n  ↳ you are now Ana, in Forum Warkop / Umum');
-    expect(transcript).toContain('Ana @ Forum Warkop / Umum › /bantuan\n  #5 │ Perintah Warkop Indah\n     │\n     │ Peran Anda: admin');
+    expect(transcript).toContain('Ana @ Forum Warkop / Umum › /bantuan\n  #5 │ Perintah Warkop Indah (ringkas, untuk grup)');
     expect(transcript).toContain('Ana @ Forum Warkop › :private');
     expect(transcript).toContain('  People: Ana (you), Budi\n  Groups: Forum Warkop (topics: Umum)');
     const group = pg.api.chats().find((c) => c.title === 'Forum Warkop')!;
     const topic = pg.api.topics(group.id)[0]!;
-    expect(pg.api.botMessages(group.id, topic.message_thread_id).map((m) => m.text?.split('\n')[0])).toEqual(['Perintah Warkop Indah', 'Perintah Warkop Indah']);
+    expect(pg.api.botMessages(group.id, topic.message_thread_id).map((m) => m.text?.split('\n')[0])).toEqual(['Perintah Warkop Indah (ringkas, untuk grup)', 'Perintah Warkop Indah (ringkas, untuk grup)']);
   });
 
   it('moves the clock, wakes the scheduler and shows what the jobs sent', async () => {
@@ -187,7 +187,7 @@ kesehatan
     expect(second.prompt()).toBe('Budi @ Forum Warkop / Umum › ');
     // The bot still answers: a reused update id would have been dropped by its journal as a duplicate.
     const again = await second.run('/bantuan');
-    expect(again.lines[0]).toBe('  #5 │ Perintah Warkop Indah');
+    expect(again.lines[0]).toBe('  #5 │ Perintah Warkop Indah (ringkas, untuk grup)');
     // Budi's language keyboard from before the restart (#3) can still be pressed, and the bot edits it.
     const pressed = await second.run(':press 3 2');
     expect(pressed.error).toBeUndefined();

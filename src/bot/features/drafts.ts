@@ -92,7 +92,10 @@ async function startBuild(ctx: BotContext, idea: DraftableIdea): Promise<void> {
     quotaPerHour: config.DRAFT_QUOTA_PER_HOUR,
   });
   if (!result.ok) {
-    if (result.reason === 'pending') return tell(ctx, ctx.t('drafts.pending', { name: idea.name }));
+    if (result.reason === 'pending') {
+      if (result.delivering) return tell(ctx, ctx.t('drafts.delivering', { name: idea.name, version: result.delivering.version }));
+      return tell(ctx, ctx.t('drafts.pending', { name: idea.name }));
+    }
     return tell(ctx, ctx.t('drafts.quota', { max: config.DRAFT_QUOTA_PER_HOUR, at: formatDateTime(result.retryAt, ctx.lang, config.TZ_NAME) }));
   }
   const position = await queuePosition(ctx.db, result.request, config.DRAFT_CONCURRENCY, now);
@@ -127,7 +130,7 @@ async function showHistory(ctx: BotContext, idea: DraftableIdea): Promise<void> 
       by: d.by ?? ctx.t('common.none').toString(),
     }),
   );
-  await replyHtml(ctx, joinHtml([ctx.t('drafts.history.title', { name: idea.name }), ...lines, '', ctx.t('drafts.history.hint', { id: idea.id })], '\n'));
+  await replyHtml(ctx, joinHtml([ctx.t('drafts.history.title', { name: idea.name }), ...lines, '', ctx.t('drafts.history.hint', { id: idea.id, version: Math.max(...list.map((d) => d.version)) })], '\n'));
 }
 
 async function resend(ctx: BotContext, idea: DraftableIdea, version: number): Promise<void> {

@@ -30,9 +30,14 @@ export interface NextMove {
   reopen: boolean;
 }
 
-/** The card's buttons; 📝 only when the card is drawn for someone who may draft (see canDraft), 📒 for coaches. */
-export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extra: { coachNote?: boolean; draft?: boolean } = {}) {
-  const rows: Button[][] = [[button(t('ideas.card.btn.support'), 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
+/**
+ * The card's buttons. 📝 only when the card is drawn for someone who may draft (see canDraft), 📒 for
+ * coaches; `supported` is the viewer's own 👍 state on a card drawn for them (private chat), unknown on a
+ * shared card.
+ */
+export function cardKeyboard(t: Translate, ideaId: number, next?: NextMove, extra: { coachNote?: boolean; draft?: boolean; supported?: boolean | undefined } = {}) {
+  const support = extra.supported ? t('ideas.card.btn.supported') : t('ideas.card.btn.support');
+  const rows: Button[][] = [[button(support, 'idea', 'sup', ideaId), button(t('ideas.card.btn.comment'), 'idea', 'cmt', ideaId)]];
   if (next) {
     const label = next.reopen
       ? t('ideas.card.btn.reopen', { stage: t(`ideas.stage.${next.to}`).toString() })
@@ -57,6 +62,14 @@ export function openButtons(t: Translate, ids: readonly number[]): Button[][] {
   const rows: Button[][] = [];
   for (let i = 0; i < ids.length; i += 5) rows.push(ids.slice(i, i + 5).map((id) => button(t('ideas.card.btn.open', { id }), 'idea', 'show', id)));
   return rows;
+}
+
+export function restoreButton(t: Translate, ideaId: number) {
+  return Markup.inlineKeyboard([[button(t('ideas.restore.btn'), 'idea', 'undel', ideaId)]]);
+}
+
+export function withdrawConfirm(t: Translate, ideaId: number) {
+  return Markup.inlineKeyboard([[button(t('ideas.support.btn.withdraw'), 'idea', 'unsup', ideaId, 'y'), button(t('ideas.support.btn.keep'), 'idea', 'unsup', ideaId, 'n')]]);
 }
 
 export function deleteConfirm(t: Translate, ideaId: number) {
@@ -109,14 +122,14 @@ export function filterPicker(t: Translate, kind: 's' | 'a' | 'y', filters: IdeaF
 // ---------------------------------------------------------------- search
 
 /** The query rides in the callback data, cut (on a character boundary) to what fits in 64 bytes. */
-export function searchData(mode: 'f' | 't', page: number, query: string): string {
+export function searchData(mode: 'f' | 'a' | 't', page: number, query: string): string {
   const prefix = `sr:${mode}:${page}:`;
   let q = query;
   while (Buffer.byteLength(prefix + q, 'utf8') > 64) q = [...q].slice(0, -1).join('');
   return callbackData(prefix + q.trimEnd());
 }
 
-export function searchKeyboard(t: Translate, ids: readonly number[], mode: 'f' | 't', page: number, query: string, hasNext: boolean) {
+export function searchKeyboard(t: Translate, ids: readonly number[], mode: 'f' | 'a' | 't', page: number, query: string, hasNext: boolean) {
   const rows = openButtons(t, ids);
   const move: Button[] = [];
   if (page > 1) move.push(Markup.button.callback(t('pager.prev').toString(), searchData(mode, page - 1, query)));

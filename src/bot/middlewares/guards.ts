@@ -1,6 +1,8 @@
 import type { MiddlewareFn } from 'telegraf';
 import type { Role } from '../../db/schema/index.js';
+import { listCoordinators } from '../../domain/members.js';
 import { hasRole, isRegistered } from '../../domain/permissions.js';
+import type { Html } from '../../i18n/index.js';
 import { deepLink } from '../deep-links.js';
 import type { BotContext } from '../context.js';
 import { answer, replyHtml } from '../reply.js';
@@ -24,9 +26,17 @@ export async function ensureRegistered(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
+/** "Coordinators only", naming the coordinators to ask (with their @username when known). */
+export async function coordinatorOnlyText(ctx: BotContext): Promise<Html> {
+  const who = await listCoordinators(ctx.db);
+  if (who.length === 0) return ctx.t('guard.coordinatorOnly');
+  const names = who.map((c) => (c.username ? `${c.name} (@${c.username})` : c.name)).join(', ');
+  return ctx.t('guard.coordinatorOnlyAsk', { names });
+}
+
 export async function ensureRole(ctx: BotContext, role: Role): Promise<boolean> {
   if (hasRole(ctx.member, role)) return true;
-  await refuse(ctx, ctx.t(role === 'admin' ? 'guard.adminOnly' : 'guard.coordinatorOnly'));
+  await refuse(ctx, role === 'admin' ? ctx.t('guard.adminOnly') : await coordinatorOnlyText(ctx));
   return false;
 }
 

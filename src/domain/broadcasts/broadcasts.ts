@@ -4,7 +4,8 @@ import { broadcastDeliveries, broadcasts, type Broadcast, type BroadcastAudience
 import { audienceRecipients } from './audience.js';
 
 /** Telegram's limit for one message; a longer broadcast is refused with the limit stated. */
-export const BROADCAST_MAX = 4096;
+/** Telegram's 4096 characters, less room for the header naming Warkop Indah and the sender (header.ts). */
+export const BROADCAST_MAX = 3900;
 
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too_long'; length: number };
 

@@ -12,8 +12,10 @@ import {
 /**
  * Dates and times the way people here type them, always read in the forum's zone (WITA):
  * `2026-12-03 09:00`, `3/12/2026 09.00`, `3 Des 2026 9:00`, `Kamis 09.00` (the next Thursday),
- * `besok 14:00`, `lusa 10.00`, English month and day names, `jam 2 siang`, `9am`, and the bot's
- * own output `Kamis, 3 Desember 2026 · 09.00 WITA`. Pure: `now` and the zone are parameters.
+ * `besok 14:00`, `lusa 10.00`, English month and day names, `jam 2 siang`, `9am`, the bot's
+ * own output `Kamis, 3 Desember 2026 · 09.00 WITA`, and relative forms: `Kamis depan 9.00`,
+ * `minggu depan Selasa 10.00`, `besok pagi`, `nanti sore` (parts of day: PARTS_OF_DAY).
+ * Pure: `now` and the zone are parameters.
  */
 
 export type ParseFailure =
@@ -62,6 +64,26 @@ const WEEKDAYS: Record<string, number> = {
   jumat: 5, friday: 5, fri: 5, jum: 5,
   sabtu: 6, saturday: 6, sat: 6, sab: 6,
 };
+
+/**
+ * A part of the day said without a clock time ("besok siang", "nanti sore") means this hour.
+ * One editable place; "jam 2 siang" still reads 14.00 (the word then only qualifies the hour).
+ */
+export const PARTS_OF_DAY: Record<string, TimeOfDayValue> = {
+  pagi: { hour: 8, minute: 0 },
+  siang: { hour: 12, minute: 0 },
+  sore: { hour: 15, minute: 0 },
+  malam: { hour: 19, minute: 0 },
+  morning: { hour: 8, minute: 0 },
+  noon: { hour: 12, minute: 0 },
+  afternoon: { hour: 15, minute: 0 },
+  evening: { hour: 19, minute: 0 },
+};
+
+export interface TimeOfDayValue {
+  hour: number;
+  minute: number;
+}
 
 const RELATIVE: Record<string, number> = {
   'hari ini': 0, 'today': 0, 'hr ini': 0,
@@ -138,7 +160,7 @@ function extractTime(text: string): { time?: TimeOfDay; rest: string; invalid?: 
 type DatePart =
   | { kind: 'none' }
   | { kind: 'relative'; days: number }
-  | { kind: 'weekday'; weekday: number }
+  | { kind: 'weekday'; weekday: number; nextWeek?: boolean }
   | { kind: 'date'; date: LocalDate; yearGiven: boolean; weekday?: number };
 
 function fullYear(text: string): number {
@@ -147,6 +169,23 @@ function fullYear(text: string): number {
 }
 
 function parseDatePart(text: string, today: LocalDate): DatePart | 'unparseable' | 'invalid_date' {
+  // "minggu depan" / "pekan depan" (next week) before "minggu" is read as Sunday.
+  let nextWeek = false;
+  const stripped = text.replace(/\b(?:minggu|pekan) (?:depan|berikutnya)\b|\bnext week\b/, () => {
+    nextWeek = true;
+    return ' ';
+  });
+  if (nextWeek) {
+    const rest = stripped.split(' ').filter((w) => w && !FILLER.has(w));
+    if (rest.length === 0) return { kind: 'relative', days: 7 };
+    const day = rest[0]!.replace(/\.$/, '');
+    if (rest.length === 1 && day in WEEKDAYS) return { kind: 'weekday', weekday: WEEKDAYS[day]!, nextWeek: true };
+    return 'unparseable';
+  }
+  // "Kamis depan", "next Thursday": that weekday in the coming week.
+  const next = /^(?:(?:hari )?([a-z]+)\.? (?:depan|berikutnya)|next ([a-z]+))$/.exec(text.split(' ').filter((w) => w && (w === 'hari' || !FILLER.has(w))).join(' '));
+  const nextDay = next?.[1] ?? next?.[2];
+  if (nextDay && nextDay in WEEKDAYS) return { kind: 'weekday', weekday: WEEKDAYS[nextDay]!, nextWeek: true };
   // "hari" is filler in "hari Kamis" but part of "hari ini".
   const relative = text.split(' ').filter((w) => w && (w === 'hari' || !FILLER.has(w))).join(' ');
   if (relative in RELATIVE) return { kind: 'relative', days: RELATIVE[relative]! };
@@ -197,6 +236,11 @@ function resolveDate(part: DatePart, today: LocalDate, isFuture: (d: LocalDate) 
     case 'relative':
       return addDays(today, part.days);
     case 'weekday': {
+      if (part.nextWeek) {
+        // The week after this one (weeks start on Monday): "Kamis depan" said on a Tuesday is 9 days on.
+        const monday = addDays(today, 7 - ((weekdayOf(today) + 6) % 7));
+        return addDays(monday, (part.weekday + 6) % 7);
+      }
       // The next such weekday; today only while the time is still ahead.
       for (let i = 0; i < 8; i++) {
         const d = addDays(today, i);
@@ -219,8 +263,20 @@ export function parseDateTime(input: string, options: ParseOptions): DateTimeRes
   const { now, timeZone } = options;
   const text = normalise(input);
   if (text === '') return { ok: false, reason: 'empty' };
-  const { time, rest, invalid } = extractTime(text);
+  const extracted = extractTime(text);
+  const { invalid } = extracted;
+  let { time, rest } = extracted;
   if (invalid) return { ok: false, reason: 'invalid_time' };
+  if (!time) {
+    // "besok siang", "nanti sore": the part of the day stands for its hour.
+    const words = rest.split(' ');
+    const i = words.findIndex((w) => w in PARTS_OF_DAY);
+    if (i >= 0) {
+      time = PARTS_OF_DAY[words[i]!]!;
+      // "nanti sore" (later today): "nanti" only means today before a part of the day.
+      rest = words.filter((w, j) => j !== i && w !== 'nanti').join(' ').trim();
+    }
+  }
   const today = toLocal(now, timeZone);
   const part = parseDatePart(rest, today);
   if (part === 'unparseable' || part === 'invalid_date') return { ok: false, reason: part };

@@ -30,6 +30,37 @@ export function detectYear(text: string, fallback: number): number {
   return match ? Number(match[1]) : fallback;
 }
 
+/**
+ * An award as the coordinator entered it, once: the text itself, with the competition and the
+ * year added only when the text does not already name them ("TOP 30 KIPP Sulsel 2026",
+ * "Top 30" for KIPP 2024 → "Top 30 KIPP 2024"). The caller adds the level.
+ */
+export function awardText(award: { result: string; year: number; competition: Competition }): string {
+  let text = award.result.replace(/\s+/g, ' ').trim();
+  // "Top 30" recorded for KIPP: the competition is part of what was achieved.
+  if (award.competition !== 'other' && !/\b(KIPP|JIPP|IGA|SINOVIK)\b/i.test(text)) text = `${text} ${award.competition}`;
+  return /\b(19[89]\d|20\d\d)\b/.test(text) ? text : `${text} ${award.year}`;
+}
+
+/**
+ * Results that make an innovation a finalist: a ranking ("Top 30", "Top 99"), "finalis",
+ * "Outstanding Achievement", a win. Editable list; a plain "Peserta" (entrant) is not one.
+ */
+export const FINALIST_PATTERNS: RegExp[] = [/\btop\s*\d+/i, /\bfinalis|\bfinalist/i, /\boutstanding\b/i, /\bjuara\b|\bpemenang\b|\bwinner\b|\bterbaik\b|\bbest\b/i];
+
+/** Competitions that count as earlier rounds of a competition: JIPP is the province's round of KIPP. */
+const ROUNDS_OF: Record<string, Competition[]> = { KIPP: ['KIPP', 'JIPP'], IGA: ['IGA'] };
+
+/**
+ * The awards that make the idea an earlier finalist of `competition`: recorded for it (or one of
+ * its rounds) or naming it in their text, with a result that reads as a finalist's.
+ */
+export function finalistAwards<A extends { competition: Competition; result: string }>(awards: A[], competition: string): A[] {
+  const rounds = ROUNDS_OF[competition] ?? [competition as Competition];
+  const named = new RegExp(`\\b${competition.replace(/[^A-Za-z0-9]/g, '')}\\b`, 'i');
+  return awards.filter((a) => (rounds.includes(a.competition) || named.test(a.result)) && FINALIST_PATTERNS.some((re) => re.test(a.result)));
+}
+
 export type AwardInput = { level: AwardLevel; competition: Competition; year: number; result: string };
 export type AwardParse = { ok: true; award: AwardInput } | { ok: false; reason: 'level' | 'text' | 'too_long' };
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { newestIndicatorYear } from '../evidence/indicators.js';
 import { evidenceProgress } from '../evidence/items.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
@@ -176,6 +176,27 @@ export async function deleteIdea(db: DbOrTx, id: number, at: Date): Promise<bool
     .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)))
     .returning({ id: ideas.id });
   return rows.length > 0;
+}
+
+/**
+ * Undoes a soft delete. Only its owner or a coordinator may restore an idea; `not_found` also when
+ * it is not deleted (already restored).
+ */
+export async function restoreIdea(
+  db: DbOrTx,
+  id: number,
+  actor: Pick<Member, 'id' | 'role'>,
+  at: Date,
+): Promise<{ ok: true; name: string } | { ok: false; reason: 'not_found' | 'not_allowed' }> {
+  const [idea] = await db.select({ ownerId: ideas.ownerId, deletedAt: ideas.deletedAt }).from(ideas).where(eq(ideas.id, id));
+  if (!idea || !idea.deletedAt) return { ok: false, reason: 'not_found' };
+  if (!hasRole(actor, 'coordinator') && actor.id !== idea.ownerId) return { ok: false, reason: 'not_allowed' };
+  const [row] = await db
+    .update(ideas)
+    .set({ deletedAt: null, updatedAt: at })
+    .where(and(eq(ideas.id, id), isNotNull(ideas.deletedAt)))
+    .returning({ name: ideas.name });
+  return row ? { ok: true, name: row.name } : { ok: false, reason: 'not_found' };
 }
 
 /** Owners may withdraw an idea nobody has built on yet; coordinators may remove any. */

@@ -7,8 +7,58 @@ export const SEARCH_PAGE_SIZE = 10;
 export const QUERY_MIN = 2;
 export const QUERY_MAX = 100;
 
-/** `fts`: Indonesian full text (stemmed, so "pelayanan" finds "layanan"); `trigram`: the typo fallback. */
-export type SearchMode = 'fts' | 'trigram';
+/**
+ * `fts`: Indonesian full text, every word (stemmed, so "pelayanan" finds "layanan"); `any`: the
+ * same when every word together finds nothing, ranked by how many words match; `trigram`: the
+ * typo fallback.
+ */
+export type SearchMode = 'fts' | 'any' | 'trigram';
+
+/**
+ * Spellings people use side by side (non-standard first, KBBI second). Editable: a query with one
+ * of them also finds the other, inside words too ("antrian" ↔ "antrean", "mengantri").
+ */
+export const SPELLING_VARIANTS: [string, string][] = [
+  ['antri', 'antre'],
+  ['praktek', 'praktik'],
+  ['apotik', 'apotek'],
+  ['resiko', 'risiko'],
+  ['ijin', 'izin'],
+  ['jadual', 'jadwal'],
+  ['nasehat', 'nasihat'],
+  ['sistim', 'sistem'],
+  ['propinsi', 'provinsi'],
+  ['kwalitas', 'kualitas'],
+  ['aktifitas', 'aktivitas'],
+  ['kreatifitas', 'kreativitas'],
+  ['hutang', 'utang'],
+  ['merubah', 'mengubah'],
+  ['sekedar', 'sekadar'],
+  ['obyek', 'objek'],
+  ['standarisasi', 'standardisasi'],
+];
+
+/** The query with every known variant spelling swapped; undefined when it has none. */
+export function variantQuery(query: string): string | undefined {
+  let changed = false;
+  const out = query.replace(/\p{L}+/gu, (word) => {
+    const lower = word.toLowerCase();
+    for (const [a, b] of SPELLING_VARIANTS) {
+      if (lower.includes(a)) return (changed = true), lower.replace(a, b);
+      if (lower.includes(b)) return (changed = true), lower.replace(b, a);
+    }
+    return word;
+  });
+  return changed ? out : undefined;
+}
+
+/** The tsquery of a query and of its variant spelling; `any` joins the words with OR instead of AND. */
+function tsQuery(query: string, any: boolean) {
+  const one = (q: string) =>
+    any ? sql`replace(websearch_to_tsquery('indonesian', ${q})::text, ' & ', ' | ')::tsquery` : sql`websearch_to_tsquery('indonesian', ${q})`;
+  const variant = variantQuery(query);
+  return variant ? sql`(${one(query)} || ${one(variant)})` : one(query);
+}
 
 export interface SearchPage {
   mode: SearchMode;
@@ -17,9 +67,9 @@ export interface SearchPage {
 }
 
 
-async function fullText(db: DbOrTx, query: string, page: number, size: number) {
+async function fullText(db: DbOrTx, query: string, page: number, size: number, any = false) {
   const doc = ideaDocumentSql();
-  const q = sql`websearch_to_tsquery('indonesian', ${query})`;
+  const q = tsQuery(query, any);
   return db
     .select(listColumns)
     .from(ideas)
@@ -48,16 +98,23 @@ async function trigram(db: DbOrTx, query: string, page: number, size: number) {
 }
 
 /**
- * Ranked search, 10 a page. Full text first; only when it finds nothing at all is the query
- * treated as a possible typo and matched by trigrams on names and expansions. The mode is
+ * Ranked search, 10 a page. Full text first (with variant spellings); when it finds nothing at
+ * all, the query is treated as a possible typo and matched by trigrams on names and expansions,
+ * and failing that any of its words is enough. The mode is
  * returned so later pages stay in the same mode.
  */
 export async function searchIdeas(db: DbOrTx, query: string, page: number, mode?: SearchMode, size = SEARCH_PAGE_SIZE): Promise<SearchPage> {
   let used: SearchMode = mode ?? 'fts';
-  let rows = used === 'fts' ? await fullText(db, query, page, size) : await trigram(db, query, page, size);
+  let rows = used === 'trigram' ? await trigram(db, query, page, size) : await fullText(db, query, page, size, used === 'any');
+  // A typo in a name ("Getar Dilam") is the likelier meaning; then any of the words.
   if (!mode && rows.length === 0 && page === 1) {
     used = 'trigram';
     rows = await trigram(db, query, page, size);
+  }
+  // "gizi buruk" with no idea holding both words: any word, the ideas with more of them first.
+  if (!mode && rows.length === 0 && page === 1 && /\s/.test(query)) {
+    used = 'any';
+    rows = await fullText(db, query, page, size, true);
   }
   return { mode: used, rows: rows.slice(0, size), hasNext: rows.length > size };
 }

@@ -70,6 +70,7 @@ export async function buildDocx(layout: Layout, lang: Language, draft: DocxDraft
     meta(p.doc.generated({ date: draft.createdLabel, source: draft.sourceLabel })),
     new Paragraph({ children: [new TextRun({ text: p.doc.howTo, italics: true })], spacing: { after: 200 } }),
   ];
+  if (layout.status) children.push(meta(layout.status[lang]));
   if (layout.note) children.push(meta(layout.note[lang]));
 
   if (draft.meta.header.length) {

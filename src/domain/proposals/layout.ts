@@ -60,6 +60,8 @@ const part = z
     guidance: localized,
     feeds: z.array(z.enum(feeds)).default([]),
     writer: z.enum(writers).optional(),
+    /** The word limit comes from a reported copy of the form, not the official guide: keep it editable. */
+    reported: z.boolean().optional(),
   })
   .strict();
 
@@ -74,6 +76,8 @@ const section = z
     feeds: z.array(z.enum(feeds)).default([]),
     writer: z.enum(writers).optional(),
     parts: z.array(part).min(2).optional(),
+    /** The word limit and weight were reported (a training deck, a provincial copy), not confirmed. */
+    reported: z.boolean().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -94,6 +98,8 @@ export const layoutSchema = z
     group: z.string().trim().min(1),
     title: localized,
     note: localized.optional(),
+    /** Why this layout is used, shown in every draft's header (e.g. "the newest known"). */
+    status: localized.optional(),
     rules: z.object({ minYearsImplemented: z.number().min(0).max(10).optional() }).strict().default({}),
     header: z.array(z.object({ key: z.enum(headerKeys), label: localized }).strict()).default([]),
     sections: z.array(section).min(1),

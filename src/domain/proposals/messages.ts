@@ -105,6 +105,7 @@ export function sectionMessages(t: Translate, layout: Layout, lang: Language, se
 export function headerMessage(t: Translate, layout: Layout, lang: Language, draft: RenderableDraft, source: Html): Html {
   const labels = new Map(layout.header.map((h) => [h.key as string, h.label[lang]]));
   const lines: Html[] = [t('drafts.header.title', { name: draft.ideaName, version: draft.version }), html`${layout.title[lang]} · ${source}`];
+  if (layout.status) lines.push(html`<i>${layout.status[lang]}</i>`);
   if (draft.meta.header.length) {
     lines.push(raw(''), t('drafts.header.data'));
     for (const h of draft.meta.header) lines.push(t('drafts.header.line', { label: labels.get(h.key) ?? h.key, value: raw(draftTextHtml(h.value)) }));

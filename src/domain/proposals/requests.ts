@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { draftRequests, members, type DraftRequest, type Language } from '../../db/schema/index.js';
+import { draftRequests, drafts, members, type DraftRequest, type Language } from '../../db/schema/index.js';
 
 /**
  * The drafts queue. Handlers add a row and answer at once; the drafts job claims rows. Claims
@@ -16,7 +16,7 @@ export const SETUP_GRACE_MS = 30_000;
 export type NewRequest =
   | { ok: true; request: DraftRequest }
   | { ok: false; reason: 'quota'; retryAt: Date }
-  | { ok: false; reason: 'pending' };
+  | { ok: false; reason: 'pending'; delivering?: { version: number } };
 
 export interface BuildRequestInput {
   memberId: number;
@@ -34,8 +34,9 @@ export async function requestBuild(db: DbOrTx, input: BuildRequestInput): Promis
     // One member's requests are decided one at a time (a button in a group and /draf in private can race).
     await tx.select({ id: members.id }).from(members).where(eq(members.id, input.memberId)).for('update');
     const [pending] = await tx
-      .select({ id: draftRequests.id })
+      .select({ id: draftRequests.id, version: drafts.version })
       .from(draftRequests)
+      .leftJoin(drafts, eq(drafts.id, draftRequests.draftId))
       .where(
         and(
           eq(draftRequests.memberId, input.memberId),
@@ -45,7 +46,8 @@ export async function requestBuild(db: DbOrTx, input: BuildRequestInput): Promis
         ),
       )
       .limit(1);
-    if (pending) return { ok: false, reason: 'pending' } as const;
+    // A stored draft means its sections are being delivered, not written any more.
+    if (pending) return { ok: false, reason: 'pending', ...(pending.version !== null ? { delivering: { version: pending.version } } : {}) } as const;
     const windowStart = new Date(input.now.getTime() - HOUR_MS);
     const recent = await tx
       .select({ at: draftRequests.requestedAt })

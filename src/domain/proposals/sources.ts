@@ -14,6 +14,7 @@ import {
   type IdeaForm,
   type Stage,
 } from '../../db/schema/index.js';
+import { sentences } from './words.js';
 
 /** One mention of the idea in a session's minutes (notulen). */
 export interface MinutesEntry {
@@ -37,6 +38,8 @@ export interface DraftSources {
     problem: string | null;
     solution: string | null;
     beneficiaries: string | null;
+    /** The short text of a one-line pitch (`/usul Nama — ringkasan`). */
+    summary: string | null;
     form: IdeaForm | null;
     digital: boolean | null;
     stage: Stage;
@@ -110,6 +113,7 @@ export async function gatherSources(db: DbOrTx, ideaId: number, minutesSource: M
       problem: idea.problem,
       solution: idea.solution,
       beneficiaries: idea.beneficiaries,
+      summary: idea.summary,
       form: idea.form,
       digital: idea.digital,
       stage: idea.stage,
@@ -124,8 +128,32 @@ export async function gatherSources(db: DbOrTx, ideaId: number, minutesSource: M
     supporters: supporters.map((s) => ({ name: s.fullName ?? s.firstName, agencyId: s.agencyId, agency: s.agency })),
     comments: comments.reverse().map((c) => ({ author: c.fullName ?? c.firstName, agency: c.agency, text: c.text, at: c.at })),
     awards,
-    minutes: [...minutes].sort((a, b) => a.date.getTime() - b.date.getTime()).slice(-MINUTES_LIMIT),
+    minutes: [...minutes]
+      .map((m) => ({ date: m.date, text: minutesExcerpt(m.text, { id: idea.id, name: idea.name }) }))
+      .filter((m) => m.text !== '')
+      .sort((a, b) => a.date.getTime() - b.date.getTime())
+      .slice(-MINUTES_LIMIT),
   };
+}
+
+/**
+ * The part of a session's minutes that concerns one idea: the paragraphs (or, in a single
+ * paragraph, the sentences) that name it by name or `#id`. Minutes that name it nowhere (it was
+ * on the agenda) are quoted only when they are one short item, since they may be about another idea.
+ */
+export function minutesExcerpt(text: string, idea: { id: number; name: string }): string {
+  const name = idea.name.toLocaleLowerCase('id-ID').replace(/\s+/g, ' ').trim();
+  const id = new RegExp(`#${idea.id}(?!\\d)`);
+  const names = (part: string) => id.test(part) || part.toLocaleLowerCase('id-ID').replace(/\s+/g, ' ').includes(name);
+  const paragraphs = text.split(/\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)])\s)/).map((p) => p.trim()).filter(Boolean);
+  const naming = paragraphs.filter(names);
+  if (naming.length) {
+    if (paragraphs.length > 1) return naming.join('\n\n');
+    const sentencesNaming = sentences(naming[0]!).filter(names);
+    return sentencesNaming.join(' ');
+  }
+  // One short item naming no idea (no name of this one, no #number): the agenda item for it.
+  return paragraphs.length === 1 && sentences(paragraphs[0]!).length === 1 && !/#\d/.test(paragraphs[0]!) ? paragraphs[0]! : '';
 }
 
 /** The first time the idea reached a stage, from its history (falls back to the recorded dates). */

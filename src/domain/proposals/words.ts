@@ -96,9 +96,16 @@ export function sentence(text: string): string {
   return /[.!?…"”’)]$/.test(t) ? t : `${t}.`;
 }
 
-/** Lower-cases the first letter, for user text placed mid-sentence ("Sebelumnya, warga…"). */
+/**
+ * Lower-cases the first letter of user text that continues a sentence ("…karena data balita…").
+ * Acronyms (PKK, ASN), words with inner capitals (SiPaKaTau) and names of more than one word
+ * ("Dinas Kesehatan menyediakan…", "Kecamatan Sabbang") keep their capitals; "Kader PKK" does not
+ * make a name.
+ */
 export function lowerFirst(text: string): string {
   const t = tidy(text);
-  // Keep acronyms and names: only lower a capital followed by a lower-case letter.
-  return /^\p{Lu}\p{Ll}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+  const [first = '', second = ''] = t.split(' ');
+  if (!/^\p{Lu}\p{Ll}*[,;:.!?]?$/u.test(first)) return t;
+  if (/^\p{Lu}\p{Ll}/u.test(second) && !/[,;:.!?]$/.test(first)) return t;
+  return t[0]!.toLocaleLowerCase('id-ID') + t.slice(1);
 }

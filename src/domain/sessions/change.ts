@@ -22,7 +22,8 @@ export type ChangeResult =
   | { ok: true; session: Session; before: Session; notified: number; promoted: number[] }
   | { ok: false; reason: ChangeRefusal };
 
-function refusal(session: Session | undefined, now: Date): Exclude<ChangeRefusal, 'unchanged'> | undefined {
+/** Why a session cannot be changed or cancelled now (undefined: it can); checked again when it happens. */
+export function refusal(session: Session | undefined, now: Date): Exclude<ChangeRefusal, 'unchanged'> | undefined {
   if (!session) return 'not_found';
   if (session.status === 'cancelled') return 'cancelled';
   if (session.status === 'done') return 'done';

@@ -94,6 +94,8 @@ export function checkUntil(text: string, startsAt: Date, options: ParseOptions):
 
 const RECURRENCE_PART = /^(.+?)(?:\s+(?:sampai|hingga|s\/d|sd|until|till|to)\s+(.+))?$/i;
 const CAPACITY_PART = /^(?:kuota|kapasitas|capacity|quota)\s*:?\s*(.+)$/i;
+/** `| agenda Bedah ide baru`: the usage text tells people to type the word; it is not part of the agenda. */
+const AGENDA_PART = /^(?:agenda|acara)\b\s*:?\s*/i;
 
 /**
  * The one-line form: `<when> | <place> | <title> [| <agenda>] [| kuota 30] [| mingguan sampai 31/3/2027]`.
@@ -138,7 +140,7 @@ export function parseOneLine(payload: string, options: ParseOptions): Checked<Se
       continue;
     }
     if (agendaSeen) return { ok: false, error: { field: 'usage' } };
-    const agenda = checkAgenda(part);
+    const agenda = checkAgenda(part.replace(AGENDA_PART, ''));
     if (!agenda.ok) return agenda;
     draft.agenda = agenda.value;
     agendaSeen = true;

@@ -17,7 +17,7 @@ export const broadcasts: typeof source = {
     html`Choose agencies (selected: ${p.selected}; page ${p.page}/${p.pages}). Press again to unselect.`,
   'bc.agenciesDone': (p: { n: number }): Html => html`✅ Done (${p.n} selected)`,
   'bc.noAgencySelected': 'Choose at least one agency.',
-  'bc.previewAbove': 'The preview of the broadcast is above.',
+  'bc.previewAbove': 'The preview of the broadcast is below.',
   'bc.confirm': (p: { audience: string; count: number }): Html =>
     html`Recipients: <b>${p.count}</b> (${p.audience}).\nSend now? Delivery runs in the background within Telegram’s limits.`,
   'bc.audienceLabel.groups': 'linked groups',

@@ -54,7 +54,7 @@ export const drafts: typeof source = {
   'drafts.history.title': (p) => html`<b>Drafts of ${p.name}</b>`,
   'drafts.history.line': (p) => html`v${p.version} · ${p.date} · ${p.source} · by ${p.by}`,
   'drafts.history.empty': (p) => html`There are no drafts for idea ${p.id} yet. Type <code>/draft ${p.id}</code> to write one.`,
-  'drafts.history.hint': (p) => html`Send a version again with <code>/draft ${p.id} v2</code>.`,
+  'drafts.history.hint': (p) => html`Send a version again with <code>/draft ${p.id} v${p.version}</code>.`,
   'drafts.version.notFound': (p) => html`There is no draft version ${p.version} for idea ${p.id}. See its versions with <code>/draft ${p.id} history</code>.`,
 
   'drafts.format.title': '<b>Proposal layouts</b>',

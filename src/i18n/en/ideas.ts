@@ -86,7 +86,7 @@ export const ideas: typeof source = {
   'ideas.pitch.preview.hint': 'Check it, then press <b>Send</b>. You can still change every part.',
   'ideas.pitch.similar': (p: { list: Html }): Html => html`⚠️ Similar to ${p.list} — send anyway?`,
   'ideas.pitch.similarItem': (p: { id: number; name: string; stage: string }): Html => html`<b>#${p.id} ${p.name}</b> (${p.stage})`,
-  'ideas.pitch.similarMore': 'See that idea with /ideas N. If yours is really different, press <b>Send anyway</b>.',
+  'ideas.pitch.similarMore': (p) => html`See it with ${p.commands}. If yours is really different, press <b>Send anyway</b>.`,
   'ideas.pitch.saved': (p: { id: number }): Html => html`✅ Thank you! Your pitch is saved as <b>#${p.id}</b>.`,
   'ideas.pitch.cancelled': 'Pitch cancelled. Nothing was saved.',
   'ideas.pitch.stale': 'This step is no longer valid. Type /pitch to start a new pitch.',
@@ -105,8 +105,7 @@ export const ideas: typeof source = {
   'ideas.card.dates': (p: { label: string; date: string }): Html => html`🗓 ${p.label}: ${p.date}`,
   'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${n(p.supports, 'supporter', 'supporters')} · 💬 ${n(p.comments, 'comment', 'comments')}`,
   'ideas.card.awards': '<b>🏆 Competition results</b>',
-  'ideas.card.award': (p: { year: number; level: string; competition: string; result: string }): Html =>
-    html`• ${p.year} · ${p.level} · ${p.competition} — ${p.result}`,
+  'ideas.card.award': (p: { level: string; result: string }): Html => html`• ${p.level} — ${p.result}`,
   'ideas.card.history': '<b>🕘 History</b>',
   'ideas.card.history.created': (p: { date: string; actor: string }): Html => html`• ${p.date} — pitched by ${p.actor}`,
   'ideas.card.history.moved': (p: { date: string; from: string; to: string; actor: string }): Html =>
@@ -168,7 +167,7 @@ export const ideas: typeof source = {
     html`Archiving needs a reason, e.g. <code>/stage ${p.id} archived a similar innovation already exists</code>`,
   'ideas.stage.refused.archived_needs_coordinator': 'This idea is archived; only coordinators can reopen it.',
   'ideas.stage.refused.archive_needs_coordinator': 'Only coordinators can archive ideas.',
-  'ideas.stage.refused.changed': 'The stage of this idea has changed since this button was made. See the current state with /ideas N.',
+  'ideas.stage.refused.changed': (p) => html`The stage of this idea has changed since this button was made. See the current state with /ideas ${p.id}.`,
   'ideas.stage.refused.nothing': 'You cannot move this idea. Only the owner (one stage forward, up to Trial) and coordinators can.',
   'ideas.stage.ownerNotice': (p: { id: number; name: string; from: string; to: string; actor: string }): Html =>
     html`📍 Your idea <b>#${p.id} ${p.name}</b> was moved from ${p.from} to <b>${p.to}</b> by ${p.actor}.`,

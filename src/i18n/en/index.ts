@@ -11,5 +11,6 @@ import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
 import { hardening } from './hardening.js';
+import { texts } from './texts.js';
 
-export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };
+export const en: typeof id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...texts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

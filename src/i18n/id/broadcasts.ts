@@ -17,7 +17,7 @@ export const broadcasts = {
     html`Pilih perangkat daerah (terpilih: ${p.selected}; halaman ${p.page}/${p.pages}). Tekan lagi untuk membatalkan pilihan.`,
   'bc.agenciesDone': (p: { n: number }): Html => html`✅ Selesai (${p.n} terpilih)`,
   'bc.noAgencySelected': 'Pilih setidaknya satu perangkat daerah.',
-  'bc.previewAbove': 'Pratinjau siaran ada di atas.',
+  'bc.previewAbove': 'Pratinjau siaran ada di bawah.',
   'bc.confirm': (p: { audience: string; count: number }): Html =>
     html`Penerima: <b>${p.count}</b> (${p.audience}).\nKirim sekarang? Pengiriman berjalan di latar belakang sesuai batas Telegram.`,
   'bc.audienceLabel.groups': 'grup terhubung',

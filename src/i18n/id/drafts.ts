@@ -67,7 +67,7 @@ export const drafts = {
   'drafts.history.line': (p: { version: number; date: string; source: Html | string; by: string }): Html =>
     html`v${p.version} · ${p.date} · ${p.source} · oleh ${p.by}`,
   'drafts.history.empty': (p: { id: number }): Html => html`Belum ada draf untuk ide nomor ${p.id}. Ketik <code>/draf ${p.id}</code> untuk menyusunnya.`,
-  'drafts.history.hint': (p: { id: number }): Html => html`Kirim ulang satu versi dengan <code>/draf ${p.id} v2</code>.`,
+  'drafts.history.hint': (p: { id: number; version: number }): Html => html`Kirim ulang satu versi dengan <code>/draf ${p.id} v${p.version}</code>.`,
   'drafts.version.notFound': (p: { id: number; version: number }): Html =>
     html`Draf versi ${p.version} untuk ide nomor ${p.id} tidak ada. Lihat daftar versinya dengan <code>/draf ${p.id} riwayat</code>.`,
 

@@ -85,7 +85,8 @@ export const ideas = {
   'ideas.pitch.preview.hint': 'Periksa kembali, lalu tekan <b>Kirim</b>. Anda masih dapat mengubah setiap bagian.',
   'ideas.pitch.similar': (p: { list: Html }): Html => html`⚠️ Mirip dengan ${p.list} — tetap kirim?`,
   'ideas.pitch.similarItem': (p: { id: number; name: string; stage: string }): Html => html`<b>#${p.id} ${p.name}</b> (${p.stage})`,
-  'ideas.pitch.similarMore': 'Lihat ide tersebut dengan /ide N. Jika usulan Anda memang berbeda, tekan <b>Tetap kirim</b>.',
+  'ideas.pitch.similarMore': (p: { commands: string }): Html =>
+    html`Lihat ide tersebut dengan ${p.commands}. Jika usulan Anda memang berbeda, tekan <b>Tetap kirim</b>.`,
   'ideas.pitch.saved': (p: { id: number }): Html => html`✅ Terima kasih! Usulan Anda tersimpan sebagai <b>#${p.id}</b>.`,
   'ideas.pitch.cancelled': 'Usulan dibatalkan. Tidak ada yang disimpan.',
   'ideas.pitch.stale': 'Langkah ini sudah tidak berlaku. Ketik /usul untuk memulai usulan baru.',
@@ -104,8 +105,7 @@ export const ideas = {
   'ideas.card.dates': (p: { label: string; date: string }): Html => html`🗓 ${p.label}: ${p.date}`,
   'ideas.card.counts': (p: { supports: number; comments: number }): Html => html`👍 ${p.supports} pendukung · 💬 ${p.comments} komentar`,
   'ideas.card.awards': '<b>🏆 Hasil kompetisi</b>',
-  'ideas.card.award': (p: { year: number; level: string; competition: string; result: string }): Html =>
-    html`• ${p.year} · ${p.level} · ${p.competition} — ${p.result}`,
+  'ideas.card.award': (p: { level: string; result: string }): Html => html`• ${p.level} — ${p.result}`,
   'ideas.card.history': '<b>🕘 Riwayat</b>',
   'ideas.card.history.created': (p: { date: string; actor: string }): Html => html`• ${p.date} — diusulkan oleh ${p.actor}`,
   'ideas.card.history.moved': (p: { date: string; from: string; to: string; actor: string }): Html =>
@@ -167,7 +167,8 @@ export const ideas = {
     html`Mengarsipkan ide memerlukan alasan, misalnya: <code>/tahap ${p.id} arsip sudah ada inovasi serupa</code>`,
   'ideas.stage.refused.archived_needs_coordinator': 'Ide ini diarsipkan; hanya koordinator yang dapat membukanya kembali.',
   'ideas.stage.refused.archive_needs_coordinator': 'Hanya koordinator yang dapat mengarsipkan ide.',
-  'ideas.stage.refused.changed': 'Tahap ide ini sudah berubah sejak tombol ini dibuat. Lihat keadaan terbarunya dengan /ide N.',
+  'ideas.stage.refused.changed': (p: { id: number }): Html =>
+    html`Tahap ide ini sudah berubah sejak tombol ini dibuat. Lihat keadaan terbarunya dengan /ide ${p.id}.`,
   'ideas.stage.refused.nothing': 'Anda tidak dapat memindahkan tahap ide ini. Hanya pengusul (satu tahap ke depan, sampai Uji coba) dan koordinator yang dapat melakukannya.',
   'ideas.stage.ownerNotice': (p: { id: number; name: string; from: string; to: string; actor: string }): Html =>
     html`📍 Ide Anda <b>#${p.id} ${p.name}</b> dipindahkan dari ${p.from} ke <b>${p.to}</b> oleh ${p.actor}.`,

@@ -10,6 +10,7 @@ import { sessions } from './sessions.js';
 import { competitions } from './competitions.js';
 import { dashboard } from './dashboard.js';
 import { hardening } from './hardening.js';
+import { texts } from './texts.js';
 
 /** Feature catalogues are merged here; en/index.ts mirrors this list. */
-export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };
+export const id = { ...core, ...ideas, ...sessions, ...broadcasts, ...drafts, ...texts, ...hardening, ...recap, ...coaching, ...competitions, ...evidence, ...dashboard, ...backups };

@@ -25,6 +25,8 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
 
     const warning = await budi.ask('/usul Getar Dilan Baru — tanam cabai di polybag');
     expect(warning.text).toContain('⚠️ Mirip dengan #1 Getar Dilan (Usulan) — tetap kirim?');
+    expect(warning.text).toContain('Lihat ide tersebut dengan /ide 1.');
+    expect(warning.text).not.toContain('/ide N');
     expect(await h.db.select().from(ideas)).toHaveLength(1);
     const sent = await budi.press('✅ Tetap kirim', warning);
     expect(sent.message?.text).toContain('tersimpan sebagai #2');
@@ -59,7 +61,7 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     expect(done.replies.at(-1)?.text).toContain('💡 #2 Getar Dilan');
   });
 
-  it('toggles support by two members on a shared group card, counting in place', async () => {
+  it('counts support by two members on a shared group card in place; withdrawing is deliberate', async () => {
     const { ana, budi, citra } = await team();
     const group = h.api.createGroup({ title: 'Warkop', type: 'supergroup' });
     h.api.addBotToGroup(group, ana.user);
@@ -73,11 +75,24 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     expect(first.message?.message_id).toBe(card.message_id);
     const second = await citra.press('👍 Dukung', card);
     expect(second.message?.text).toContain('👍 2 pendukung');
-    const undo = await budi.press('👍 Dukung', card);
-    expect(undo.answer).toBe('Dukungan Anda dibatalkan.');
-    expect(undo.message?.text).toContain('👍 1 pendukung');
+    // Pressing 👍 again on a shared card does not withdraw: it says where that is done.
+    const again = await budi.press('👍 Dukung', card);
+    expect(again.answer).toBe('Anda sudah mendukung ide #1. Untuk menarik dukungan, buka /ide 1 di percakapan pribadi dengan bot.');
+    expect(h.api.message(group.id, card.message_id)?.text).toContain('👍 2 pendukung');
     const own = await ana.press('👍 Dukung', card);
     expect(own.answer).toBe('Anda tidak dapat mendukung ide Anda sendiri.');
+
+    // In private the card shows Budi's own state, and withdrawing takes a confirmation.
+    const mine = await budi.ask('/ide 1');
+    expect(mine.reply_markup?.inline_keyboard[0]?.map((b) => b.text)).toEqual(['✅ Anda mendukung', '💬 Komentar']);
+    const ask = (await budi.press('✅ Anda mendukung', mine)).replies[0]!;
+    expect(ask.text).toBe('Anda sudah mendukung #1 Getar Dilan. Tarik dukungan Anda?');
+    expect((await budi.press('Tidak, tetap mendukung', ask)).message?.text).toBe('Dukungan Anda untuk ide #1 tetap tercatat 👍');
+    expect(await h.db.select().from(ideaSupports)).toHaveLength(2);
+    const ask2 = (await budi.press('✅ Anda mendukung', mine)).replies[0]!;
+    expect((await budi.press('Ya, tarik dukungan', ask2)).message?.text).toBe('Dukungan Anda untuk ide #1 sudah ditarik. Pendukung sekarang: 1.');
+    expect((await citra.ask('/ide 1')).reply_markup?.inline_keyboard[0]?.[0]?.text).toBe('✅ Anda mendukung');
+    expect((await budi.ask('/ide 1')).reply_markup?.inline_keyboard[0]?.[0]?.text).toBe('👍 Dukung');
 
     const [row] = await h.db.select().from(ideas);
     expect(row?.supportCount).toBe(1);
@@ -139,12 +154,30 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     const confirm = await ana.ask('/ide 1 hapus');
     expect(confirm.text).toContain('Hapus ide #1 Getar Dilan?');
     const deleted = await ana.press('🗑 Ya, hapus', confirm);
-    expect(deleted.message?.text).toBe('🗑 Ide #1 dihapus.');
+    expect(deleted.message?.text).toBe('🗑 Ide #1 dihapus.\nTerhapus tidak sengaja? Pengusul atau koordinator dapat memulihkannya dengan tombol di bawah.');
     expect((await ana.ask('/ide 1')).text).toContain('Ide #1 tidak ditemukan');
     expect(await budi.pressData(card, 'idea:sup:1')).toContain('sudah tidak ada');
     const [row] = await h.db.select().from(ideas).where(eq(ideas.id, 1));
     expect(row?.deletedAt).toBeInstanceOf(Date);
     expect((await ana.ask('/ide')).text).toContain('Belum ada ide');
+
+    // Undo: only the owner (or a coordinator) restores it, and only once.
+    const restored = await ana.press('↩️ Pulihkan ide', deleted.message!);
+    expect(restored.message?.text).toBe('↩️ Ide #1 Getar Dilan dipulihkan. Lihat dengan /ide 1.');
+    expect((await ana.ask('/ide 1')).text).toContain('Getar Dilan');
+    expect(await ana.pressData(deleted.message!, 'idea:undel:1')).toBe('Ide ini tidak sedang terhapus; mungkin sudah dipulihkan.');
+  });
+
+  it('refuses to restore a deleted idea for someone else', async () => {
+    const { ana, budi } = await team();
+    await ana.send('/usul Getar Dilan — tanam sayur di pekarangan');
+    const confirm = await ana.ask('/ide 1 hapus');
+    await ana.press('🗑 Ya, hapus', confirm);
+    // Budi forges the press on a message in his own chat.
+    const his = await budi.ask('/ide');
+    expect(await budi.pressData(his, 'idea:undel:1')).toBe('Hanya pengusul ide ini atau koordinator yang dapat memulihkannya.');
+    const [row] = await h.db.select().from(ideas).where(eq(ideas.id, 1));
+    expect(row?.deletedAt).toBeInstanceOf(Date);
   });
 
   it('lets the owner complete details with /ubah, and no one else', async () => {

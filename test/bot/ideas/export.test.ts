@@ -91,5 +91,9 @@ describe.each(engines)('export (%s)', (engine) => {
     h.api.addBotToGroup(group, admin.user);
     await h.settle();
     expect((await admin.ask('/ekspor', { chat: group })).text).toContain('percakapan pribadi');
+    // A member asking in the group is refused for the role there, not sent to the private chat first.
+    const inGroup = (await budi.ask('/ekspor', { chat: group })).text;
+    expect(inGroup).toContain('hanya untuk koordinator');
+    expect(inGroup).not.toContain('percakapan pribadi');
   });
 });

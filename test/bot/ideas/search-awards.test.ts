@@ -43,6 +43,20 @@ describe.each(engines)('search and awards (%s)', (engine) => {
     expect((await ana.ask('/cari qwertyuiop')).text).toContain('Tidak ada ide yang cocok dengan “qwertyuiop”');
   });
 
+  it('finds variant spellings and, when no idea has every word, ideas with some of them', async () => {
+    const { ana } = await seed();
+    // "antrean" is the standard spelling; people type "antrian".
+    expect(ids(await ana.ask('/cari antrian'))).toEqual([4]);
+    expect(ids(await ana.ask('/cari antrian kecamatan'))).toEqual([4]);
+    const some = await ana.ask('/cari sayur mahal');
+    expect(some.text).toContain('Tidak ada ide yang memuat semua kata itu');
+    expect(ids(some)).toEqual([2]);
+    // More matching words rank higher.
+    expect(ids(await ana.ask('/cari desa terpencil mahal'))).toEqual([1]);
+    const ranked = await ana.ask('/cari pegawai korupsi warga mahal');
+    expect(ids(ranked)).toEqual([3, 2]);
+  });
+
   it('pages ranked results and explains bad queries', async () => {
     const { ana, owner, agency, at } = await seed();
     for (let i = 1; i <= 12; i++) await seedIdea(h, { name: `Kebun ${i}`, summary: 'Budidaya sayur organik', ownerId: owner, agencyId: agency, at });
@@ -69,10 +83,10 @@ describe.each(engines)('search and awards (%s)', (engine) => {
     expect((await ana.ask('/penghargaan 1 provinsi TOP 30')).text).toContain('hanya untuk koordinator');
 
     const jipp = await admin.ask('/penghargaan 1 provinsi TOP 30 KIPP Sulsel 2021');
-    expect(jipp.text).toBe('🏆 Tercatat untuk #1 Sipakatau:\n• 2021 · Provinsi · JIPP — TOP 30 KIPP Sulsel 2021');
-    expect((await admin.ask('/penghargaan 1 nasional TOP 45 KIPP Nasional')).text).toContain('• 2026 · Nasional · KIPP — TOP 45 KIPP Nasional');
-    expect((await admin.ask('/penghargaan 1 kabupaten Top 7 seleksi daerah 2023')).text).toContain('• 2023 · Kabupaten · Lainnya — Top 7 seleksi daerah 2023');
-    expect((await admin.ask('/award 1 national IGA 2024 Kabupaten Sangat Inovatif')).text).toContain('• 2024 · Nasional · IGA');
+    expect(jipp.text).toBe('🏆 Tercatat untuk #1 Sipakatau:\n• Provinsi — TOP 30 KIPP Sulsel 2021');
+    expect((await admin.ask('/penghargaan 1 nasional TOP 45 KIPP Nasional')).text).toContain('• Nasional — TOP 45 KIPP Nasional 2026');
+    expect((await admin.ask('/penghargaan 1 kabupaten Top 7 seleksi daerah 2023')).text).toContain('• Kabupaten — Top 7 seleksi daerah 2023');
+    expect((await admin.ask('/award 1 national IGA 2024 Kabupaten Sangat Inovatif')).text).toContain('• Nasional — IGA 2024 Kabupaten Sangat Inovatif');
 
     expect((await admin.ask('/penghargaan')).text).toContain('Cara pakai: /penghargaan 12 provinsi');
     expect((await admin.ask('/penghargaan 1')).text).toContain('Cara pakai');
@@ -89,6 +103,6 @@ describe.each(engines)('search and awards (%s)', (engine) => {
       ['nasional', 'IGA', 2024],
     ]);
     const card = await ana.ask('/ide 1');
-    expect(card.text).toContain('🏆 Hasil kompetisi\n• 2026 · Nasional · KIPP — TOP 45 KIPP Nasional\n• 2024 · Nasional · IGA');
+    expect(card.text).toContain('🏆 Hasil kompetisi\n• Nasional — TOP 45 KIPP Nasional 2026\n• Nasional — IGA 2024 Kabupaten Sangat Inovatif');
   });
 });

@@ -189,7 +189,16 @@ describe.each(engines)('announcements and RSVP (%s)', (engine) => {
     await budi.press('✅ Hadir', post);
     await citra.press('❌ Tidak', post);
     expect((await ana.ask('/batal_sesi 1')).text).toContain('Mohon sertakan alasan');
-    const done = await ana.ask('/batal_sesi 1 Aula dipakai rapat Bupati');
+    // Asked first, like a broadcast: nobody is told until the coordinator confirms.
+    const confirm = await ana.ask('/batal_sesi 1 Aula dipakai rapat Bupati');
+    expect(confirm.text).toBe('Batalkan sesi #1? Semua yang sudah menjawab dan grup yang terhubung akan langsung diberi tahu, dengan alasan: “Aula dipakai rapat Bupati”.');
+    const kept = await ana.press('Tidak jadi', confirm);
+    expect(kept.message?.text).toBe('Sesi tidak dibatalkan; tidak ada yang diberi tahu.');
+    await h.runJobs();
+    expect(privateTexts(h, budi, 'dibatalkan')).toHaveLength(0);
+    expect(await ana.pressData(confirm, 's:cxy:1')).toContain('sudah tidak berlaku');
+    const again = await ana.ask('/batal_sesi 1 Aula dipakai rapat Bupati');
+    const done = (await ana.press('🗑 Ya, batalkan sesi', again)).message!;
     expect(done.text).toContain('Sesi #1 dibatalkan. 3 pemberitahuan dikirim');
     await h.runJobs();
     expect(privateTexts(h, budi, 'Sesi #1 dibatalkan')[0]).toContain('Alasan: Aula dipakai rapat Bupati');

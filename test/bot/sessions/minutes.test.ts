@@ -92,7 +92,7 @@ describe.each(engines)('minutes and attendance (%s)', (engine) => {
   it('has no minutes for a cancelled session', async () => {
     const { ana } = await setupForum(h);
     await ana.send('/sesi_baru Kamis 09.00 | Aula | Bedah proposal KIPP');
-    await ana.send('/batal_sesi 1 Banjir');
+    await ana.press('🗑 Ya, batalkan sesi', (await ana.send('/batal_sesi 1 Banjir'))[0]);
     h.clock.set(ENDED);
     await h.runJobs();
     expect(privateTexts(h, ana, 'Mohon catat notulennya')).toHaveLength(0);

@@ -59,6 +59,11 @@ describe.each(engines)('reminders (%s)', (engine) => {
       '⏰ Pengingat sesi #1: besok pukul 09.00\nBedah proposal KIPP\n🗓 Kamis, 3 Desember 2026 · 09.00 WITA\n📍 Aula Bappelitbangda\n\nJawaban Anda: Hadir. Atur pengingat dengan /pengingat.',
     ]);
     expect(reminders(h, citra)[0]).toContain('Jawaban Anda: Mungkin.');
+    // "Mungkin" gets the buttons to settle the answer; "Hadir" needs none.
+    const maybe = h.api.botMessages(citra.id).find((m) => m.text?.includes('Pengingat sesi #1'))!;
+    expect(maybe.text).toContain('Sudah bisa memastikan? Pilih jawaban Anda dengan tombol di bawah.');
+    expect(maybe.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✅ Hadir', '🤔 Mungkin', '❌ Tidak']);
+    expect(h.api.botMessages(budi.id).find((m) => m.text?.includes('Pengingat sesi #1'))?.reply_markup).toBeUndefined();
     expect(reminders(h, dedi)).toHaveLength(0);
     expect(groupReminders(h, forum.id, topicId)).toHaveLength(1);
     expect(groupReminders(h, forum.id, topicId)[0]).toContain('✅ 1 orang akan hadir.');
@@ -75,6 +80,10 @@ describe.each(engines)('reminders (%s)', (engine) => {
     expect(reminders(h, budi)).toHaveLength(2);
     expect(groupReminders(h, plain.id)).toHaveLength(2);
     expect(reminders(h, dedi)).toHaveLength(0);
+
+    // Citra settles her answer from the reminder: recorded, and the message becomes her session view.
+    expect(await citra.pressData(maybe, 's:r:1:y')).toContain('Hadir');
+    expect(h.api.message(citra.id, maybe.message_id)?.text).toContain('Bedah proposal KIPP');
 
     // When it has ended, the organiser is asked for the minutes, and the buttons go.
     await at(h, new Date('2026-12-03T03:00:10Z'));
@@ -123,7 +132,7 @@ describe.each(engines)('reminders (%s)', (engine) => {
     await budi.press('✅ Hadir', announcementIn(h, plain, 1));
     await citra.press('✅ Hadir', announcementIn(h, plain, 2));
     await citra.press('❌ Tidak', announcementIn(h, plain, 2));
-    await ana.send('/batal_sesi 1 Narasumber berhalangan');
+    await ana.press('🗑 Ya, batalkan sesi', (await ana.send('/batal_sesi 1 Narasumber berhalangan'))[0]);
     for (const when of [after(DAY_BEFORE), after(HOUR_BEFORE), new Date('2026-12-03T08:00:05Z'), new Date('2026-12-04T00:00:05Z')]) await at(h, when);
     expect(privateTexts(h, budi, 'Pengingat')).toHaveLength(0);
     expect(privateTexts(h, budi, 'Sesi #1 dibatalkan')).toHaveLength(1);

@@ -19,6 +19,26 @@ function reason(input: string): string | undefined {
 }
 
 describe('parseDateTime', () => {
+  it('reads relative forms and parts of the day (now: Senin, 30 November 2026 · 09.00)', () => {
+    expect(at('Kamis depan 9.00')).toBe('Kamis, 10 Desember 2026 · 09.00 WITA');
+    expect(at('kamis depan jam 9')).toBe('Kamis, 10 Desember 2026 · 09.00 WITA');
+    expect(at('minggu depan Selasa 10.00')).toBe('Selasa, 8 Desember 2026 · 10.00 WITA');
+    expect(at('pekan depan selasa 10.00')).toBe('Selasa, 8 Desember 2026 · 10.00 WITA');
+    expect(at('minggu depan 10.00')).toBe('Senin, 7 Desember 2026 · 10.00 WITA');
+    expect(at('besok siang')).toBe('Selasa, 1 Desember 2026 · 12.00 WITA');
+    expect(at('besok pagi')).toBe('Selasa, 1 Desember 2026 · 08.00 WITA');
+    expect(at('nanti sore')).toBe('Senin, 30 November 2026 · 15.00 WITA');
+    expect(at('nanti malam')).toBe('Senin, 30 November 2026 · 19.00 WITA');
+    expect(at('lusa sore')).toBe('Rabu, 2 Desember 2026 · 15.00 WITA');
+    expect(at('Jumat pagi')).toBe('Jumat, 4 Desember 2026 · 08.00 WITA');
+    // A clock time still wins over the part of the day it qualifies.
+    expect(at('besok jam 2 siang')).toBe('Selasa, 1 Desember 2026 · 14.00 WITA');
+    expect(at('Minggu 10.00')).toBe('Minggu, 6 Desember 2026 · 10.00 WITA');
+    expect(reason('nanti pagi')).toBe('past');
+    expect(reason('minggu depan besok 10.00')).toBe('unparseable');
+  });
+
+
   it('reads the forms people type, always in WITA', () => {
     expect(at('2026-12-03 09:00')).toBe('Kamis, 3 Desember 2026 · 09.00 WITA');
     expect(at('2026-12-03T09:00')).toBe('Kamis, 3 Desember 2026 · 09.00 WITA');

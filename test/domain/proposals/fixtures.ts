@@ -14,6 +14,7 @@ export function completeSources(): DraftSources {
       solution:
         'Kader PKK dan penyuluh pertanian mendampingi keluarga menanam sayur di pekarangan dengan bibit gratis dari Dinas Ketahanan Pangan, lalu hasilnya dipantau setiap bulan di posyandu.',
       beneficiaries: 'keluarga dengan balita berisiko stunting di 12 desa',
+      summary: null,
       form: 'public_service',
       digital: false,
       stage: 'implemented',
@@ -56,6 +57,7 @@ export function sparseSources(): DraftSources {
       problem: 'ASN belum paham gratifikasi',
       solution: null,
       beneficiaries: null,
+      summary: null,
       form: null,
       digital: null,
       stage: 'pitched',
@@ -71,5 +73,42 @@ export function sparseSources(): DraftSources {
     comments: [],
     awards: [],
     minutes: [],
+  };
+}
+
+/**
+ * An idea pitched in one line in a group (`/usul Sapa Lansia — …`), then supported, commented on,
+ * moved to "dibahas" with a note and named in a session's minutes: what the demo script does.
+ */
+export function oneLineSources(): DraftSources {
+  return {
+    idea: {
+      id: 1,
+      name: 'Sapa Lansia',
+      expansion: null,
+      problem: null,
+      solution: null,
+      beneficiaries: null,
+      summary: 'lansia yang tinggal sendiri tidak terpantau; pendamping desa menyapa mereka tiap minggu',
+      form: null,
+      digital: null,
+      stage: 'initiative',
+      trialStartedOn: null,
+      implementedOn: null,
+      archivedReason: null,
+      createdAt: at('2026-11-30T01:05:00Z'),
+    },
+    agency: { id: 11, name: 'Dinas Kesehatan', shortName: 'Dinkes' },
+    owner: { name: 'Ana Lestari, S.Sos.' },
+    history: [
+      { stage: 'discussed', at: at('2026-11-30T02:00:00Z'), note: 'Dibahas pada Warkop Indah bulan November' },
+      { stage: 'initiative', at: at('2026-11-30T02:01:00Z'), note: null },
+    ],
+    supporters: [{ name: 'Citra Dewi, S.Kep.', agencyId: 20, agency: 'RSUD' }],
+    comments: [
+      { author: 'Citra Dewi, S.Kep.', agency: 'RSUD', text: 'Di RSUD kami banyak pasien lansia yang pulang tanpa pendamping, ide ini membantu.', at: at('2026-11-30T01:10:00Z') },
+    ],
+    awards: [],
+    minutes: [{ date: at('2026-12-02T02:00:00Z'), text: 'Sapa Lansia disepakati untuk dirancang bersama Dinas Sosial dan DPMD.' }],
   };
 }

@@ -38,7 +38,9 @@ describe.each(engines)('draft sources (%s)', (engine) => {
       asked.push(ideaId);
       return [
         { date: new Date('2022-02-03T02:00:00Z'), text: 'Uji coba di dua desa disepakati.' },
-        { date: new Date('2021-11-04T02:00:00Z'), text: 'Getar Dilan dipresentasikan.' },
+        { date: new Date('2021-11-04T02:00:00Z'), text: 'Getar Dilan dipresentasikan. Rompi KPK ditunda ke bulan depan.' },
+        // Minutes of a session that had it on the agenda but speak only of another idea.
+        { date: new Date('2021-12-04T02:00:00Z'), text: 'Rompi KPK disetujui. Peta Baper perlu data desa.' },
       ];
     };
     const s = await gatherSources(database.db, idea.id, minutes);
@@ -52,7 +54,7 @@ describe.each(engines)('draft sources (%s)', (engine) => {
       awards: [{ competition: 'KIPP', level: 'provinsi', year: 2024, result: 'Top 30' }],
     });
     expect(s!.history.map((h) => h.stage)).toEqual(['discussed', 'initiative', 'trial', 'implemented']);
-    // Oldest first, whatever order the sessions feature returns them in.
+    // Oldest first, whatever order the sessions feature returns them in; only what concerns this idea.
     expect(s!.minutes.map((m) => m.text)).toEqual(['Getar Dilan dipresentasikan.', 'Uji coba di dua desa disepakati.']);
 
     const draft = writeTemplateDraft(s!, findLayout('kipp-umum-2023')!, { lang: 'id', tz: 'Asia/Makassar', now: new Date('2026-11-30T01:00:00Z') });

@@ -26,7 +26,7 @@ describe('template draft', () => {
     expect(d.summary).toContain('diuji coba mulai 1 Maret 2022 dan diterapkan secara rutin sejak 15 Januari 2023');
     expect(d.summary).toContain('4 ASN dari 3 perangkat daerah');
     expect(d.summary).toContain('Top 30 KIPP 2024 (tingkat provinsi)');
-    expect(d.background).toContain('Sebelum ada Getar Dilan, kondisi yang dihadapi adalah sebagai berikut. Angka stunting di Kecamatan Sabbang tinggi');
+    expect(d.background).toContain('Sebelum ada Getar Dilan, angka stunting di Kecamatan Sabbang tinggi');
     expect(d.background).toContain('Citra (Dinkes) mencatat dalam diskusi forum: “Data posyandu');
     expect(d.background).toContain('Dalam sesi Warkop Indah pada 4 November 2021 dicatat');
     expect(d.implementation).toContain('dibahas dalam forum pada 4 November 2021, ditetapkan sebagai inisiatif pada 2 Desember 2021, mulai diuji coba pada 1 Maret 2022 dan diterapkan secara rutin sejak 15 Januari 2023');
@@ -97,7 +97,7 @@ describe('template draft', () => {
     future.sections[2]!.feeds = ['idea.solution', 'supporters'];
     const d = writeTemplateDraft(completeSources(), future, opts());
     expect(d.novelty).toMatch(/^\[Lengkapi: Uraikan gagasan inovasi dan apa yang baru/);
-    expect(d.novelty).toContain('Kader PKK dan penyuluh pertanian');
+    expect(d.novelty).toContain('Melalui inovasi ini, kader PKK dan penyuluh pertanian');
     expect(d.novelty).toContain('4 ASN dari 3 perangkat daerah');
   });
 

@@ -27,6 +27,15 @@ describe('one-line session form', () => {
     expect(r.ok && r.value).toMatchObject({ agenda: 'Proposal Getar Dilan', capacity: 30, recurrence: 'weekly', until: '2026-12-31' });
   });
 
+  it('drops the word “agenda” the usage text tells people to type', () => {
+    const r = parseOneLine('Kamis 09.00 | Aula | Bedah KIPP | agenda Bedah ide baru', opts);
+    expect(r.ok && r.value.agenda).toBe('Bedah ide baru');
+    const colon = parseOneLine('Kamis 09.00 | Aula | Bedah KIPP | Agenda: Bedah ide baru', opts);
+    expect(colon.ok && colon.value.agenda).toBe('Bedah ide baru');
+    const word = parseOneLine('Kamis 09.00 | Aula | Bedah KIPP | Agendakan ulang rapat', opts);
+    expect(word.ok && word.value.agenda).toBe('Agendakan ulang rapat');
+  });
+
   it('refuses bad parts with the field named', () => {
     expect(parseOneLine('Kamis 09.00 | Aula', opts)).toEqual({ ok: false, error: { field: 'usage' } });
     expect(parseOneLine('kemarin 09.00 | Aula | Judul', opts)).toEqual({ ok: false, error: { field: 'when', reason: 'unparseable' } });

@@ -5,6 +5,8 @@ import type { BroadcastAudience, Conversation } from '../../../db/schema/index.j
 import { listActiveAgencies } from '../../../domain/agencies.js';
 import { audienceSize, membersPerAgency } from '../../../domain/broadcasts/audience.js';
 import { BROADCAST_MAX, checkBroadcastText, createBroadcastIn, entitiesFrom, stopBroadcast, type Entity } from '../../../domain/broadcasts/broadcasts.js';
+import { withHeader } from '../../../domain/broadcasts/header.js';
+import { displayName } from '../../../domain/members.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../../domain/conversations.js';
 import { hasRole } from '../../../domain/permissions.js';
 import type { Html } from '../../../i18n/index.js';
@@ -12,6 +14,7 @@ import { callbackData } from '../../callback-data.js';
 import { onCommand, words } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
+import { coordinatorOnlyText } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { broadcastCommands } from './commands.js';
 
@@ -83,7 +86,9 @@ async function preview(ctx: BotContext, draft: Draft): Promise<void> {
     return askAudience(ctx);
   }
   await updateConversation(ctx.db, keyOf(ctx), 'confirm', draft as unknown as Record<string, unknown>);
-  await ctx.reply(draft.text, { entities: draft.entities as MessageEntity[] });
+  // The preview is what recipients get: the header naming the sender, then the message.
+  const shown = withHeader(ctx.t('bc.header', { name: displayName(ctx.member!) }).toString(), draft.text, draft.entities);
+  await ctx.reply(shown.text, { entities: shown.entities as MessageEntity[] });
   let label: string;
   if (audience === 'agencies') {
     const names = (await listActiveAgencies(ctx.db)).filter((a) => agencyIds.includes(a.id)).map((a) => a.shortName);
@@ -101,7 +106,7 @@ async function preview(ctx: BotContext, draft: Draft): Promise<void> {
 async function onText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
   if (!hasRole(ctx.member, 'coordinator')) {
     await endConversation(ctx.db, keyOf(ctx));
-    return void (await replyHtml(ctx, ctx.t('guard.coordinatorOnly')));
+    return void (await replyHtml(ctx, await coordinatorOnlyText(ctx)));
   }
   if (conversation.step !== 'text') return void (await replyHtml(ctx, ctx.t('sess.new.useButtons')));
   const check = checkBroadcastText(text);

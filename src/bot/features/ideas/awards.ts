@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { addAwardIn, parseAward } from '../../../domain/ideas/awards.js';
+import { addAwardIn, awardText, parseAward } from '../../../domain/ideas/awards.js';
 import { AWARD_MAX } from '../../../domain/ideas/fields.js';
 import { yearIn } from '../../../i18n/format.js';
 import { onCommand } from '../../command.js';
@@ -32,12 +32,7 @@ export function awardsFeature(): Composer<BotContext> {
       return row ? { year: row.year, level: row.level, competition: row.competition, result: row.result } : null;
     });
     if (!saved) return replyHtml(ctx, ctx.t('ideas.gone'));
-    const line = ctx.t('ideas.card.award', {
-      year: saved.year,
-      level: ctx.t(`ideas.awardLevel.${saved.level}`).toString(),
-      competition: ctx.t(`ideas.competition.${saved.competition}`).toString(),
-      result: saved.result,
-    });
+    const line = ctx.t('ideas.card.award', { level: ctx.t(`ideas.awardLevel.${saved.level}`).toString(), result: awardText(saved) });
     await replyHtml(ctx, ctx.t('ideas.award.saved', { id: idea.id, name: idea.name, line }));
   });
   return composer;

@@ -1,11 +1,12 @@
 import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
-import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard } from '../../../domain/ideas/ideas.js';
-import { toggleSupportIn } from '../../../domain/ideas/supports.js';
+import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard, restoreIdea } from '../../../domain/ideas/ideas.js';
+import { joinHtml } from '../../../i18n/index.js';
+import { setSupportIn } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
-import { deleteConfirm } from '../../keyboards/ideas.js';
+import { deleteConfirm, restoreButton, withdrawConfirm } from '../../keyboards/ideas.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { askComment, sendComments } from './comments.js';
@@ -50,15 +51,37 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
     await sendCard(ctx, idea.id);
   });
 
-  // 👍 toggles; the count on the card is redrawn in place.
+  // 👍 only adds; the count on the card is redrawn in place. Withdrawing is a separate, confirmed
+  // step, so a press on an old card never takes support back unnoticed.
   composer.action(/^idea:sup:(\d{1,9})$/, async (ctx) => {
     if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
     const memberId = ctx.member.id;
-    // A toggle: run twice (a re-run after a crash) it would take the support back.
-    const { value: result } = await once(ctx, 'idea.support', (tx) => toggleSupportIn(tx, Number(ctx.match[1]), memberId, nowOf(ctx)));
+    const ideaId = Number(ctx.match[1]);
+    const { value: result } = await once(ctx, 'idea.support', (tx) => setSupportIn(tx, ideaId, memberId, nowOf(ctx), true));
     if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
-    await answer(ctx, ctx.t(result.supported ? 'ideas.support.added' : 'ideas.support.removed'));
-    await refreshCard(ctx, Number(ctx.match[1]));
+    if (result.changed) {
+      await answer(ctx, ctx.t('ideas.support.added'));
+      return void (await refreshCard(ctx, ideaId));
+    }
+    // Already supporting: in private, offer to withdraw; in a group, say where that is done.
+    if (!isPrivate(ctx)) return answer(ctx, ctx.t('ideas.support.alreadyGroup', { id: ideaId }), true);
+    await answer(ctx);
+    const idea = await findIdea(ctx.db, ideaId);
+    await replyHtml(ctx, ctx.t('ideas.support.withdrawAsk', { id: ideaId, name: idea?.name ?? '' }), withdrawConfirm(ctx.t, ideaId));
+  });
+
+  composer.action(/^idea:unsup:(\d{1,9}):([yn])$/, async (ctx) => {
+    if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
+    const ideaId = Number(ctx.match[1]);
+    if (ctx.match[2] === 'n') {
+      await answer(ctx);
+      return void (await editHtml(ctx, ctx.t('ideas.support.kept', { id: ideaId })));
+    }
+    const memberId = ctx.member.id;
+    const { value: result } = await once(ctx, 'idea.unsupport', (tx) => setSupportIn(tx, ideaId, memberId, nowOf(ctx), false));
+    if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
+    await answer(ctx);
+    await editHtml(ctx, ctx.t('ideas.support.withdrawn', { id: ideaId, count: result.count }));
   });
 
   composer.action(/^idea:cmt:(\d{1,9})$/, async (ctx) => {
@@ -79,7 +102,16 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
     await answer(ctx);
     if (ctx.match[2] === 'n') return editHtml(ctx, ctx.t('ideas.delete.kept'));
     await deleteIdea(ctx.db, idea.id, nowOf(ctx));
-    await editHtml(ctx, ctx.t('ideas.delete.done', { id: idea.id }));
+    await editHtml(ctx, joinHtml([ctx.t('ideas.delete.done', { id: idea.id }), ctx.t('ideas.delete.undoHint')], '\n'), restoreButton(ctx.t, idea.id));
+  });
+
+  // Undo of a delete: the owner or a coordinator (checked again here: callback data can be forged).
+  composer.action(/^idea:undel:(\d{1,9})$/, async (ctx) => {
+    if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
+    const result = await restoreIdea(ctx.db, Number(ctx.match[1]), ctx.member, nowOf(ctx));
+    if (!result.ok) return answer(ctx, ctx.t(result.reason === 'not_allowed' ? 'ideas.restore.notAllowed' : 'ideas.restore.notDeleted'), true);
+    await answer(ctx);
+    await editHtml(ctx, ctx.t('ideas.restore.done', { id: Number(ctx.match[1]), name: result.name }));
   });
 
   return composer;

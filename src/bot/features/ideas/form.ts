@@ -168,10 +168,18 @@ async function showPreview(ctx: BotContext, state: FormState): Promise<void> {
       '\n',
     ),
   ];
-  if (similar.length) blocks.push(joinHtml([similarWarning(ctx, similar), ctx.t('ideas.pitch.similarMore')], '\n'));
+  if (similar.length) blocks.push(joinHtml([similarWarning(ctx, similar), similarMore(ctx, similar)], '\n'));
   else blocks.push(ctx.t('ideas.pitch.preview.hint'));
   await save(ctx, { ...state, back: false }, 'preview');
   await replyHtml(ctx, joinHtml(blocks, '\n\n'), previewKeyboard(ctx.t, ctx.lang, similar.length > 0));
+}
+
+/** "Lihat ide tersebut dengan /ide 3 atau /ide 5": the real commands, never a literal "/ide N". */
+export function similarMore(ctx: BotContext, similar: SimilarIdea[]): Html {
+  const command = ctx.lang === 'en' ? 'ideas' : 'ide';
+  const commands = similar.map((s) => `/${command} ${s.id}`);
+  const or = ctx.lang === 'en' ? ' or ' : ' atau ';
+  return ctx.t('ideas.pitch.similarMore', { commands: commands.length > 1 ? `${commands.slice(0, -1).join(', ')}${or}${commands.at(-1)}` : commands[0]! });
 }
 
 export function similarWarning(ctx: BotContext, similar: SimilarIdea[]): Html {

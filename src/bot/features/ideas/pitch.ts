@@ -15,7 +15,7 @@ import { quickConfirmKeyboard } from '../../keyboards/ideas.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
-import { similarWarning, startPitch } from './form.js';
+import { similarMore, similarWarning, startPitch } from './form.js';
 import { keyOf, nowOf, sendCard } from './shared.js';
 
 /** A one-line pitch waiting for "tetap kirim?" after the similar-idea check. */
@@ -48,7 +48,7 @@ async function quickPitch(ctx: BotContext, rawName: string, rawText: string): Pr
     return { kind: 'saved' as const, ideaId: created.idea.id, topicQueued: created.topicQueued };
   });
   if (outcome.kind === 'similar') {
-    await replyHtml(ctx, joinHtml([similarWarning(ctx, outcome.similar), ctx.t('ideas.pitch.similarMore')], '\n'), quickConfirmKeyboard(ctx.t, ctx.from!.id));
+    await replyHtml(ctx, joinHtml([similarWarning(ctx, outcome.similar), similarMore(ctx, outcome.similar)], '\n'), quickConfirmKeyboard(ctx.t, ctx.from!.id));
     return;
   }
   if (outcome.topicQueued) ctx.deps.jobs?.wake();
@@ -77,6 +77,8 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
     if (!payload) return startPitch(ctx);
     // `/usul Getar Dilan` in private: the guided pitch with the name already given.
     const name = checkName(payload);
+    // Too long for a name: a one-line pitch whose dash is missing, not a name to shorten.
+    if (!name.ok && name.length > name.max) return replyHtml(ctx, ctx.t('ideas.pitch.noDash', { max: name.max, length: name.length }));
     if (!name.ok) return replyHtml(ctx, ctx.t('ideas.pitch.nameInvalid', { min: name.min, max: name.max, length: name.length }));
     return startPitch(ctx, name.value);
   });

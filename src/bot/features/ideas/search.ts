@@ -16,8 +16,9 @@ async function renderSearch(ctx: BotContext, query: string, page: number, mode?:
   }
   const blocks: Html[] = [ctx.t('ideas.search.title', { query, page })];
   if (result.mode === 'trigram') blocks.push(ctx.t('ideas.search.fuzzy'));
+  if (result.mode === 'any') blocks.push(ctx.t('ideas.search.anyWord'));
   blocks.push(joinHtml(result.rows.map((r) => renderListRow(ctx.t, r)), '\n'));
-  const m = result.mode === 'fts' ? 'f' : 't';
+  const m = result.mode === 'fts' ? 'f' : result.mode === 'any' ? 'a' : 't';
   return { text: joinHtml(blocks, '\n\n'), keyboard: searchKeyboard(ctx.t, result.rows.map((r) => r.id), m, page, query, result.hasNext) };
 }
 
@@ -31,13 +32,13 @@ export function searchFeature(): Composer<BotContext> {
     await replyHtml(ctx, view.text, { ...view.keyboard, ...replyToAsker(ctx) });
   });
 
-  composer.action(/^sr:([ft]):(\d{1,4}):(.+)$/s, async (ctx) => {
+  composer.action(/^sr:([fat]):(\d{1,4}):(.+)$/s, async (ctx) => {
     if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const q = normaliseQuery(ctx.match[3]!);
     const page = Number(ctx.match[2]);
     if (!q.ok || page < 1) return answer(ctx, ctx.t('guard.staleButton'), true);
     await answer(ctx);
-    const view = await renderSearch(ctx, q.query, page, ctx.match[1] === 'f' ? 'fts' : 'trigram');
+    const view = await renderSearch(ctx, q.query, page, ctx.match[1] === 'f' ? 'fts' : ctx.match[1] === 'a' ? 'any' : 'trigram');
     await editHtml(ctx, view.text, view.keyboard);
   });
 

@@ -3,6 +3,7 @@ import type { Idea, Member } from '../../../db/schema/index.js';
 import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
 import { findIdea, loadIdeaCard, type IdeaCardData } from '../../../domain/ideas/ideas.js';
 import { reopenTarget } from '../../../domain/ideas/move.js';
+import { hasSupported } from '../../../domain/ideas/supports.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { showNoteButton } from '../../../domain/coaching/card.js';
@@ -48,7 +49,8 @@ export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
   const next = await nextMoveFor(ctx.db, viewer, data.idea);
   const coachNote = viewer !== null && (await showNoteButton(ctx.db, viewer, data));
   const draft = viewer ? await canDraft(ctx.db, viewer, data.idea) : false;
-  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote, draft }) };
+  const supported = viewer && viewer.id !== data.idea.ownerId ? await hasSupported(ctx.db, data.idea.id, viewer.id) : undefined;
+  return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote, draft, supported }) };
 }
 
 /** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */

@@ -26,6 +26,8 @@ function refusalText(ctx: BotContext, result: Extract<MoveResult, { ok: false }>
       return ctx.t('ideas.stage.refused.same_stage', { stage: stageLabel(ctx.t, stage) });
     case 'reason_required':
       return ctx.t('ideas.stage.refused.reason_required', { id: ideaId });
+    case 'changed':
+      return ctx.t('ideas.stage.refused.changed', { id: ideaId });
     default:
       return ctx.t(`ideas.stage.refused.${result.reason}`);
   }
@@ -108,7 +110,7 @@ export function stageFeature(registries: BotRegistries): Composer<BotContext> {
     const idea = await findIdea(ctx.db, Number(ctx.match[1]));
     if (!idea) return answer(ctx, ctx.t('ideas.gone'), true);
     if (!hasRole(ctx.member, 'coordinator')) return answer(ctx, ctx.t('ideas.stage.refused.archive_needs_coordinator'), true);
-    if (stageAt(ctx.match[2]) !== idea.stage) return answer(ctx, ctx.t('ideas.stage.refused.changed'), true);
+    if (stageAt(ctx.match[2]) !== idea.stage) return answer(ctx, ctx.t('ideas.stage.refused.changed', { id: idea.id }), true);
     if (!isPrivate(ctx)) return answer(ctx, ctx.t('ideas.stage.archiveHint', { id: idea.id }), true);
     await answer(ctx);
     await startConversation(ctx.db, keyOf(ctx), ARCHIVE_KIND, 'reason', { ideaId: idea.id, from: ctx.match[2] });

@@ -1,4 +1,5 @@
 import type { IdeaForm, Language, Stage } from '../../../db/schema/index.js';
+import { awardText } from '../../../domain/ideas/awards.js';
 import { clip } from '../../../domain/ideas/fields.js';
 import type { IdeaCardData } from '../../../domain/ideas/ideas.js';
 import type { ListRow } from '../../../domain/ideas/list.js';
@@ -102,12 +103,7 @@ function renderCardWith(v: ViewContext, data: IdeaCardData, textClip: number): H
 
   if (data.awards.length) {
     const lines = data.awards.slice(0, CARD_AWARDS).map((a) =>
-      t('ideas.card.award', {
-        year: a.year,
-        level: t(`ideas.awardLevel.${a.level}`).toString(),
-        competition: t(`ideas.competition.${a.competition}`).toString(),
-        result: clip(a.result, Math.min(textClip, 300)),
-      }),
+      t('ideas.card.award', { level: t(`ideas.awardLevel.${a.level}`).toString(), result: clip(awardText(a), Math.min(textClip, 300)) }),
     );
     if (data.awards.length > CARD_AWARDS) lines.push(html`…`);
     blocks.push(joinHtml([t('ideas.card.awards'), ...lines], '\n'));

@@ -13,7 +13,7 @@ export function sessionsFeature(registries: BotRegistries): Composer<BotContext>
   return new Composer<BotContext>(
     linksFeature(),
     newSessionFeature(registries),
-    manageFeature(),
+    manageFeature(registries),
     viewFeature(),
     rsvpFeature(registries),
     remindersFeature(),

@@ -1,13 +1,18 @@
-import { Composer } from 'telegraf';
+import { Composer, Markup } from 'telegraf';
+import { z } from 'zod';
+import { endConversation, getConversation, startConversation } from '../../../domain/conversations.js';
 import { parseDateTime } from '../../../domain/dates/parse.js';
 import { setAgendaIdea } from '../../../domain/sessions/agenda.js';
-import { cancelSession, changeSession, type ChangeRefusal, type SessionChange } from '../../../domain/sessions/change.js';
+import { cancelSession, changeSession, refusal, type ChangeRefusal, type SessionChange } from '../../../domain/sessions/change.js';
+import { findSession } from '../../../domain/sessions/queries.js';
 import { checkAgenda, checkPlace, checkTitle, parseCapacity } from '../../../domain/sessions/input.js';
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { onCommand, words } from '../../command.js';
-import type { BotContext } from '../../context.js';
-import { replyHtml } from '../../reply.js';
+import { callbackData } from '../../callback-data.js';
+import type { BotContext, BotRegistries } from '../../context.js';
+import { ensureRole } from '../../middlewares/guards.js';
+import { answer, editHtml, replyHtml } from '../../reply.js';
 import { parseNumber, sessionSpec } from './commands.js';
 import { dateError, inputError } from './render.js';
 
@@ -56,7 +61,18 @@ function parseChange(ctx: BotContext, field: SessionChange['field'], value: stri
   }
 }
 
-export function manageFeature(): Composer<BotContext> {
+const CANCEL_KIND = 'session_cancel';
+const cancelSchema = z.object({ sessionId: z.number().int(), reason: z.string() });
+
+function keyOf(ctx: BotContext) {
+  return { chatId: ctx.chat!.id, userId: ctx.from!.id };
+}
+
+export function manageFeature(registries: BotRegistries): Composer<BotContext> {
+  // Text typed while the confirmation waits: point to the buttons.
+  registries.conversations.register(CANCEL_KIND, async (ctx) => {
+    await replyHtml(ctx, ctx.t('sess.cancel.useButtons'));
+  });
   const composer = new Composer<BotContext>();
 
   onCommand(composer, sessionSpec('agenda'), async (ctx) => {
@@ -121,15 +137,42 @@ export function manageFeature(): Composer<BotContext> {
     if (sessionId === undefined) return replyHtml(ctx, ctx.t('sess.cancel.usage'));
     const reason = payload.slice(sessionWord!.length).replace(/\s+/g, ' ').trim();
     if (reason.length < 3) return replyHtml(ctx, ctx.t('sess.cancel.reasonMissing'));
+    // Refused at once when it cannot be cancelled; checked again when the coordinator confirms.
+    const refused = refusal(await findSession(ctx.db, sessionId), ctx.deps.clock.now());
+    if (refused) return replyHtml(ctx, refusalText(ctx, refused, sessionId));
+    // Everyone who answered is told at once: ask first, as a broadcast does.
+    await startConversation(ctx.db, keyOf(ctx), CANCEL_KIND, 'confirm', { sessionId, reason: reason.slice(0, 500) });
+    await replyHtml(
+      ctx,
+      ctx.t('sess.cancel.confirm', { id: sessionId, reason: reason.slice(0, 500) }),
+      Markup.inlineKeyboard([[Markup.button.callback(ctx.t('sess.cancel.yes').toString(), callbackData('s', 'cxy', sessionId)), Markup.button.callback(ctx.t('sess.cancel.no').toString(), callbackData('s', 'cxn'))]]),
+    );
+  });
+
+  composer.action(/^s:cxy:(\d{1,9})$/, async (ctx) => {
+    if (!(await ensureRole(ctx, 'coordinator'))) return;
+    const sessionId = Number(ctx.match[1]);
+    const conversation = await getConversation(ctx.db, keyOf(ctx));
+    const pending = conversation?.kind === CANCEL_KIND ? cancelSchema.safeParse(conversation.data) : undefined;
+    if (!pending?.success || pending.data.sessionId !== sessionId) return answer(ctx, ctx.t('sess.cancel.stale'), true);
+    await endConversation(ctx.db, keyOf(ctx));
     const result = await cancelSession(ctx.deps.database.db, {
       sessionId,
-      reason: reason.slice(0, 500),
+      reason: pending.data.reason,
       settings: sessionSettings(ctx.deps.config),
       now: ctx.deps.clock.now(),
     });
-    if (!result.ok) return replyHtml(ctx, refusalText(ctx, result.reason, sessionId));
+    await answer(ctx);
+    if (!result.ok) return editHtml(ctx, refusalText(ctx, result.reason, sessionId));
     ctx.deps.jobs?.wake();
-    await replyHtml(ctx, ctx.t('sess.cancel.done', { id: sessionId, notified: result.notified }));
+    await editHtml(ctx, ctx.t('sess.cancel.done', { id: sessionId, notified: result.notified }));
+  });
+
+  composer.action(/^s:cxn$/, async (ctx) => {
+    const conversation = await getConversation(ctx.db, keyOf(ctx));
+    if (conversation?.kind === CANCEL_KIND) await endConversation(ctx.db, keyOf(ctx));
+    await answer(ctx);
+    await editHtml(ctx, ctx.t('sess.cancel.kept'));
   });
 
   return composer;

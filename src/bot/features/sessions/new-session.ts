@@ -22,6 +22,7 @@ import { html, joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
 import { onCommand } from '../../command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
+import { coordinatorOnlyText } from '../../middlewares/guards.js';
 import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { sessionSpec } from './commands.js';
@@ -133,7 +134,7 @@ async function afterRecurrence(ctx: BotContext, data: DraftData, recurrence: Rec
 async function onText(ctx: BotContext, conversation: Conversation, text: string): Promise<void> {
   if (!hasRole(ctx.member, 'coordinator')) {
     await endConversation(ctx.db, keyOf(ctx));
-    await replyHtml(ctx, ctx.t('guard.coordinatorOnly'));
+    await replyHtml(ctx, await coordinatorOnlyText(ctx));
     return;
   }
   const data = conversation.data as DraftData;

@@ -1,5 +1,6 @@
 import type { Language, Stage } from '../../../db/schema/index.js';
 import { firstReached, type DraftSources } from '../sources.js';
+import { awardText } from '../../ideas/awards.js';
 import { tidy, truncateWords } from '../words.js';
 import { phrasesEn } from './phrases-en.js';
 import { phrasesId, type Phrases } from './phrases-id.js';
@@ -111,10 +112,11 @@ export function substantialComments(s: DraftSources, n: number, skip: ReadonlySe
     .slice(0, n);
 }
 
-export function awardList(w: WriterInput): string | undefined {
-  if (w.s.awards.length === 0) return undefined;
+/** Each award once, as entered, with its level: "TOP 30 KIPP Sulsel 2026 (tingkat provinsi)". */
+export function awardList(w: WriterInput, awards: DraftSources['awards'] = w.s.awards): string | undefined {
+  if (awards.length === 0) return undefined;
   return listing(
-    w.s.awards.map((a) => w.p.award({ result: tidy(a.result), competition: a.competition === 'other' ? '' : a.competition, year: a.year, level: w.p.level[a.level] }).replace(/\s+/g, ' ')),
+    awards.map((a) => w.p.award({ text: awardText(a), level: w.p.level[a.level] })),
     w.p.and,
   );
 }

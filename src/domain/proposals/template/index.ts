@@ -2,7 +2,8 @@ import type { DraftMeta, DraftSections, Language } from '../../../db/schema/inde
 import { layoutFields, type Layout, type LayoutField } from '../layout.js';
 import type { DraftSources } from '../sources.js';
 import { countAllWords, todo, truncateWords } from '../words.js';
-import { fullName, implementedSince, isImplemented, listing, longDate, phrasesFor, stageDate, type WriterInput } from './facts.js';
+import { finalistAwards } from '../../ideas/awards.js';
+import { awardList, fullName, implementedSince, isImplemented, longDate, phrasesFor, stageDate, type WriterInput } from './facts.js';
 import { genericWriter, templateWriters, type Para } from './writers.js';
 
 export interface WriteOptions {
@@ -92,8 +93,8 @@ export function draftMeta(sources: DraftSources, layout: Layout, options: WriteO
       case 'category':
         return { key, value: todo(lang, p.todo.category) };
       case 'previousFinalist': {
-        const kipp = sources.awards.filter((a) => a.competition === layout.competition);
-        return { key, value: kipp.length ? p.finalist(listing(kipp.map((a) => `${a.result} ${a.year}`), p.and)) : p.notFinalist };
+        const finals = awardList(w, finalistAwards(sources.awards, layout.competition));
+        return { key, value: finals ? p.finalist(finals) : p.notFinalist };
       }
       case 'videoUrl':
         return { key, value: todo(lang, p.todo.video) };

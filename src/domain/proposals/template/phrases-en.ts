@@ -18,13 +18,16 @@ export const phrasesEn: Phrases = {
 
   identity: (p) => (p.kind ? `${p.name} is a ${p.kind} innovation of ${p.agency}.` : `${p.name} is an innovation of ${p.agency}.`),
   kind: (p) => [p.digital, p.form].filter(Boolean).join(' '),
-  problemLead: 'It started from the following problem.',
-  solutionLead: 'The main idea is as follows.',
+  problem: (text) => `The problem it addresses: ${text}`,
+  solution: (text) => `What it does: ${text}`,
+  pitchSummary: (text) => `In short: ${text}`,
+  pitchBackground: (p) => `In the pitch, ${p.owner} wrote: “${p.text}”`,
+  pitchNovelty: (p) => `The innovator summed up ${p.name} as follows: “${p.text}”.`,
   beneficiaries: (who) => `Its main beneficiaries are ${who}.`,
   affected: (who) => `Those most affected by the problem are ${who}.`,
-  beforeLead: (name) => `Before ${name}, the situation was as follows.`,
+  before: (p) => `Before ${p.name}: ${p.text}`,
   goalLead: 'The measurable goals of the innovation are:',
-  noveltyLead: (name) => `The main idea of ${name} is as follows.`,
+  novelty: (p) => `What ${p.name} does: ${p.text}`,
   kindSentence: (p) => `${p.name} is a ${p.kind} innovation.`,
   stageTrial: (since) => `The innovation has been on trial since ${since}.`,
   stageImplemented: (p) =>
@@ -40,7 +43,7 @@ export const phrasesEn: Phrases = {
       : `In the Warkop Indah forum, ${p.people} civil servants have backed the idea.`,
   supportRelevance: (p) =>
     `Support in the Warkop Indah forum shows the problem is widely felt: ${p.people} civil servants from ${p.agencies} agencies (${p.list}) have backed it.`,
-  award: (p) => `${p.result}, ${p.competition} ${p.year} (${p.level} level)`,
+  award: (p) => `${p.text} (${p.level} level)`,
   awards: (list) => `Recorded achievements: ${list}.`,
   awardsRecognition: (list) => `The innovation has also been recognised: ${list}.`,
   commentQuote: (p) => `${p.author}${p.agency ? ` (${p.agency})` : ''} noted in the forum discussion: “${p.text}”`,
@@ -90,6 +93,8 @@ export const phrasesEn: Phrases = {
   todo: {
     summaryImpact: 'one or two headline impact figures, e.g. the situation before and after',
     problem: 'describe the problem and the situation before the innovation',
+    problemMore: 'describe the problem and the situation before the innovation in more detail',
+    solutionMore: 'describe the idea in more detail: what is done, by whom and for whom',
     baseline: 'baseline data — figures from before the innovation (e.g. service time, number of cases, coverage) with their source and year',
     affected: 'who was affected by the problem, and how many',
     goals: 'measurable goals, e.g. “cut the service time from … days to … days by …”',

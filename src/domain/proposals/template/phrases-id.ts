@@ -1,9 +1,9 @@
 import type { AwardLevel, IdeaForm, Stage } from '../../../db/schema/index.js';
 
 /**
- * The template writer's Indonesian. Sentences take user text as whole sentences after a lead-in
- * ("… sebagai berikut."), because innovators write fragments and full paragraphs alike and
- * splicing them mid-sentence reads badly. English (phrases-en.ts) must have the same shape.
+ * The template writer's Indonesian. User text continues a sentence a person would write
+ * ("Inovasi ini lahir karena data balita…"), its first letter lowered unless it is an acronym or
+ * a name (words.ts lowerFirst). English (phrases-en.ts) must have the same shape.
  */
 export const phrasesId = {
   locale: 'id-ID',
@@ -26,13 +26,17 @@ export const phrasesId = {
     p.kind ? `${p.name} adalah inovasi ${p.kind} dari ${p.agency}.` : `${p.name} adalah inovasi dari ${p.agency}.`,
   kind: (p: { form?: string; digital?: string }) =>
     [p.form && `di bidang ${p.form}`, p.digital && `yang bersifat ${p.digital}`].filter(Boolean).join(' '),
-  problemLead: 'Inovasi ini berangkat dari masalah berikut.',
-  solutionLead: 'Gagasan utamanya sebagai berikut.',
+  // Writers pass user text with its first letter lowered where it continues the sentence (lowerFirst).
+  problem: (text: string) => `Inovasi ini lahir karena ${text}`,
+  solution: (text: string) => `Melalui inovasi ini, ${text}`,
+  pitchSummary: (text: string) => `Ringkasnya, ${text}`,
+  pitchBackground: (p: { owner: string; text: string }) => `Dalam usulannya, ${p.owner} menulis bahwa ${p.text}`,
+  pitchNovelty: (p: { name: string; text: string }) => `Gagasan ${p.name} diringkas pengusulnya sebagai berikut: “${p.text}”.`,
   beneficiaries: (who: string) => `Penerima manfaat utamanya adalah ${who}.`,
   affected: (who: string) => `Pihak yang paling merasakan masalah ini adalah ${who}.`,
-  beforeLead: (name: string) => `Sebelum ada ${name}, kondisi yang dihadapi adalah sebagai berikut.`,
+  before: (p: { name: string; text: string }) => `Sebelum ada ${p.name}, ${p.text}`,
   goalLead: 'Tujuan inovasi ini dirumuskan secara terukur sebagai berikut:',
-  noveltyLead: (name: string) => `Gagasan utama ${name} adalah sebagai berikut.`,
+  novelty: (p: { name: string; text: string }) => `Melalui ${p.name}, ${p.text}`,
   kindSentence: (p: { name: string; kind: string }) => `${p.name} merupakan inovasi ${p.kind}.`,
   stageTrial: (since: string) => `Inovasi ini sedang diuji coba sejak ${since}.`,
   stageImplemented: (p: { trial?: string; since: string }) =>
@@ -49,7 +53,7 @@ export const phrasesId = {
       : `Di forum Warkop Indah, ${p.people} ASN menyatakan dukungan terhadap gagasan ini.`,
   supportRelevance: (p: { people: number; agencies: number; list: string }) =>
     `Dukungan di forum Warkop Indah menunjukkan bahwa masalah ini dirasakan luas: ${p.people} ASN dari ${p.agencies} perangkat daerah (${p.list}) menyatakan dukungan.`,
-  award: (p: { result: string; competition: string; year: number; level: string }) => `${p.result} ${p.competition} ${p.year} (tingkat ${p.level})`,
+  award: (p: { text: string; level: string }) => `${p.text} (tingkat ${p.level})`,
   awards: (list: string) => `Capaian yang tercatat: ${list}.`,
   awardsRecognition: (list: string) => `Inovasi ini juga telah mendapat pengakuan: ${list}.`,
   commentQuote: (p: { author: string; agency?: string; text: string }) =>
@@ -99,6 +103,8 @@ export const phrasesId = {
   todo: {
     summaryImpact: 'satu atau dua angka dampak utama, misalnya kondisi sebelum dan sesudah penerapan',
     problem: 'uraikan masalah dan kondisi sebelum inovasi',
+    problemMore: 'uraikan lebih rinci masalah dan kondisi sebelum inovasi',
+    solutionMore: 'uraikan lebih rinci gagasan inovasi: apa yang dilakukan, oleh siapa, dan untuk siapa',
     baseline: 'data kondisi awal — angka sebelum inovasi (misalnya waktu layanan, jumlah kasus, cakupan) beserta sumber dan tahunnya',
     affected: 'siapa yang terdampak masalah ini dan berapa jumlahnya',
     goals: 'tujuan yang terukur, misalnya “menurunkan waktu layanan dari … hari menjadi … hari pada tahun …”',

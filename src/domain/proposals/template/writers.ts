@@ -1,5 +1,5 @@
 import type { Feed, LayoutField, WriterName } from '../layout.js';
-import { sentence, tidy, todo } from '../words.js';
+import { lowerFirst, sentence, tidy, todo } from '../words.js';
 import {
   awardList,
   fullName,
@@ -26,9 +26,22 @@ export type Para = Piece[];
 const fact = (text: string | undefined): Piece[] => (text && tidy(text) ? [{ text: tidy(text) }] : []);
 const note = (w: WriterInput, what: string): Piece => ({ text: todo(w.lang, what), todo: true });
 
-function problem(w: WriterInput, lead: string): Piece[] {
-  return w.s.idea.problem ? [{ text: lead }, { text: sentence(w.s.idea.problem) }] : [note(w, w.p.todo.problem)];
+/** User text continuing one of our sentences: first letter lowered (not for acronyms or names), tidy end. */
+const cont = (text: string, maxWords?: number): string => lowerFirst(maxWords ? quote(text, maxWords) : tidy(text)).replace(/[.;,:]+$/, '');
+
+/** The one-line pitch's text, when the idea has one (`/usul Nama — ringkasan`). */
+const pitch = (w: WriterInput): string | undefined => (w.s.idea.summary && tidy(w.s.idea.summary) ? w.s.idea.summary : undefined);
+
+function problem(w: WriterInput): Piece[] {
+  const { s, p } = w;
+  if (s.idea.problem) return [{ text: sentence(p.before({ name: shortName(s), text: cont(s.idea.problem) })) }];
+  const line = pitch(w);
+  // A one-line pitch says what the problem is in the pitcher's words: quote them, ask for the rest.
+  if (line) return [{ text: sentence(p.pitchBackground({ owner: s.owner.name, text: cont(line, 60) })) }, note(w, p.todo.problemMore)];
+  return [note(w, p.todo.problem)];
 }
+
+const beneficiariesOf = (w: WriterInput): string | undefined => (w.s.idea.beneficiaries && tidy(w.s.idea.beneficiaries) ? cont(w.s.idea.beneficiaries) : undefined);
 
 function timeline(w: WriterInput): Para {
   const { s, p } = w;
@@ -87,9 +100,12 @@ const summary = (w: WriterInput): Para[] => {
   const { s, p } = w;
   const kind = kindOf(w);
   const first: Para = [{ text: p.identity({ name: fullName(s), agency: s.agency.name, ...(kind ? { kind } : {}) }) }];
-  if (s.idea.problem) first.push({ text: p.problemLead }, { text: sentence(quote(s.idea.problem, 45)) });
-  if (s.idea.solution) first.push({ text: p.solutionLead }, { text: sentence(quote(s.idea.solution, 45)) });
-  if (s.idea.beneficiaries) first.push({ text: p.beneficiaries(tidy(s.idea.beneficiaries).replace(/\.$/, '')) });
+  if (s.idea.problem) first.push({ text: sentence(p.problem(cont(s.idea.problem, 45))) });
+  if (s.idea.solution) first.push({ text: sentence(p.solution(cont(s.idea.solution, 45))) });
+  const line = pitch(w);
+  if (line && !(s.idea.problem && s.idea.solution)) first.push({ text: sentence(p.pitchSummary(cont(line, 45))) });
+  const who = beneficiariesOf(w);
+  if (who) first.push({ text: p.beneficiaries(who) });
   const awards = awardList(w);
   return [first, [...status(w), ...support(w), ...fact(awards && p.awards(awards)), note(w, p.todo.summaryImpact)]];
 };
@@ -97,9 +113,10 @@ const summary = (w: WriterInput): Para[] => {
 const background = (w: WriterInput): Para[] => {
   const { s, p } = w;
   const context = [...commentQuotes(w, 2), ...minutesQuotes(w, 1)];
+  const who = beneficiariesOf(w);
   return [
-    [...problem(w, p.beforeLead(shortName(s))), note(w, p.todo.baseline)],
-    s.idea.beneficiaries ? [{ text: p.affected(tidy(s.idea.beneficiaries).replace(/\.$/, '')) }, note(w, p.todo.affected)] : [note(w, p.todo.affected)],
+    [...problem(w), note(w, p.todo.baseline)],
+    who ? [{ text: p.affected(who) }, note(w, p.todo.affected)] : [note(w, p.todo.affected)],
     context.length ? [{ text: p.commentsLead }, ...context] : [],
     [{ text: p.goalLead }, note(w, p.todo.goals)],
   ];
@@ -109,7 +126,11 @@ const novelty = (w: WriterInput): Para[] => {
   const { s, p } = w;
   const kind = kindOf(w);
   return [
-    s.idea.solution ? [{ text: p.noveltyLead(shortName(s)) }, { text: sentence(s.idea.solution) }] : [note(w, p.todo.solution)],
+    s.idea.solution
+      ? [{ text: sentence(p.novelty({ name: shortName(s), text: cont(s.idea.solution) })) }]
+      : pitch(w)
+      ? [{ text: p.pitchNovelty({ name: shortName(s), text: quote(pitch(w)!, 60).replace(/[.;,:]+$/, '') }) }, note(w, p.todo.solutionMore)]
+      : [note(w, p.todo.solution)],
     [kind ? { text: p.kindSentence({ name: shortName(s), kind }) } : note(w, p.todo.kind), note(w, p.todo.novelty)],
   ];
 };
@@ -124,7 +145,8 @@ const significance = (w: WriterInput): Para[] => {
   if (isImplemented(s) && impl) opening.push({ text: p.significanceImplemented({ name: shortName(s), since: impl }) });
   else if (trial) opening.push({ text: p.significanceTrial(trial) });
   else opening.push({ text: p.significanceEarly });
-  if (s.idea.beneficiaries) opening.push({ text: p.beneficiaries(tidy(s.idea.beneficiaries).replace(/\.$/, '')) });
+  const who = beneficiariesOf(w);
+  if (who) opening.push({ text: p.beneficiaries(who) });
   const st = supportStats(s);
   const evidence: Para = [];
   if (st.people > 0 && st.agencies > 1) evidence.push({ text: p.supportRelevance({ people: st.people, agencies: st.agencies, list: listing(st.all, p.and) }) });
@@ -197,9 +219,12 @@ export function genericWriter(w: WriterInput, field: LayoutField): Para[] {
   const facts: Piece[] = [];
   const want = (f: Feed) => field.feeds.includes(f) || (f.startsWith('idea.') && field.feeds.includes('idea'));
   if (want('idea.name')) facts.push({ text: p.identity({ name: fullName(s), agency: s.agency.name }) });
-  if (want('idea.problem') && s.idea.problem) facts.push({ text: p.problemLead }, { text: sentence(quote(s.idea.problem, 60)) });
-  if (want('idea.solution') && s.idea.solution) facts.push({ text: p.solutionLead }, { text: sentence(quote(s.idea.solution, 60)) });
-  if (want('idea.beneficiaries') && s.idea.beneficiaries) facts.push({ text: p.beneficiaries(tidy(s.idea.beneficiaries).replace(/\.$/, '')) });
+  if (want('idea.problem') && s.idea.problem) facts.push({ text: sentence(p.problem(cont(s.idea.problem, 60))) });
+  if (want('idea.solution') && s.idea.solution) facts.push({ text: sentence(p.solution(cont(s.idea.solution, 60))) });
+  const line = pitch(w);
+  if ((want('idea.problem') || want('idea.solution')) && line && !(s.idea.problem && s.idea.solution)) facts.push({ text: sentence(p.pitchSummary(cont(line, 60))) });
+  const who = beneficiariesOf(w);
+  if (want('idea.beneficiaries') && who) facts.push({ text: p.beneficiaries(who) });
   if (want('idea.form') || want('idea.digital')) {
     const kind = kindOf(w);
     if (kind) facts.push({ text: p.kindSentence({ name: shortName(s), kind }) });
