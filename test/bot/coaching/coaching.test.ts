@@ -72,8 +72,8 @@ describe.each(engines)('coaching (%s)', (engine) => {
     expect((await ana.ask('/catatan 1 Catatan dari pengusul')).text).toContain('hanya dapat ditulis oleh pendamping');
     const card = await citra.ask('/ide 1');
     expect(buttons(card)).not.toContain('📒 Catatan pendampingan');
-    // A forged press is refused with the reason and opens no dialog.
-    expect(await citra.pressData(card, 'coach:note:1')).toContain('hanya dapat ditulis oleh pendamping');
+    // A forged press (data not on the card's buttons) is refused by the press guard and opens no dialog.
+    expect(await citra.pressData(card, 'coach:note:1')).toContain('sudah tidak berlaku');
     expect(await h.db.select().from(conversations).where(eq(conversations.userId, citra.id))).toHaveLength(0);
     expect(await h.db.select().from(coachingNotes)).toHaveLength(0);
     // A coach removed meanwhile: the button they still see is refused.

@@ -54,9 +54,10 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect(refused.reply_markup).toBeUndefined();
     // Forged presses are checked on the server too.
     const panel = await citra.ask('/nilai C1');
-    expect(await fajar.pressData(refused, 'cmp:s:1:0:10')).toContain('perangkat daerah Anda sendiri');
+    // Forged score presses (data not on the pressed message) are refused by the press guard.
+    expect(await fajar.pressData(refused, 'cmp:s:1:0:10')).toContain('sudah tidak berlaku');
     const budiOwn = await budi.ask('/kompetisi 1');
-    expect(await budi.pressData(budiOwn, 'cmp:s:1:0:10')).toContain('bukan penilai');
+    expect(await budi.pressData(budiOwn, 'cmp:s:1:0:10')).toContain('sudah tidak berlaku');
     expect(await citra.pressData(panel, 'cmp:s:1:9:10')).toContain('sudah tidak berlaku');
     expect(await h.db.select().from(candidateScores)).toEqual([]);
     // Fajar may still score the other agency's candidate.
@@ -154,7 +155,7 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect(privateTexts(h, eka, 'Umpan balik bedah proposal')[0]).toContain('peringkat 2/2');
     // Scores are frozen now.
     expect((await citra.ask('/nilai C1')).text).toContain('sudah ditutup koordinator');
-    expect(await citra.pressData(summary, 'cmp:s:1:0:10')).toContain('sudah ditutup');
+    expect(await citra.pressData(summary, 'cmp:s:1:0:10')).toContain('sudah tidak berlaku');
     const scores = await h.db.select().from(candidateScores).where(eq(candidateScores.candidateId, 1));
     expect(scores.find((s) => s.criterion === 'background' && s.score === 10)).toBeUndefined();
   });

@@ -63,7 +63,8 @@ describe.each(engines)('competition rounds, candidates and deadline reminders (%
     const request = h.api.botMessages(ana.id).at(-1)!;
     expect(request.text).toBe('📨 Budi Dinkes meminta ide #1 Getar Dilan (Dinkes) didaftarkan sebagai kandidat K1 · KIPP KemenPAN-RB 2027.');
     const budiOwn = h.api.botMessages(budi.id).at(-1)!;
-    expect(await budi.pressData(budiOwn, `cmp:ap:1:${idea}`)).toContain('hanya untuk koordinator');
+    // A forged approval (the button is not on Budi's message) is refused by the press guard.
+    expect(await budi.pressData(budiOwn, `cmp:ap:1:${idea}`)).toContain('sudah tidak berlaku');
     expect(await h.db.select().from(outbox).where(eq(outbox.kind, 'competition.deadline'))).toEqual([]);
     const approved = await ana.press('✅ Daftarkan', request);
     expect(approved.message!.text).toContain('terdaftar sebagai kandidat C1');
