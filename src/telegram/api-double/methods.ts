@@ -277,32 +277,18 @@ const sendPhoto: Handler = (ctx, p) => {
   } else {
     throw badRequest('there is no photo in the request');
   }
-  const rawCaption = str(p, 'caption') ?? '';
-  const parseMode = str(p, 'parse_mode') || undefined;
-  const cap = parseText(rawCaption, parseMode, p.caption_entities);
-  if (cap.text.length > 1024) throw badRequest('message caption is too long');
-  const markup = parseMarkup(p.reply_markup);
-  const replyTo = replyTarget(rec, p);
-  const thread = threadOf(rec, p, replyTo);
-  enforceLimits(ctx, rec);
-  const msg = newBotMessage(ctx, rec, thread, replyTo);
-  msg.kind = 'photo';
-  msg.photo = {
-    file_name: file.file_name,
-    content: file.content,
-    file_id: file.file_id,
-    file_unique_id: file.file_unique_id,
-    file_size: file.content.length,
-    width: size?.width ?? 0,
-    height: size?.height ?? 0,
-  };
-  if (cap.text.length > 0) msg.photo.caption = cap.text;
-  if (rawCaption.length > 0) msg.html = rawCaption;
-  if (parseMode !== undefined) msg.parse_mode = parseMode;
-  if (cap.entities.length > 0) msg.entities = cap.entities;
-  applyMarkup(msg, markup);
-  ctx.state.addMessage(rec, msg);
-  return ctx.state.messageObject(msg);
+  return captionedMessage(ctx, rec, p, 'photo', (msg, caption) => {
+    msg.photo = {
+      file_name: file.file_name,
+      content: file.content,
+      file_id: file.file_id,
+      file_unique_id: file.file_unique_id,
+      file_size: file.content.length,
+      width: size?.width ?? 0,
+      height: size?.height ?? 0,
+    };
+    if (caption) msg.photo.caption = caption;
+  });
 };
 
 const sendDocument: Handler = (ctx, p) => {
@@ -329,6 +315,30 @@ const sendDocument: Handler = (ctx, p) => {
   } else {
     throw badRequest('there is no document in the request');
   }
+  return captionedMessage(ctx, rec, p, 'document', (msg, caption) => {
+    msg.document = {
+      file_name: file.file_name,
+      content: file.content,
+      file_id: file.file_id,
+      file_unique_id: file.file_unique_id,
+      file_size: file.content.length,
+    };
+    if (file.mime_type !== undefined) msg.document.mime_type = file.mime_type;
+    if (caption) msg.document.caption = caption;
+  });
+};
+
+/**
+ * What sendPhoto and sendDocument share once the file is known: the caption (at most 1024 characters
+ * after entities are parsed), reply markup, reply target and topic, the chat's limits, storing.
+ */
+function captionedMessage(
+  ctx: MethodContext,
+  rec: ChatRecord,
+  p: Payload,
+  kind: 'photo' | 'document',
+  attach: (msg: StoredMessage, caption: string | undefined) => void,
+) {
   const rawCaption = str(p, 'caption') ?? '';
   const parseMode = str(p, 'parse_mode') || undefined;
   const cap = parseText(rawCaption, parseMode, p.caption_entities);
@@ -338,23 +348,15 @@ const sendDocument: Handler = (ctx, p) => {
   const thread = threadOf(rec, p, replyTo);
   enforceLimits(ctx, rec);
   const msg = newBotMessage(ctx, rec, thread, replyTo);
-  msg.kind = 'document';
-  msg.document = {
-    file_name: file.file_name,
-    content: file.content,
-    file_id: file.file_id,
-    file_unique_id: file.file_unique_id,
-    file_size: file.content.length,
-  };
-  if (file.mime_type !== undefined) msg.document.mime_type = file.mime_type;
-  if (cap.text.length > 0) msg.document.caption = cap.text;
+  msg.kind = kind;
+  attach(msg, cap.text.length > 0 ? cap.text : undefined);
   if (rawCaption.length > 0) msg.html = rawCaption;
   if (parseMode !== undefined) msg.parse_mode = parseMode;
   if (cap.entities.length > 0) msg.entities = cap.entities;
   applyMarkup(msg, markup);
   ctx.state.addMessage(rec, msg);
   return ctx.state.messageObject(msg);
-};
+}
 
 function copyOrForward(ctx: MethodContext, p: Payload, kind: 'copy' | 'forward'): StoredMessage {
   const rec = writableChat(ctx, p);
