@@ -17,11 +17,13 @@ const answer = (usage = { prompt_tokens: 1200, completion_tokens: 800 }) => ({ k
 async function setUp(h: Harness): Promise<{ ana: TestUser; budi: TestUser; citra: TestUser; ideaId: number }> {
   const ana = h.user('Ana');
   const budi = h.user('Budi');
-  const citra = h.user('Citra');
+  const citra = h.user('Citra', { username: 'citra' });
   await ana.register('Ana Lestari', 'Ketahanan Pangan');
   await budi.register('Budi Santoso', 'Dinas Kesehatan');
   await citra.register('Citra Dewi', 'Ketahanan Pangan');
   const idea = await insertCompleteIdea(h.db, ana.id, { supporters: [budi.id], commenter: budi.id });
+  // Same agency is not enough to ask for drafts: Ana makes Citra a co-author.
+  await ana.send(`/rekan ${idea.id} @citra`);
   return { ana, budi, citra, ideaId: idea.id };
 }
 

@@ -165,7 +165,8 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     const restored = await ana.press('↩️ Pulihkan ide', deleted.message!);
     expect(restored.message?.text).toBe('↩️ Ide #1 Getar Dilan dipulihkan. Lihat dengan /ide 1.');
     expect((await ana.ask('/ide 1')).text).toContain('Getar Dilan');
-    expect(await ana.pressData(deleted.message!, 'idea:undel:1')).toBe('Ide ini tidak sedang terhapus; mungkin sudah dipulihkan.');
+    // The restored message has no undo button left: a second press is refused by the press guard.
+    expect(await ana.pressData(deleted.message!, 'idea:undel:1')).toContain('sudah tidak berlaku');
   });
 
   it('refuses to restore a deleted idea for someone else', async () => {
@@ -175,7 +176,7 @@ describe.each(engines)('idea card, similar ideas, support, comments (%s)', (engi
     await ana.press('🗑 Ya, hapus', confirm);
     // Budi forges the press on a message in his own chat.
     const his = await budi.ask('/ide');
-    expect(await budi.pressData(his, 'idea:undel:1')).toBe('Hanya pengusul ide ini atau koordinator yang dapat memulihkannya.');
+    expect(await budi.pressData(his, 'idea:undel:1')).toContain('sudah tidak berlaku');
     const [row] = await h.db.select().from(ideas).where(eq(ideas.id, 1));
     expect(row?.deletedAt).toBeInstanceOf(Date);
   });
