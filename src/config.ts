@@ -82,6 +82,8 @@ const base = z.object({
   SEND_LIMITS_SHARED: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
   SCHEDULER_TICK_SECONDS: int(5, 1).pipe(z.number().max(59)),
   // Proposal drafts: the layout file id, and the optional OpenAI-compatible language model.
+  /** An extra folder of layout files (e.g. the district's own round form), next to the committed ones. */
+  PROPOSAL_LAYOUTS_DIR: optionalString,
   PROPOSAL_LAYOUT: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'must be a layout id such as kipp-umum-2023').optional()),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),

@@ -2,7 +2,8 @@ import { Composer, Markup } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { canDraft, findDraftableIdea, type DraftableIdea } from '../../domain/proposals/access.js';
 import { activeLayout, chooseLayout } from '../../domain/proposals/active-layout.js';
-import { allLayouts } from '../../domain/proposals/layout.js';
+import { hasRole } from '../../domain/permissions.js';
+import { allLayouts, findLayout, type Layout } from '../../domain/proposals/layout.js';
 import { attachProgressMessage, cancelRequest, queuePosition, requestBuild, requestResend } from '../../domain/proposals/requests.js';
 import { findDraftVersion, listDrafts } from '../../domain/proposals/versions.js';
 import { formatDateTime, formatNumber, formatShortDate, formatTime } from '../../i18n/format.js';
@@ -27,6 +28,8 @@ export const draftButtonData = (ideaId: number) => callbackData('draft', 'new', 
 const LAYOUT_BUTTON_PATTERN = /^draft:layout:([a-z0-9][a-z0-9-]{2,40})$/;
 
 const HISTORY_WORDS = new Set(['riwayat', 'history', 'versi', 'versions']);
+/** `/draf 12 format kipp-umum-2023`: a coordinator builds this one draft with another layout. */
+const FORMAT_WORDS = new Set(['format', 'layout']);
 
 /** Tells the member something: a reply to a command, an alert for a button. */
 async function tell(ctx: BotContext, text: Html): Promise<void> {
@@ -76,11 +79,14 @@ async function unreachable(ctx: BotContext): Promise<void> {
   await tell(ctx, ctx.t('drafts.privateUnreachable', { link: `https://t.me/${ctx.me}` }));
 }
 
-/** Queues a build and answers at once; the drafts job does the writing. */
-async function startBuild(ctx: BotContext, idea: DraftableIdea): Promise<void> {
+/**
+ * Queues a build and answers at once; the drafts job does the writing. `chosen` is a layout a
+ * coordinator named for this one draft; otherwise the forum-wide one (/format) is used.
+ */
+async function startBuild(ctx: BotContext, idea: DraftableIdea, chosen?: Layout): Promise<void> {
   const { config, clock } = ctx.deps;
   const member = ctx.member!;
-  const { layout } = await activeLayout(ctx.db, config.PROPOSAL_LAYOUT);
+  const layout = chosen ?? (await activeLayout(ctx.db, config.PROPOSAL_LAYOUT)).layout;
   const now = clock.now();
   const result = await requestBuild(ctx.db, {
     memberId: member.id,
@@ -155,10 +161,40 @@ async function resend(ctx: BotContext, idea: DraftableIdea, version: number): Pr
   await acknowledge(ctx, idea);
 }
 
+/** The layouts a coordinator may name in `/draf 12 format …`, with the forum-wide one marked. */
+async function layoutChoices(ctx: BotContext, ideaId: number, asked: string | undefined): Promise<Html> {
+  const { layout: active } = await activeLayout(ctx.db, ctx.deps.config.PROPOSAL_LAYOUT);
+  return joinHtml(
+    [
+      asked === undefined ? ctx.t('drafts.draftFormat.missing') : ctx.t('drafts.draftFormat.unknown', { id: asked }),
+      ...allLayouts().map((l) => ctx.t('drafts.format.line', { id: l.id, title: l.title[ctx.lang], active: l.id === active.id })),
+      '',
+      ctx.t('drafts.draftFormat.hint', { id: ideaId, layout: allLayouts()[0]!.id }),
+    ],
+    '\n',
+  );
+}
+
+/** `/draf 12 format <layout>`: coordinators only; the choice holds for this draft, not the forum's. */
+async function onDraftWithLayout(ctx: CommandContext, id: number, args: string[]): Promise<void> {
+  if (!hasRole(ctx.member, 'coordinator')) {
+    const { layout: active } = await activeLayout(ctx.db, ctx.deps.config.PROPOSAL_LAYOUT);
+    return void (await replyHtml(ctx, ctx.t('drafts.draftFormat.forbidden', { id, layout: active.title[ctx.lang] })));
+  }
+  const asked = args.length > 0 ? args.join(' ') : undefined;
+  const layout = args.length === 1 ? findLayout(args[0]!.toLowerCase()) : undefined;
+  if (!layout) return void (await replyHtml(ctx, await layoutChoices(ctx, id, asked)));
+  const idea = await draftableIdea(ctx, id);
+  if (!idea) return;
+  ctx.log.info({ layout: layout.id, idea: idea.id, by: ctx.member?.id }, 'draft layout chosen for one draft');
+  return startBuild(ctx, idea, layout);
+}
+
 async function onDraftCommand(ctx: CommandContext): Promise<void> {
   const [first, second, ...rest] = words(ctx.payload);
   const id = parseIdeaId(first);
   const sub = second?.toLowerCase();
+  if (id !== undefined && sub !== undefined && FORMAT_WORDS.has(sub)) return onDraftWithLayout(ctx, id, rest);
   const version = sub ? /^v?(\d{1,6})$/.exec(sub) : null;
   if (id === undefined || rest.length > 0 || (sub !== undefined && !HISTORY_WORDS.has(sub) && !version)) {
     await replyHtml(ctx, ctx.t('drafts.usage'));

@@ -122,14 +122,14 @@ export function filterPicker(t: Translate, kind: 's' | 'a' | 'y', filters: IdeaF
 // ---------------------------------------------------------------- search
 
 /** The query rides in the callback data, cut (on a character boundary) to what fits in 64 bytes. */
-export function searchData(mode: 'f' | 'a' | 't', page: number, query: string): string {
+export function searchData(mode: 'f' | 'a' | 't' | 'w', page: number, query: string): string {
   const prefix = `sr:${mode}:${page}:`;
   let q = query;
   while (Buffer.byteLength(prefix + q, 'utf8') > 64) q = [...q].slice(0, -1).join('');
   return callbackData(prefix + q.trimEnd());
 }
 
-export function searchKeyboard(t: Translate, ids: readonly number[], mode: 'f' | 'a' | 't', page: number, query: string, hasNext: boolean) {
+export function searchKeyboard(t: Translate, ids: readonly number[], mode: 'f' | 'a' | 't' | 'w', page: number, query: string, hasNext: boolean) {
   const rows = openButtons(t, ids);
   const move: Button[] = [];
   if (page > 1) move.push(Markup.button.callback(t('pager.prev').toString(), searchData(mode, page - 1, query)));

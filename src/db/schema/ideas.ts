@@ -64,6 +64,8 @@ export const ideas = pgTable(
     index('ideas_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     // The typo fallback of /cari also matches expansions.
     index('ideas_expansion_trgm_idx').using('gin', sql`coalesce(${t.expansion}, '') gin_trgm_ops`),
+    // ... and, last of all, the words of the other texts (a typo of a word only a summary holds).
+    index('ideas_text_trgm_idx').using('gin', sql`(${ideaTextSql(t)}) gin_trgm_ops`),
     index('ideas_search_idx').using('gin', t.search),
     // Counting the list (capped) reads only this.
     index('ideas_live_idx').on(t.id.desc()).where(sql`deleted_at is null`),
@@ -89,6 +91,14 @@ function ideaDocument(t: {
   summary: AnyPgColumn;
 }): SQL {
   return sql`setweight(to_tsvector('indonesian', coalesce(${t.name}, '')), 'A') || to_tsvector('indonesian', coalesce(${t.expansion}, '') || ' ' || coalesce(${t.summary}, '') || ' ' || coalesce(${t.problem}, '') || ' ' || coalesce(${t.solution}, '') || ' ' || coalesce(${t.beneficiaries}, ''))`;
+}
+
+/**
+ * The idea's texts besides its name and expansion, as one string: what the typo fallback of /cari
+ * compares a query with, by trigrams. The index `ideas_text_trgm_idx` is on exactly this expression.
+ */
+export function ideaTextSql(t: { summary: AnyPgColumn; problem: AnyPgColumn; solution: AnyPgColumn; beneficiaries: AnyPgColumn } = ideas): SQL {
+  return sql`coalesce(${t.summary}, '') || ' ' || coalesce(${t.problem}, '') || ' ' || coalesce(${t.solution}, '') || ' ' || coalesce(${t.beneficiaries}, '')`;
 }
 
 /** The stored document of an idea, for search queries. */

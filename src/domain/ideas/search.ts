@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { agencies, ideaDocumentSql, ideas } from '../../db/schema/index.js';
+import { agencies, ideaDocumentSql, ideas, ideaTextSql } from '../../db/schema/index.js';
 import { listColumns, type ListRow } from './list.js';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -10,9 +10,10 @@ export const QUERY_MAX = 100;
 /**
  * `fts`: Indonesian full text, every word (stemmed, so "pelayanan" finds "layanan"); `any`: the
  * same when every word together finds nothing, ranked by how many words match; `trigram`: the
- * typo fallback.
+ * typo fallback on names and expansions; `words`: the typo fallback on the other texts (summary,
+ * problem, solution, beneficiaries).
  */
-export type SearchMode = 'fts' | 'any' | 'trigram';
+export type SearchMode = 'fts' | 'any' | 'trigram' | 'words';
 
 /**
  * Spellings people use side by side (non-standard first, KBBI second). Editable: a query with one
@@ -60,6 +61,13 @@ function tsQuery(query: string, any: boolean) {
   return variant ? sql`(${one(query)} || ${one(variant)})` : one(query);
 }
 
+/**
+ * How alike (0–1, pg_trgm word similarity) a query must be to a part of an idea's texts for the
+ * last typo fallback. PostgreSQL's default, 0.6, misses one dropped letter in a nine-letter word
+ * ("kecamtan" is 0.58 from "kecamatan"); lower finds more, and more that is unrelated.
+ */
+export const TEXT_TYPO_THRESHOLD = 0.5;
+
 export interface SearchPage {
   mode: SearchMode;
   rows: ListRow[];
@@ -98,14 +106,43 @@ async function trigram(db: DbOrTx, query: string, page: number, size: number) {
 }
 
 /**
+ * A typo of a word in the idea's other texts ("terpencl" for "terpencil" in a summary): the query
+ * is found as a part of the text that looks alike (`<%`, word similarity, on the trigram index
+ * `ideas_text_trgm_idx` over the same expression), the closest first.
+ */
+async function textTrigram(db: DbOrTx, query: string, page: number, size: number) {
+  const text = ideaTextSql();
+  return db.transaction(async (tx) => {
+    // The operator reads its threshold from a setting; set for this query only.
+    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${TEXT_TYPO_THRESHOLD}`));
+    return tx
+      .select(listColumns)
+      .from(ideas)
+      .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
+      .where(and(isNull(ideas.deletedAt), sql`${query} <% (${text})`))
+      .orderBy(desc(sql`word_similarity(${query}, ${text})`), desc(ideas.id))
+      .offset((page - 1) * size)
+      .limit(size + 1);
+  });
+}
+
+const byMode: Record<SearchMode, (db: DbOrTx, query: string, page: number, size: number) => Promise<ListRow[]>> = {
+  fts: (db, q, p, s) => fullText(db, q, p, s),
+  any: (db, q, p, s) => fullText(db, q, p, s, true),
+  trigram: trigram,
+  words: textTrigram,
+};
+
+/**
  * Ranked search, 10 a page. Full text first (with variant spellings); when it finds nothing at
  * all, the query is treated as a possible typo and matched by trigrams on names and expansions,
- * and failing that any of its words is enough. The mode is
+ * failing that any of its words is enough, and failing that it is matched by trigrams against the
+ * words of the idea's other texts. The mode is
  * returned so later pages stay in the same mode.
  */
 export async function searchIdeas(db: DbOrTx, query: string, page: number, mode?: SearchMode, size = SEARCH_PAGE_SIZE): Promise<SearchPage> {
   let used: SearchMode = mode ?? 'fts';
-  let rows = used === 'trigram' ? await trigram(db, query, page, size) : await fullText(db, query, page, size, used === 'any');
+  let rows = await byMode[used](db, query, page, size);
   // A typo in a name ("Getar Dilam") is the likelier meaning; then any of the words.
   if (!mode && rows.length === 0 && page === 1) {
     used = 'trigram';
@@ -115,6 +152,11 @@ export async function searchIdeas(db: DbOrTx, query: string, page: number, mode?
   if (!mode && rows.length === 0 && page === 1 && /\s/.test(query)) {
     used = 'any';
     rows = await fullText(db, query, page, size, true);
+  }
+  // Last, a typo of a word that only the summary, problem, solution or beneficiaries hold.
+  if (!mode && rows.length === 0 && page === 1) {
+    used = 'words';
+    rows = await textTrigram(db, query, page, size);
   }
   return { mode: used, rows: rows.slice(0, size), hasNext: rows.length > size };
 }

@@ -188,9 +188,20 @@ export function readLayouts(dir = layoutsDir): Layout[] {
 
 let cached: Layout[] | undefined;
 
-/** The committed layouts (read once per process). */
+/**
+ * The committed layouts plus, when PROPOSAL_LAYOUTS_DIR names a folder, the layout files kept there
+ * (e.g. the district's own round form, outside the code). Read once per process; ids must not repeat.
+ */
 export function allLayouts(): Layout[] {
-  cached ??= readLayouts();
+  if (cached) return cached;
+  const extraDir = process.env.PROPOSAL_LAYOUTS_DIR?.trim();
+  const layouts = [...readLayouts(), ...(extraDir ? readLayouts(extraDir) : [])];
+  const seen = new Set<string>();
+  for (const l of layouts) {
+    if (seen.has(l.id)) throw new LayoutError(`layout ${l.id} is defined twice (${layoutsDir} and ${extraDir})`);
+    seen.add(l.id);
+  }
+  cached = layouts.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
   return cached;
 }
 

@@ -6,7 +6,7 @@ export const drafts: typeof source = {
   'cmd.format': 'Choose the proposal layout used for drafts',
 
   'drafts.usage':
-    'Usage:\n<code>/draft 12</code> — draft a proposal for idea 12\n<code>/draft 12 history</code> — list the versions of its drafts\n<code>/draft 12 v2</code> — send version 2 again',
+    'Usage:\n<code>/draft 12</code> — draft a proposal for idea 12\n<code>/draft 12 history</code> — list the versions of its drafts\n<code>/draft 12 v2</code> — send version 2 again\n<code>/draft 12 format kipp-umum-2023</code> — (coordinators) draft with a given layout',
   'drafts.notFound': (p) => html`Idea ${p.id} was not found. Please check the number.`,
   'drafts.forbidden': (p) => html`Drafts for idea ${p.id} can be requested by its author, the co-authors the author added (/coauthor), or Warkop Indah coordinators.`,
   'drafts.quota': (p) => html`You have asked for ${p.max} drafts in the last hour, the current limit. Please try again after ${p.at}.`,
@@ -56,6 +56,13 @@ export const drafts: typeof source = {
   'drafts.history.empty': (p) => html`There are no drafts for idea ${p.id} yet. Type <code>/draft ${p.id}</code> to write one.`,
   'drafts.history.hint': (p) => html`Send a version again with <code>/draft ${p.id} v${p.version}</code>.`,
   'drafts.version.notFound': (p) => html`There is no draft version ${p.version} for idea ${p.id}. See its versions with <code>/draft ${p.id} history</code>.`,
+
+  'drafts.draftFormat.forbidden': (p) =>
+    html`Sorry, only Warkop Indah coordinators can choose the layout of a single draft. Type <code>/draft ${p.id}</code> to draft it with the current layout (${p.layout}).`,
+  'drafts.draftFormat.missing': 'Name the layout this draft should use. The layouts available (✅ = the layout all drafts use):',
+  'drafts.draftFormat.unknown': (p) => html`Layout “${p.id}” is not known. The layouts available (✅ = the layout all drafts use):`,
+  'drafts.draftFormat.hint': (p) =>
+    html`For example: <code>/draft ${p.id} format ${p.layout}</code>. The choice holds for that draft only; the layout of all drafts is set with /format.`,
 
   'drafts.format.title': '<b>Proposal layouts</b>',
   'drafts.format.line': (p) => html`${p.active ? '✅' : '▫️'} <code>${p.id}</code> — ${p.title}`,

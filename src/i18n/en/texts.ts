@@ -14,6 +14,8 @@ export const texts: typeof source = {
   'ideas.support.withdrawAsk': (p) => html`You already support <b>#${p.id} ${p.name}</b>. Withdraw your support?`,
   'ideas.support.withdrawn': (p) => html`Your support for idea #${p.id} has been withdrawn. Supporters now: ${p.count}.`,
   'ideas.support.kept': (p) => html`Your support for idea #${p.id} stays recorded 👍`,
+  'ideas.search.fuzzyText': 'Nothing matched exactly; these ideas have a similar word in their summary or description:',
+  'dashboard.board.searchTypoText': 'Nothing matched exactly; showing ideas with a similar word in their description.',
   'ideas.search.anyWord': 'No idea has all of those words; these have some of them, the best matches first:',
   'help.group.title': '<b>Warkop Indah commands</b> (short, for groups)',
   'help.group.more': (p) => html`The full list with examples is in the private chat: <a href="${p.link}">open the bot</a>, then type /help.`,

@@ -6,7 +6,7 @@ export const drafts = {
   'cmd.format': 'Pilih format proposal yang dipakai untuk draf',
 
   'drafts.usage':
-    'Cara pakai:\n<code>/draf 12</code> — susun draf proposal untuk ide nomor 12\n<code>/draf 12 riwayat</code> — daftar versi draf ide tersebut\n<code>/draf 12 v2</code> — kirim ulang draf versi 2',
+    'Cara pakai:\n<code>/draf 12</code> — susun draf proposal untuk ide nomor 12\n<code>/draf 12 riwayat</code> — daftar versi draf ide tersebut\n<code>/draf 12 v2</code> — kirim ulang draf versi 2\n<code>/draf 12 format kipp-umum-2023</code> — (koordinator) susun draf dengan format tertentu',
   'drafts.notFound': (p: { id: number }): Html => html`Ide nomor ${p.id} tidak ditemukan. Periksa kembali nomornya.`,
   'drafts.forbidden': (p: { id: number }): Html =>
     html`Draf ide nomor ${p.id} hanya dapat diminta oleh pengusulnya, rekan penyusun yang ditambahkan pengusul (/rekan), atau koordinator Warkop Indah.`,
@@ -70,6 +70,14 @@ export const drafts = {
   'drafts.history.hint': (p: { id: number; version: number }): Html => html`Kirim ulang satu versi dengan <code>/draf ${p.id} v${p.version}</code>.`,
   'drafts.version.notFound': (p: { id: number; version: number }): Html =>
     html`Draf versi ${p.version} untuk ide nomor ${p.id} tidak ada. Lihat daftar versinya dengan <code>/draf ${p.id} riwayat</code>.`,
+
+  'drafts.draftFormat.forbidden': (p: { id: number; layout: string }): Html =>
+    html`Maaf, hanya koordinator Warkop Indah yang dapat memilih format untuk satu draf. Ketik <code>/draf ${p.id}</code> untuk menyusun draf dengan format yang berlaku saat ini (${p.layout}).`,
+  'drafts.draftFormat.missing': 'Sebutkan format yang dipakai untuk draf ini. Pilihan yang tersedia (✅ = format yang berlaku untuk semua draf):',
+  'drafts.draftFormat.unknown': (p: { id: string }): Html =>
+    html`Format “${p.id}” tidak dikenal. Pilihan yang tersedia (✅ = format yang berlaku untuk semua draf):`,
+  'drafts.draftFormat.hint': (p: { id: number; layout: string }): Html =>
+    html`Contoh: <code>/draf ${p.id} format ${p.layout}</code>. Pilihan ini hanya berlaku untuk draf tersebut; format untuk semua draf diatur dengan /format.`,
 
   'drafts.format.title': '<b>Format proposal</b>',
   'drafts.format.line': (p: { id: string; title: string; active: boolean }): Html =>

@@ -17,6 +17,8 @@ export const texts = {
   'ideas.support.withdrawn': (p: { id: number; count: number }): Html =>
     html`Dukungan Anda untuk ide #${p.id} sudah ditarik. Pendukung sekarang: ${p.count}.`,
   'ideas.support.kept': (p: { id: number }): Html => html`Dukungan Anda untuk ide #${p.id} tetap tercatat 👍`,
+  'ideas.search.fuzzyText': 'Tidak ada yang cocok persis; ini ide yang ringkasan atau uraiannya memuat kata yang mirip:',
+  'dashboard.board.searchTypoText': 'Tidak ada yang sama persis; ditampilkan ide yang uraiannya memuat kata yang mirip.',
   'ideas.search.anyWord': 'Tidak ada ide yang memuat semua kata itu; ini ide yang memuat sebagian kata, yang paling banyak cocok di atas:',
   'help.group.title': '<b>Perintah Warkop Indah</b> (ringkas, untuk grup)',
   'help.group.more': (p: { link: string }): Html =>

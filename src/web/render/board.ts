@@ -32,7 +32,7 @@ export function renderBoard(ctx: PageContext, v: BoardView): string {
   <button type="submit">${t('dashboard.board.apply')}</button> <a class="reset" href="/dasbor">${t('dashboard.board.reset')}</a>
 </form>`;
   const search = v.board.search
-    ? html`<p class="notice" id="search-result">${t('dashboard.board.searchResult', { n: v.board.search.total, query: f.query ?? '' })}${v.board.search.mode === 'trigram' ? html` ${t('dashboard.board.searchTypo')}` : ''}</p>`
+    ? html`<p class="notice" id="search-result">${t('dashboard.board.searchResult', { n: v.board.search.total, query: f.query ?? '' })}${v.board.search.mode === 'trigram' ? html` ${t('dashboard.board.searchTypo')}` : v.board.search.mode === 'words' ? html` ${t('dashboard.board.searchTypoText')}` : ''}</p>`
     : '';
   const columns = v.board.columns.map((col) => {
     const cards = col.cards.map((c) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ideaAwards } from '../../../src/db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { ideaAwards, ideaTextSql } from '../../../src/db/schema/index.js';
 import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
@@ -41,6 +42,26 @@ describe.each(engines)('search and awards (%s)', (engine) => {
     expect(ids(result)).toEqual([2]);
     expect(ids(await ana.ask('/cari Sipakatu'))).toEqual([1]);
     expect((await ana.ask('/cari qwertyuiop')).text).toContain('Tidak ada ide yang cocok dengan “qwertyuiop”');
+  });
+
+  it('tolerates a typo of a word that only a summary holds, from the trigram index of the texts', async () => {
+    const { ana } = await seed();
+    // "terpencil" is only in Sipakatau's summary; "sayur", "kecamatan" only in others' summaries.
+    const result = await ana.ask('/cari terpencl');
+    expect(result.text).toContain('Tidak ada yang cocok persis; ini ide yang ringkasan atau uraiannya memuat kata yang mirip:');
+    expect(ids(result)).toEqual([1]);
+    expect(ids(await ana.ask('/cari kecamtan'))).toEqual([4]);
+    expect(ids(await ana.ask('/cari pekarangn rumah'))).toEqual([2]);
+    // Nothing alike anywhere is still nothing.
+    expect((await ana.ask('/cari zzyzx')).text).toContain('Tidak ada ide yang cocok dengan “zzyzx”');
+    // The fallback's condition is one the trigram index on the texts answers (with four rows the
+    // planner would rather read the table, so reading the table is ruled out for this plan).
+    const plan = await h.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const res = (await tx.execute(sql`explain select id from ideas where ${'terpencl'} <% (${ideaTextSql()})`)) as unknown;
+      return (Array.isArray(res) ? res : (res as { rows: Record<string, string>[] }).rows) as Record<string, string>[];
+    });
+    expect(plan.map((r) => Object.values(r)[0]).join('\n')).toMatch(/Bitmap Index Scan on ideas_text_trgm_idx/);
   });
 
   it('finds variant spellings and, when no idea has every word, ideas with some of them', async () => {

@@ -9,6 +9,10 @@ import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { renderListRow } from './view.js';
 
+/** The search mode in a page button's data, so later pages stay in the same mode. */
+const MODE_CODES = { fts: 'f', any: 'a', trigram: 't', words: 'w' } as const satisfies Record<SearchMode, string>;
+const MODES_BY_CODE = Object.fromEntries(Object.entries(MODE_CODES).map(([mode, code]) => [code, mode])) as Record<string, SearchMode>;
+
 async function renderSearch(ctx: BotContext, query: string, page: number, mode?: SearchMode) {
   const result = await searchIdeas(ctx.db, query, page, mode);
   if (result.rows.length === 0) {
@@ -17,8 +21,9 @@ async function renderSearch(ctx: BotContext, query: string, page: number, mode?:
   const blocks: Html[] = [ctx.t('ideas.search.title', { query, page })];
   if (result.mode === 'trigram') blocks.push(ctx.t('ideas.search.fuzzy'));
   if (result.mode === 'any') blocks.push(ctx.t('ideas.search.anyWord'));
+  if (result.mode === 'words') blocks.push(ctx.t('ideas.search.fuzzyText'));
   blocks.push(joinHtml(result.rows.map((r) => renderListRow(ctx.t, r)), '\n'));
-  const m = result.mode === 'fts' ? 'f' : result.mode === 'any' ? 'a' : 't';
+  const m = MODE_CODES[result.mode];
   return { text: joinHtml(blocks, '\n\n'), keyboard: searchKeyboard(ctx.t, result.rows.map((r) => r.id), m, page, query, result.hasNext) };
 }
 
@@ -32,13 +37,13 @@ export function searchFeature(): Composer<BotContext> {
     await replyHtml(ctx, view.text, { ...view.keyboard, ...replyToAsker(ctx) });
   });
 
-  composer.action(/^sr:([fat]):(\d{1,4}):(.+)$/s, async (ctx) => {
+  composer.action(/^sr:([fatw]):(\d{1,4}):(.+)$/s, async (ctx) => {
     if (!ownsView(ctx)) return answer(ctx, ctx.t('press.notYourView'), true);
     const q = normaliseQuery(ctx.match[3]!);
     const page = Number(ctx.match[2]);
     if (!q.ok || page < 1) return answer(ctx, ctx.t('guard.staleButton'), true);
     await answer(ctx);
-    const view = await renderSearch(ctx, q.query, page, ctx.match[1] === 'f' ? 'fts' : ctx.match[1] === 'a' ? 'any' : 'trigram');
+    const view = await renderSearch(ctx, q.query, page, MODES_BY_CODE[ctx.match[1]!]);
     await editHtml(ctx, view.text, view.keyboard);
   });
 

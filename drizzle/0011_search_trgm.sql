@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_text_trgm_idx" ON "ideas" USING gin ((coalesce("summary", '') || ' ' || coalesce("problem", '') || ' ' || coalesce("solution", '') || ' ' || coalesce("beneficiaries", '')) gin_trgm_ops);
