@@ -37,3 +37,74 @@ export async function toggleSupportIn(tx: Tx, ideaId: number, memberId: number, 
     .returning({ count: ideas.supportCount });
   return { ok: true, supported: delta === 1, count: row!.count } as const;
 }
+
+/** Both drivers' results of `db.execute`, as rows. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+export interface SupportPress {
+  updateId: number;
+  /** The update-effects scope that makes the press count once (src/domain/update-effects.ts). */
+  scope: string;
+  ideaId: number;
+  memberId: number;
+  at: Date;
+}
+
+/**
+ * The 👍 toggle as ONE statement: the update's once-marker (update_effects), the idea row locked,
+ * the support row deleted or inserted, the counter moved by exactly the rows changed, and the new
+ * count returned — no transaction round trips. Concurrent presses queue on the idea row's lock; the
+ * counter is always computed on the row's latest version and moves only by the rows this
+ * statement changed (a delete that finds the row gone, or an insert that meets a concurrent one,
+ * changes nothing), so it equals the number of support rows whatever the interleaving.
+ * A re-run of the same update (marker already there) changes nothing and reports the current state.
+ */
+export async function pressSupport(db: Db, press: SupportPress): Promise<SupportResult & { replayed: boolean }> {
+  const { updateId, scope, ideaId, memberId } = press;
+  const result = await db.execute(sql`
+    with claim as (
+      insert into update_effects (update_id, scope) values (${updateId}, ${scope})
+      on conflict do nothing returning 1 as one
+    ),
+    target as (
+      select i.id from ideas i
+      where i.id = ${ideaId} and i.deleted_at is null and i.owner_id <> ${memberId} and exists (select 1 from claim)
+      for update of i
+    ),
+    removed as (
+      delete from idea_supports s using target t
+      where s.idea_id = t.id and s.member_id = ${memberId}
+      returning s.idea_id
+    ),
+    added as (
+      insert into idea_supports (idea_id, member_id, created_at)
+      select t.id, ${memberId}, ${press.at.toISOString()}::timestamptz from target t
+      where not exists (select 1 from removed)
+      on conflict do nothing
+      returning idea_id
+    ),
+    counted as (
+      update ideas i set support_count = i.support_count + (select count(*) from added)::int - (select count(*) from removed)::int
+      from target t where i.id = t.id
+      returning i.support_count
+    )
+    select
+      (select count(*) from claim)::int as claimed,
+      i.owner_id as owner_id,
+      (i.id is null or i.deleted_at is not null) as gone,
+      (select count(*) from added)::int as added,
+      (select count(*) from removed)::int as removed,
+      coalesce((select c.support_count from counted c), i.support_count) as count,
+      exists (select 1 from idea_supports s where s.idea_id = ${ideaId} and s.member_id = ${memberId}) as supports_now
+    from (select 1) as one left join ideas i on i.id = ${ideaId}`);
+  const [row] = rowsOf<{ claimed: number; owner_id: number | null; gone: boolean; added: number; removed: number; count: number | null; supports_now: boolean }>(result);
+  if (!row || row.gone) return { ok: false, reason: 'not_found', replayed: !row || Number(row.claimed) === 0 };
+  if (Number(row.owner_id) === memberId) return { ok: false, reason: 'own_idea', replayed: Number(row.claimed) === 0 };
+  const count = Number(row.count ?? 0);
+  // A re-run: the first run's change stands; say what is true now.
+  if (Number(row.claimed) === 0) return { ok: true, supported: row.supports_now, count, replayed: true };
+  // Nothing removed: either added now, or a concurrent press of the same member had just added it.
+  return { ok: true, supported: Number(row.removed) === 0, count, replayed: false };
+}

@@ -1,10 +1,10 @@
 import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
 import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard } from '../../../domain/ideas/ideas.js';
-import { toggleSupportIn } from '../../../domain/ideas/supports.js';
+import { pressSupport } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
-import { once } from '../../once.js';
+import { markCommitted } from '../../once.js';
 import { deleteConfirm } from '../../keyboards/ideas.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
@@ -53,9 +53,10 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
   // 👍 toggles; the count on the card is redrawn in place.
   composer.action(/^idea:sup:(\d{1,9})$/, async (ctx) => {
     if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
-    const memberId = ctx.member.id;
-    // A toggle: run twice (a re-run after a crash) it would take the support back.
-    const { value: result } = await once(ctx, 'idea.support', (tx) => toggleSupportIn(tx, Number(ctx.match[1]), memberId, nowOf(ctx)));
+    // A toggle: run twice (a re-run after a crash) it would take the support back, so the
+    // statement carries the update's once-marker; one statement, no transaction round trips.
+    const result = await pressSupport(ctx.db, { updateId: ctx.update.update_id, scope: 'idea.support', ideaId: Number(ctx.match[1]), memberId: ctx.member.id, at: nowOf(ctx) });
+    markCommitted(ctx);
     if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
     await answer(ctx, ctx.t(result.supported ? 'ideas.support.added' : 'ideas.support.removed'));
     await refreshCard(ctx, Number(ctx.match[1]));
