@@ -80,7 +80,7 @@ export async function pressSupport(db: Db, press: SupportPress): Promise<Support
     ),
     added as (
       insert into idea_supports (idea_id, member_id, created_at)
-      select t.id, ${memberId}, ${press.at.toISOString()}::timestamptz from target t
+      select t.id, ${memberId}::int, ${press.at.toISOString()}::timestamptz from target t
       where not exists (select 1 from removed)
       on conflict do nothing
       returning idea_id
