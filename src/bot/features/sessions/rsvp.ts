@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { RsvpAnswer } from '../../../db/schema/index.js';
 import { isRegistered } from '../../../domain/permissions.js';
-import { findSession, sessionView, waitlistPosition } from '../../../domain/sessions/queries.js';
+import { findSession, sessionView } from '../../../domain/sessions/queries.js';
 import { answerRsvp, keepPendingRsvp, rsvpRefusal } from '../../../domain/sessions/rsvp.js';
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import type { Html } from '../../../i18n/index.js';
@@ -30,11 +30,11 @@ async function record(ctx: BotContext, sessionId: number, value: RsvpAnswer): Pr
   if (!result.ok) return { text: ctx.t(`sess.rsvp.refused.${result.reason}`), alert: true };
   ctx.deps.jobs?.wake();
   if (!result.changed) {
-    const position = result.waitlisted ? await waitlistPosition(ctx.db, sessionId, member.id) : undefined;
+    const position = result.waitlisted ? result.position : undefined;
     return { text: ctx.t('sess.rsvp.unchanged', { answer: answerLabel(ctx.t, value, position) }), alert: false };
   }
   if (result.waitlisted) {
-    const position = (await waitlistPosition(ctx.db, sessionId, member.id)) ?? 1;
+    const position = result.position ?? 1;
     return { text: ctx.t('sess.rsvp.waitlisted', { id: sessionId, position }), alert: true };
   }
   return { text: ctx.t('sess.rsvp.recorded', { id: sessionId, answer: answerLabel(ctx.t, value) }), alert: false };
