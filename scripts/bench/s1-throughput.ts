@@ -90,10 +90,9 @@ export function s1Mix(): Record<Kind, number> {
 }
 
 /** `count` updates in the scenario's mix; `salt` makes pitch names unique across feeds. */
-export function mixedFeed(api: BotApiDouble, forum: Forum, count: number, seed: number, salt: string): FeedItem[] {
+export function mixedFeed(api: BotApiDouble, forum: Forum, count: number, seed: number, salt: string, mix: Record<Kind, number> = s1Mix()): FeedItem[] {
   const random = rng(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-  const mix = s1Mix();
   const total = KINDS.reduce((n, k) => n + mix[k], 0);
   const kindOf = (r: number): Kind => {
     let acc = 0;
@@ -111,7 +110,7 @@ export function mixedFeed(api: BotApiDouble, forum: Forum, count: number, seed: 
     const own = api.privateChat(user);
     const inGroup = random() < 0.5;
     const kind = kindOf(random());
-    const tag = { ide: '/ide', page: 'list page button', support: '👍', rsvp: 'RSVP', start: '/start', pitch: 'one-line pitch' }[kind];
+    const tag = TAGS[kind];
     const before = items.length;
     switch (kind) {
       case 'ide': {
@@ -158,6 +157,48 @@ export interface S1Run {
   peakRssMb: number;
   idleRssMb: number;
   startMs: number;
+  /** SQL statements per update, by kind (the project's bot only). */
+  statements?: Record<string, number>;
+}
+
+const TAGS: Record<Kind, string> = { ide: '/ide', page: 'list page button', support: '👍', rsvp: 'RSVP', start: '/start', pitch: 'one-line pitch' };
+
+/** The bot's statement counter (DB_COUNT_STATEMENTS=1 prints it on SIGUSR2: src/db/statement-count.ts). */
+async function statementsSoFar(bot: RunningBot): Promise<number> {
+  const seen = bot.output().match(/db-statements=\d+/g)?.length ?? 0;
+  bot.child.kill('SIGUSR2');
+  const start = performance.now();
+  for (;;) {
+    const all = bot.output().match(/db-statements=(\d+)/g) ?? [];
+    if (all.length > seen) return Number(all.at(-1)!.split('=')[1]);
+    if (performance.now() - start > 10_000) throw new Error('the bot did not report its statement count');
+    await sleep(10);
+  }
+}
+
+/**
+ * Statements per update of each kind in the mix: a feed of that kind alone, the count before and
+ * after (follow-up work of the background jobs and the update journal included).
+ */
+async function statementsPerKind(api: BotApiDouble, forum: Forum, bot: RunningBot, run: number): Promise<Record<string, number>> {
+  const count = envInt('BENCH_S1_COUNT_UPDATES', 200);
+  const mix = s1Mix();
+  const out: Record<string, number> = {};
+  let all = 0;
+  let allUpdates = 0;
+  for (const kind of KINDS) {
+    if (!mix[kind]) continue;
+    const only = Object.fromEntries(KINDS.map((k) => [k, k === kind ? 1 : 0])) as Record<Kind, number>;
+    const before = await statementsSoFar(bot);
+    await runFeed(api, mixedFeed(api, forum, count, 4000 + run, `c${run}${kind}-`, only), {});
+    await quiet(api);
+    const spent = (await statementsSoFar(bot)) - before;
+    out[TAGS[kind]] = spent / count;
+    all += (spent / count) * mix[kind];
+    allUpdates += mix[kind];
+  }
+  out['mix'] = all / allUpdates;
+  return out;
 }
 
 /** Waits until the bot has sent nothing for `quietMs` (jobs finishing the feed's follow-up work). */
@@ -192,11 +233,12 @@ export async function runS1Once(engine: 'pglite' | 'postgres', run: number, size
   const api = await startApi();
   try {
     const forum = await buildForum(api, bench, sizes);
-    const bot = await startBot(api, botEnv(api, bench, { ...UNLIMITED_SENDS, SCHEDULER_TICK_SECONDS: '5' }));
+    const bot = await startBot(api, botEnv(api, bench, { ...UNLIMITED_SENDS, SCHEDULER_TICK_SECONDS: '5', DB_COUNT_STATEMENTS: '1' }));
     let project: S1Run;
     try {
       const r = await feedBot(api, forum, sizes, bot, run);
-      project = { engine: bench.label, ...r, startMs: bot.readyMs };
+      const statements = await statementsPerKind(api, forum, bot, run);
+      project = { engine: bench.label, ...r, startMs: bot.readyMs, statements };
     } finally {
       await bot.stop();
     }
@@ -233,6 +275,8 @@ export interface S1Summary {
   missing: number;
   /** Steady feed, per kind of update: [p50, p99]. */
   steadyByTag: Record<string, [number, number]>;
+  /** SQL statements per update, by kind and for the whole mix ('mix'). */
+  statements: Record<string, number>;
 }
 
 function summarise(engine: string, runs: S1Run[]): S1Summary {
@@ -252,6 +296,7 @@ function summarise(engine: string, runs: S1Run[]): S1Summary {
     steadyByTag: Object.fromEntries(
       Object.keys(runs[0]?.steady.byTag ?? {}).map((tag) => [tag, [m((r) => r.steady.byTag[tag]?.p50 ?? NaN), m((r) => r.steady.byTag[tag]?.p99 ?? NaN)]]),
     ),
+    statements: Object.fromEntries(Object.keys(runs[0]?.statements ?? {}).map((tag) => [tag, m((r) => r.statements?.[tag] ?? NaN)])),
   };
 }
 
@@ -286,6 +331,7 @@ export async function scenario1(): Promise<S1Result> {
     s.engine,
     Math.round(s.fastPerSec),
     s === echo ? '1.00×' : `${(s.fastPerSec / echo.fastPerSec).toFixed(2)}×`,
+    s === echo ? '—' : (s.statements['mix'] ?? NaN).toFixed(1),
     `${ms(s.fastP50)} / ${ms(s.fastP95)} / ${ms(s.fastP99)}`,
     `${s.steadyP50.toFixed(1)} / ${s.steadyP95.toFixed(1)} / ${s.steadyP99.toFixed(1)}`,
     Math.round(s.idleRssMb),
@@ -294,7 +340,7 @@ export async function scenario1(): Promise<S1Result> {
   ]);
   const markdown = table(
     `1. Update throughput and latency — ${sizes.updates} updates, ${sizes.users} users, ${sizes.groups} groups`,
-    ['bot', 'drain (updates/s)', 'vs echo', 'as fast as taken: p50 / p95 / p99 (ms)', `steady ${sizes.rate}/s: p50 / p95 / p99 (ms)`, 'idle RSS (MB)', 'peak RSS (MB)', 'unanswered'],
+    ['bot', 'drain (updates/s)', 'vs echo', 'SQL statements / update', 'as fast as taken: p50 / p95 / p99 (ms)', `steady ${sizes.rate}/s: p50 / p95 / p99 (ms)`, 'idle RSS (MB)', 'peak RSS (MB)', 'unanswered'],
     rows,
     `Mix: 30% /ide, 10% list page button, 20% 👍, 20% RSVP in groups, 10% /start, 10% one-line pitches; half of the /ide and pitches in groups. ` +
       `Latency: update offered → answer (sendMessage to that chat, or answerCallbackQuery) at the fake API. Steady feed: ${sizes.steadyUpdates} updates (echo bot: ${Math.min(sizes.steadyUpdates, 1000)}). ` +
@@ -302,9 +348,13 @@ export async function scenario1(): Promise<S1Result> {
   );
   const tags = Object.keys(engines[0]?.steadyByTag ?? {});
   const byKind = table(
-    `1b. Latency by kind of update at a steady ${sizes.rate}/s — p50 / p99 (ms)`,
-    ['update', ...engines.map((e) => e.engine)],
-    tags.map((tag) => [tag, ...engines.map((e) => `${e.steadyByTag[tag]![0].toFixed(1)} / ${e.steadyByTag[tag]![1].toFixed(1)}`)]),
+    `1b. By kind of update: latency at a steady ${sizes.rate}/s — p50 / p99 (ms) — and SQL statements per update`,
+    ['update', ...engines.flatMap((e) => [`${e.engine} p50 / p99`, `${e.engine} statements`])],
+    tags.map((tag) => [
+      tag,
+      ...engines.flatMap((e) => [`${e.steadyByTag[tag]![0].toFixed(1)} / ${e.steadyByTag[tag]![1].toFixed(1)}`, (e.statements[tag] ?? NaN).toFixed(1)]),
+    ]),
+    `Statements: a feed of ${envInt('BENCH_S1_COUNT_UPDATES', 200)} updates of one kind, counted in the bot (src/db/statement-count.ts), BEGIN/COMMIT, the update journal and the background jobs' follow-up work included; the mix column weighs them by the mix.`,
   );
   return { sizes, engines, echo, markdown: `${markdown}\n${byKind}` };
 }

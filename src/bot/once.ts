@@ -14,6 +14,14 @@ export async function once<T>(ctx: BotContext, scope: string, apply: (tx: Tx) =>
   return applied;
 }
 
+/**
+ * For a handler whose change is one statement carrying the update's once-marker itself (e.g.
+ * pressSupport): the change is saved, as once() would have recorded.
+ */
+export function markCommitted(ctx: BotContext): void {
+  committed.add(ctx.update);
+}
+
 /** Updates whose change is saved (this run or an earlier one). */
 const committed = new WeakSet<object>();
 

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type postgres from 'postgres';
 import { renewableSql } from './postgres-client.js';
+import { countPglite, postgresCounting } from './statement-count.js';
 import * as schema from './schema/index.js';
 import { migrateDatabase } from './migrate.js';
 import type { Logger } from '../logger.js';
@@ -76,6 +77,7 @@ function openPostgres(url: string, poolSize: number, logger?: Pick<Logger, 'warn
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
       // A server that does not answer at all (packets dropped) is given up on sooner than the default 30 s.
       connect_timeout: 10,
+      ...postgresCounting(),
     },
     // drizzle adjusts each client's parsers (dates stay strings for it to convert): every new pool too.
     (client) => void drizzlePostgres(client, { schema }),
@@ -112,6 +114,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     release = lockDataDir(resolve(dataDir));
   }
   const client = await PGlite.create(path ?? dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] });
+  countPglite(client);
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Db,

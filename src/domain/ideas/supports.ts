@@ -67,3 +67,67 @@ export async function toggleSupportIn(tx: Tx, ideaId: number, memberId: number, 
     .returning({ count: ideas.supportCount });
   return { ok: true, supported: delta === 1, count: row!.count } as const;
 }
+
+/** Both drivers' results of `db.execute`, as rows. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
+export interface SupportPress {
+  updateId: number;
+  /** The update-effects scope that makes the press count once (src/domain/update-effects.ts). */
+  scope: string;
+  ideaId: number;
+  memberId: number;
+  at: Date;
+}
+
+/**
+ * A 👍 press as ONE statement (it only adds: withdrawing is its own confirmed step, `setSupportIn`):
+ * the update's once-marker (update_effects), the idea row locked, the support row inserted unless it
+ * is there, the counter moved by exactly the rows inserted, and the new count returned — no
+ * transaction round trips. Concurrent presses queue on the idea row's lock; an insert that meets a
+ * concurrent one changes nothing, so the counter equals the number of support rows whatever the
+ * interleaving. A re-run of the same update (marker already there) changes nothing and reports the
+ * current state as the first run's outcome.
+ */
+export async function pressSupport(db: Db, press: SupportPress): Promise<(SupportResult & { changed: boolean; replayed: boolean }) | (Extract<SupportResult, { ok: false }> & { replayed: boolean })> {
+  const { updateId, scope, ideaId, memberId } = press;
+  const result = await db.execute(sql`
+    with claim as (
+      insert into update_effects (update_id, scope) values (${updateId}, ${scope})
+      on conflict do nothing returning 1 as one
+    ),
+    target as (
+      select i.id from ideas i
+      where i.id = ${ideaId} and i.deleted_at is null and i.owner_id <> ${memberId} and exists (select 1 from claim)
+      for update of i
+    ),
+    added as (
+      insert into idea_supports (idea_id, member_id, created_at)
+      select t.id, ${memberId}::int, ${press.at.toISOString()}::timestamptz from target t
+      on conflict do nothing
+      returning idea_id
+    ),
+    counted as (
+      update ideas i set support_count = i.support_count + (select count(*) from added)::int
+      from target t where i.id = t.id
+      returning i.support_count
+    )
+    select
+      (select count(*) from claim)::int as claimed,
+      i.owner_id as owner_id,
+      (i.id is null or i.deleted_at is not null) as gone,
+      (select count(*) from added)::int as added,
+      coalesce((select c.support_count from counted c), i.support_count) as count,
+      exists (select 1 from idea_supports s where s.idea_id = ${ideaId} and s.member_id = ${memberId}) as supports_now
+    from (select 1) as one left join ideas i on i.id = ${ideaId}`);
+  const [row] = rowsOf<{ claimed: number; owner_id: number | null; gone: boolean; added: number; count: number | null; supports_now: boolean }>(result);
+  const replayed = !row || Number(row.claimed) === 0;
+  if (!row || row.gone) return { ok: false, reason: 'not_found', replayed };
+  if (Number(row.owner_id) === memberId) return { ok: false, reason: 'own_idea', replayed };
+  const count = Number(row.count ?? 0);
+  // A re-run: the first run's change stands; it is reported as that run would have been.
+  if (replayed) return { ok: true, supported: Boolean(row.supports_now), count, changed: Boolean(row.supports_now), replayed };
+  return { ok: true, supported: true, count, changed: Number(row.added) > 0, replayed };
+}

@@ -1,6 +1,6 @@
 import { and, eq, like, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox, reminderPrefs, sessionRsvps, type ReminderPref, type Session } from '../../db/schema/index.js';
+import { outbox, reminderPrefs, sessionRsvps, type ReminderPref, type Session, type SessionRsvp } from '../../db/schema/index.js';
 import { enqueue } from '../outbox/outbox.js';
 import { KIND, keys, sessionRef } from '../sessions/keys.js';
 import type { SessionSettings } from '../sessions/settings.js';
@@ -32,14 +32,18 @@ export async function reconcileMemberReminders(
   member: { id: number; telegramId: number },
   settings: SessionSettings,
   now: Date,
+  /** What the caller has just read or written in this transaction (saves the two reads). */
+  known?: { rsvp: Pick<SessionRsvp, 'answer' | 'waitlistedAt'> | undefined; pref: ReminderPref | undefined },
 ): Promise<void> {
-  const [rsvp] = await tx
-    .select()
-    .from(sessionRsvps)
-    .where(and(eq(sessionRsvps.sessionId, session.id), eq(sessionRsvps.memberId, member.id)));
+  const [rsvp] = known
+    ? [known.rsvp]
+    : await tx
+        .select()
+        .from(sessionRsvps)
+        .where(and(eq(sessionRsvps.sessionId, session.id), eq(sessionRsvps.memberId, member.id)));
   const eligible =
     session.status === 'scheduled' && rsvp !== undefined && (rsvp.answer === 'maybe' || (rsvp.answer === 'yes' && rsvp.waitlistedAt === null));
-  const offsets = eligible ? offsetsFor(await reminderPref(tx, member.id), settings.defaultOffsets) : [];
+  const offsets = eligible ? offsetsFor(known ? known.pref : await reminderPref(tx, member.id), settings.defaultOffsets) : [];
   const planned = planReminders(offsets, session.startsAt, now, settings.timeZone);
   const wanted = planned.map((p) => keys.memberReminder(session.id, session.startsAt, member.id, p.key));
   // Rows for this member and session, whatever start time they were planned for.

@@ -2,10 +2,10 @@ import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
 import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard, restoreIdea } from '../../../domain/ideas/ideas.js';
 import { joinHtml } from '../../../i18n/index.js';
-import { setSupportIn } from '../../../domain/ideas/supports.js';
+import { pressSupport, setSupportIn } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
-import { once } from '../../once.js';
+import { markCommitted, once } from '../../once.js';
 import { deleteConfirm, restoreButton, withdrawConfirm } from '../../keyboards/ideas.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
@@ -55,9 +55,10 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
   // step, so a press on an old card never takes support back unnoticed.
   composer.action(/^idea:sup:(\d{1,9})$/, async (ctx) => {
     if (!isRegistered(ctx.member)) return answer(ctx, ctx.t('reg.required'), true);
-    const memberId = ctx.member.id;
+    // One statement carrying the update's once-marker: a re-run after a crash adds nothing twice.
+    const result = await pressSupport(ctx.db, { updateId: ctx.update.update_id, scope: 'idea.support', ideaId: Number(ctx.match[1]), memberId: ctx.member.id, at: nowOf(ctx) });
+    markCommitted(ctx);
     const ideaId = Number(ctx.match[1]);
-    const { value: result } = await once(ctx, 'idea.support', (tx) => setSupportIn(tx, ideaId, memberId, nowOf(ctx), true));
     if (!result.ok) return answer(ctx, ctx.t(result.reason === 'own_idea' ? 'ideas.support.own' : 'ideas.gone'), true);
     if (result.changed) {
       await answer(ctx, ctx.t('ideas.support.added'));

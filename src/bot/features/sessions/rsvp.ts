@@ -30,11 +30,11 @@ async function record(ctx: BotContext, sessionId: number, value: RsvpAnswer): Pr
   if (!result.ok) return { text: ctx.t(`sess.rsvp.refused.${result.reason}`), alert: true };
   ctx.deps.jobs?.wake();
   if (!result.changed) {
-    const position = result.waitlisted ? await waitlistPosition(ctx.db, sessionId, member.id) : undefined;
+    const position = result.waitlisted ? result.position : undefined;
     return { text: ctx.t('sess.rsvp.unchanged', { answer: answerLabel(ctx.t, value, position) }), alert: false };
   }
   if (result.waitlisted) {
-    const position = (await waitlistPosition(ctx.db, sessionId, member.id)) ?? 1;
+    const position = result.position ?? 1;
     return { text: ctx.t('sess.rsvp.waitlisted', { id: sessionId, position }), alert: true };
   }
   return { text: ctx.t('sess.rsvp.recorded', { id: sessionId, answer: answerLabel(ctx.t, value) }), alert: false };

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { ideas, ideaSupports, members, type Member } from '../../../src/db/schema/index.js';
+import { createIdea, deleteIdea } from '../../../src/domain/ideas/ideas.js';
+import { pressSupport } from '../../../src/domain/ideas/supports.js';
+import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+
+describe.each(engines)('pressSupport: the 👍 toggle as one statement (%s)', (engine) => {
+  let database: TestDatabase;
+  let owner: Member;
+  let others: Member[];
+  const at = new Date('2026-11-30T16:30:00Z');
+  let nextUpdate = 1;
+  const press = (ideaId: number, member: Member, updateId = nextUpdate++) => pressSupport(database.db, { updateId, scope: 'idea.support', ideaId, memberId: member.id, at });
+
+  const state = async (ideaId: number) => {
+    const [row] = await database.db.select({ count: ideas.supportCount }).from(ideas).where(eq(ideas.id, ideaId));
+    const [rows] = await database.db.select({ n: sql<number>`count(*)::int` }).from(ideaSupports).where(eq(ideaSupports.ideaId, ideaId));
+    return { counter: row!.count, rows: Number(rows!.n) };
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(async () => {
+    await database.reset();
+    const rows = await database.db
+      .insert(members)
+      .values(Array.from({ length: 31 }, (_, i) => ({ telegramId: 2000 + i, firstName: `M${i}`, agencyId: 1 })))
+      .returning();
+    [owner, ...others] = rows as [Member, ...Member[]];
+  });
+
+  it('toggles on and off, returning the count it changed, and refuses the owner and a deleted idea', async () => {
+    const { idea } = await createIdea(database.db, { name: 'Getar Dilan', agencyId: 1, ownerId: owner.id }, at);
+    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: true, count: 1, replayed: false });
+    expect(await press(idea.id, others[1]!)).toEqual({ ok: true, supported: true, count: 2, replayed: false });
+    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: false, count: 1, replayed: false });
+    expect(await press(idea.id, owner)).toEqual({ ok: false, reason: 'own_idea', replayed: false });
+    expect(await press(999, others[0]!)).toEqual({ ok: false, reason: 'not_found', replayed: false });
+    expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
+    await deleteIdea(database.db, idea.id, at);
+    expect(await press(idea.id, others[2]!)).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
+  });
+
+  it('changes nothing when the same update runs again, and says what is true now', async () => {
+    const { idea } = await createIdea(database.db, { name: 'Peta Baper', agencyId: 1, ownerId: owner.id }, at);
+    expect(await press(idea.id, others[0]!, 500)).toMatchObject({ ok: true, supported: true, count: 1, replayed: false });
+    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, replayed: true });
+    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, replayed: true });
+    expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
+  });
+
+  it('keeps the counter exact under thirty concurrent presses, and equal to the rows when members press twice at once', async () => {
+    const { idea } = await createIdea(database.db, { name: 'Sigap', agencyId: 1, ownerId: owner.id }, at);
+    const results = await Promise.all(others.map((m) => press(idea.id, m)));
+    expect(results.every((r) => r.ok && r.supported)).toBe(true);
+    // Each press saw the count its own statement left: thirty distinct values 1..30.
+    expect(results.map((r) => (r.ok ? r.count : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await state(idea.id)).toEqual({ counter: 30, rows: 30 });
+    // Ten members press twice at the same moment (two updates each): whatever order they land in,
+    // the counter equals the rows.
+    await Promise.all(others.slice(0, 10).flatMap((m) => [press(idea.id, m), press(idea.id, m)]));
+    const after = await state(idea.id);
+    expect(after.counter).toBe(after.rows);
+  });
+});
