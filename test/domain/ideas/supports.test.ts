@@ -5,7 +5,7 @@ import { createIdea, deleteIdea } from '../../../src/domain/ideas/ideas.js';
 import { pressSupport } from '../../../src/domain/ideas/supports.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 
-describe.each(engines)('pressSupport: the 👍 toggle as one statement (%s)', (engine) => {
+describe.each(engines)('pressSupport: the 👍 press as one statement, adding only (%s)', (engine) => {
   let database: TestDatabase;
   let owner: Member;
   let others: Member[];
@@ -34,24 +34,25 @@ describe.each(engines)('pressSupport: the 👍 toggle as one statement (%s)', (e
     [owner, ...others] = rows as [Member, ...Member[]];
   });
 
-  it('toggles on and off, returning the count it changed, and refuses the owner and a deleted idea', async () => {
+  it('adds once, a second press changes nothing, and refuses the owner and a deleted idea', async () => {
     const { idea } = await createIdea(database.db, { name: 'Getar Dilan', agencyId: 1, ownerId: owner.id }, at);
-    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: true, count: 1, replayed: false });
-    expect(await press(idea.id, others[1]!)).toEqual({ ok: true, supported: true, count: 2, replayed: false });
-    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: false, count: 1, replayed: false });
+    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: true, count: 1, changed: true, replayed: false });
+    expect(await press(idea.id, others[1]!)).toEqual({ ok: true, supported: true, count: 2, changed: true, replayed: false });
+    // Pressing again never takes support back (withdrawing is its own, confirmed step).
+    expect(await press(idea.id, others[0]!)).toEqual({ ok: true, supported: true, count: 2, changed: false, replayed: false });
     expect(await press(idea.id, owner)).toEqual({ ok: false, reason: 'own_idea', replayed: false });
     expect(await press(999, others[0]!)).toEqual({ ok: false, reason: 'not_found', replayed: false });
-    expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
+    expect(await state(idea.id)).toEqual({ counter: 2, rows: 2 });
     await deleteIdea(database.db, idea.id, at);
     expect(await press(idea.id, others[2]!)).toMatchObject({ ok: false, reason: 'not_found' });
-    expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
+    expect(await state(idea.id)).toEqual({ counter: 2, rows: 2 });
   });
 
   it('changes nothing when the same update runs again, and says what is true now', async () => {
     const { idea } = await createIdea(database.db, { name: 'Peta Baper', agencyId: 1, ownerId: owner.id }, at);
     expect(await press(idea.id, others[0]!, 500)).toMatchObject({ ok: true, supported: true, count: 1, replayed: false });
-    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, replayed: true });
-    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, replayed: true });
+    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, changed: true, replayed: true });
+    expect(await press(idea.id, others[0]!, 500)).toEqual({ ok: true, supported: true, count: 1, changed: true, replayed: true });
     expect(await state(idea.id)).toEqual({ counter: 1, rows: 1 });
   });
 
@@ -65,7 +66,6 @@ describe.each(engines)('pressSupport: the 👍 toggle as one statement (%s)', (e
     // Ten members press twice at the same moment (two updates each): whatever order they land in,
     // the counter equals the rows.
     await Promise.all(others.slice(0, 10).flatMap((m) => [press(idea.id, m), press(idea.id, m)]));
-    const after = await state(idea.id);
-    expect(after.counter).toBe(after.rows);
+    expect(await state(idea.id)).toEqual({ counter: 30, rows: 30 });
   });
 });
