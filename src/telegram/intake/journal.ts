@@ -57,10 +57,36 @@ export class UpdateJournal {
    */
   async record(updates: readonly Update[]): Promise<Map<number, Recorded>> {
     if (updates.length === 0) return new Map();
+    try {
+      return await this.insert(updates.map((u) => [u, u]));
+    } catch (err) {
+      // Either the database is away (every row fails; the caller keeps Telegram's copy and asks
+      // again), or one update carries something the database cannot store. Then the others are
+      // journaled as they are and that one under a stand-in payload (it still runs from memory now):
+      // one bad update must never hold back its batch, and with it the whole bot, forever.
+      const out = new Map<number, Recorded>();
+      const refused: Update[] = [];
+      for (const u of updates) {
+        try {
+          for (const [id, r] of await this.insert([[u, u]])) out.set(id, r);
+        } catch {
+          refused.push(u);
+        }
+      }
+      if (refused.length === updates.length) throw err;
+      for (const u of refused) {
+        for (const [id, r] of await this.insert([[u, { update_id: u.update_id, unstorable: true }]])) out.set(id, r);
+      }
+      return out;
+    }
+  }
+
+  /** One insert of [update, payload to store] pairs; answers for the new rows only. */
+  private async insert(rows: ReadonlyArray<readonly [Update, unknown]>): Promise<Map<number, Recorded>> {
     const t = telegramUpdates;
-    const rows = await this.db
+    const inserted = await this.db
       .insert(t)
-      .values(updates.map((u) => ({ updateId: u.update_id, payload: u, chatKey: chatKeyOf(u), owner: this.owner })))
+      .values(rows.map(([u, payload]) => ({ updateId: u.update_id, payload, chatKey: chatKeyOf(u), owner: this.owner })))
       .onConflictDoNothing()
       .returning({
         id: t.updateId,
@@ -68,7 +94,7 @@ export class UpdateJournal {
         behind: sql<boolean>`telegram_updates.chat_key is not null and exists (select 1 from telegram_updates e where e.chat_key = telegram_updates.chat_key
           and e.update_id < telegram_updates.update_id and e.handled_at is null and e.owner is distinct from ${this.owner})`,
       });
-    return new Map(rows.map((r) => [r.id, { behind: r.behind === true }]));
+    return new Map(inserted.map((r) => [r.id, { behind: r.behind === true }]));
   }
 
   /**
