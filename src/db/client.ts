@@ -18,6 +18,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Both drivers' results of `execute` (postgres.js: an array; PGlite: `{ rows }`), as rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {

@@ -1,3 +1,4 @@
+import { rowsOf } from '../db/client.js';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { pruneUpdateEffects } from './update-effects.js';
@@ -26,7 +27,7 @@ const DAY_MS = 86_400_000;
 /** Runs `with d as (delete … returning 1) select count(*)` and reads the count on either driver. */
 async function deleted(db: DbOrTx, del: ReturnType<typeof sql>): Promise<number> {
   const result = await db.execute(sql`with d as (${del} returning 1) select count(*)::int as n from d`);
-  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { n: number }[];
+  const rows = rowsOf<{ n: number }>(result);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../db/client.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { ideas, ideaSupports } from '../../db/schema/index.js';
@@ -68,10 +69,6 @@ export async function toggleSupportIn(tx: Tx, ideaId: number, memberId: number, 
   return { ok: true, supported: delta === 1, count: row!.count } as const;
 }
 
-/** Both drivers' results of `db.execute`, as rows. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
 
 export interface SupportPress {
   updateId: number;

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../db/client.js';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { members, pendingRsvps, reminderPrefs, sessionRsvps, sessions, type RsvpAnswer, type Session } from '../../db/schema/index.js';
@@ -65,10 +66,6 @@ export async function promoteWaitlist(tx: DbOrTx, session: Session, settings: Se
   return next.map((p) => p.memberId);
 }
 
-/** Both drivers' results of `execute`, as rows. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
 
 const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 

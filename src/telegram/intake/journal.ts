@@ -1,3 +1,4 @@
+import { rowsOf } from '../../db/client.js';
 import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { liveInstances } from '../../db/instance-lock.js';
@@ -23,10 +24,6 @@ function chatKeyOf(update: Update): string | null {
   return key.startsWith('x') ? null : key;
 }
 
-/** Both drivers' results of `db.execute`, as rows. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
 import { pruneUpdateEffects } from '../../domain/update-effects.js';
 
 /**
