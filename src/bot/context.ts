@@ -6,6 +6,7 @@ import type { Language, Member } from '../db/schema/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Sender } from '../telegram/sender.js';
+import type { CommandSpec } from './commands/spec.js';
 import type { DeepLinks } from './deep-links.js';
 import type { ConversationRouter } from './conversation-router.js';
 
@@ -31,6 +32,8 @@ export interface BotDeps {
 export interface BotRegistries {
   deepLinks: DeepLinks;
   conversations: ConversationRouter;
+  /** Every feature's commands (the bot gathers them), for /help. */
+  commands: readonly CommandSpec[];
 }
 
 export interface BotContext extends Context {

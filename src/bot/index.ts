@@ -1,5 +1,6 @@
 import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
+import { commandSpecs } from './commands/registry.js';
 import type { BotContext, BotDeps, BotRegistries } from './context.js';
 import { ConversationRouter } from './conversation-router.js';
 import { DeepLinks } from './deep-links.js';
@@ -47,7 +48,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   if (options.botInfo) bot.botInfo = options.botInfo;
   deps.sender.attach(bot.telegram);
 
-  const registries: BotRegistries = { deepLinks: new DeepLinks(), conversations: new ConversationRouter() };
+  const registries: BotRegistries = { deepLinks: new DeepLinks(), conversations: new ConversationRouter(), commands: commandSpecs };
 
   bot.use(setup(deps, registries));
   bot.use(loadMember());

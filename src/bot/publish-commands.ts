@@ -3,7 +3,8 @@ import type { BotCommand, BotCommandScope } from 'telegraf/types';
 import { languages, type Language } from '../db/schema/index.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { commandSpecs, type CommandSpec } from './commands.js';
+import { commandSpecs } from './commands/registry.js';
+import type { CommandSpec } from './commands/spec.js';
 
 function menu(lang: Language, where: 'private' | 'group'): BotCommand[] {
   const t = translator(lang);

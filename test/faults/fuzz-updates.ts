@@ -1,4 +1,4 @@
-import { commandSpecs } from '../../src/bot/commands.js';
+import { commandSpecs } from '../../src/bot/commands/registry.js';
 
 export { prng } from '../helpers/fault-data.js';
 

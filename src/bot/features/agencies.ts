@@ -2,13 +2,15 @@ import { Composer } from 'telegraf';
 import { addAgency, findAgencyById, listActiveAgencies, renameAgency, setAgencyActive } from '../../domain/agencies.js';
 import { hasRole } from '../../domain/permissions.js';
 import { html, joinHtml } from '../../i18n/index.js';
-import { onCommand } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { ensureRole } from '../middlewares/guards.js';
 import { replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'instansi')!;
+const spec: CommandSpec = { id: 'instansi', en: 'agencies', audience: 'anyone', where: 'both', description: 'cmd.agencies' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const agencyCommands: CommandSpec[] = [spec];
 
 const ADD = new Set(['tambah', 'add']);
 const RENAME = new Set(['ubah', 'rename']);

@@ -2,8 +2,8 @@ import { Composer } from 'telegraf';
 import { enqueue } from '../../domain/outbox/outbox.js';
 import { backupHome } from '../../jobs/backups.js';
 import { BACKUP_SEND_KIND } from '../../jobs/backup-outbox.js';
-import { onCommand } from '../command.js';
-import type { CommandSpec } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 

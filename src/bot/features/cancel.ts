@@ -1,11 +1,13 @@
 import { Composer } from 'telegraf';
 import { endConversation } from '../../domain/conversations.js';
-import { onCommand } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'batal')!;
+const spec: CommandSpec = { id: 'batal', en: 'cancel', audience: 'anyone', where: 'private', description: 'cmd.cancel' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const cancelCommands: CommandSpec[] = [spec];
 
 export function cancelFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -1,8 +1,8 @@
 import { Composer } from 'telegraf';
 import { addCollaborator, canManageCollaborators, collaboratorMembers, MAX_COLLABORATORS, removeCollaborator } from '../../domain/ideas/collaborators.js';
 import { displayName, resolveHandle } from '../../domain/members.js';
-import { onCommand, words } from '../command.js';
-import type { CommandSpec } from '../commands.js';
+import { onCommand, words } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 import { ideaFromArg } from './ideas/shared.js';

@@ -1,7 +1,7 @@
 import { Composer, Markup } from 'telegraf';
 import { createSignInLink, endAllSessions, LINK_TTL_MS } from '../../domain/dashboard/auth.js';
-import { onCommand, words } from '../command.js';
-import type { CommandSpec } from '../commands.js';
+import { onCommand, words } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 

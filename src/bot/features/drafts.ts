@@ -10,8 +10,8 @@ import { formatDateTime, formatNumber, formatShortDate, formatTime } from '../..
 import { joinHtml, type Html } from '../../i18n/index.js';
 import { ChatUnreachableError } from '../../telegram/sender.js';
 import { callbackData } from '../callback-data.js';
-import { onCommand, words, type CommandContext } from '../command.js';
-import type { CommandSpec } from '../commands.js';
+import { onCommand, words, type CommandContext } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { ensureRegistered, ensureRole, isPrivate } from '../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../reply.js';

@@ -2,19 +2,21 @@ import { Composer } from 'telegraf';
 import type { Role } from '../../db/schema/index.js';
 import { hasRole, isRegistered } from '../../domain/permissions.js';
 import { html, joinHtml, type Html } from '../../i18n/index.js';
-import { onCommand } from '../command.js';
-import { commandSpecs, coreCommands, type Audience } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { Audience, CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'bantuan')!;
+const spec: CommandSpec = { id: 'bantuan', en: 'help', audience: 'anyone', where: 'both', description: 'cmd.help' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const helpCommands: CommandSpec[] = [spec];
 const sections: Audience[] = ['anyone', 'member', 'coordinator', 'admin'];
 
 /** What a group sees: the everyday commands of members; the rest is in the private help. */
 const GROUP_COMMANDS = ['usul', 'ide', 'cari', 'komentar', 'sesi', 'kalender', 'rekap', 'bantuan'];
 
 const commandLine = (ctx: BotContext, id: string): Html | undefined => {
-  const c = commandSpecs.find((s) => s.id === id);
+  const c = ctx.registries.commands.find((s) => s.id === id);
   return c ? html`/${ctx.lang === 'en' ? c.en : c.id} — ${ctx.t(c.description)}` : undefined;
 };
 
@@ -34,7 +36,7 @@ export function renderHelp(ctx: BotContext): Html {
   if (ctx.member) blocks.push(ctx.t('help.roleLine', { role: ctx.t(`role.${ctx.member.role}`).toString() }));
   for (const audience of sections) {
     if (!visible(audience)) continue;
-    const lines = commandSpecs
+    const lines = ctx.registries.commands
       // A registered member no longer needs /daftar.
       .filter((c) => c.audience === audience && c.id !== 'start' && !(registered && c.id === 'daftar'))
       .map((c) => html`/${ctx.lang === 'en' ? c.en : c.id} — ${ctx.t(c.description)}`);

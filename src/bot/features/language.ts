@@ -3,13 +3,15 @@ import { languages, type Language } from '../../db/schema/index.js';
 import { setMemberLanguage } from '../../domain/members.js';
 import { catalogues, translator } from '../../i18n/index.js';
 import { callbackData } from '../callback-data.js';
-import { onCommand } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { ownsView, replyToAsker } from '../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'bahasa')!;
+const spec: CommandSpec = { id: 'bahasa', en: 'language', audience: 'anyone', where: 'private', description: 'cmd.language' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const languageCommands: CommandSpec[] = [spec];
 
 export function languageKeyboard() {
   return Markup.inlineKeyboard(

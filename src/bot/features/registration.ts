@@ -9,8 +9,8 @@ import { isRegistered } from '../../domain/permissions.js';
 import { checkFullName, NAME_MAX, NAME_MIN } from '../../domain/registration.js';
 import { catalogues } from '../../i18n/index.js';
 import { callbackData } from '../callback-data.js';
-import { onCommand } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext, BotRegistries } from '../context.js';
 import { deepLink } from '../deep-links.js';
 import { agencyButtons, agencyPicker } from '../keyboards/agency-picker.js';
@@ -18,8 +18,10 @@ import { isPrivate } from '../middlewares/guards.js';
 import { languageKeyboard } from './language.js';
 import { answer, editHtml, replyHtml } from '../reply.js';
 
-const registerSpec = coreCommands.find((c) => c.id === 'daftar')!;
-const profileSpec = coreCommands.find((c) => c.id === 'profil')!;
+const registerSpec: CommandSpec = { id: 'daftar', en: 'register', audience: 'anyone', where: 'private', description: 'cmd.register' };
+const profileSpec: CommandSpec = { id: 'profil', en: 'profile', audience: 'member', where: 'private', description: 'cmd.profile' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const registrationCommands: CommandSpec[] = [registerSpec, profileSpec];
 
 /** Registration and profile edits are one dialog kind with a purpose, so the agency picker serves both. */
 const KIND = 'register';

@@ -4,12 +4,14 @@ import { displayName, resolveHandle, setMemberRole } from '../../domain/members.
 import { canChangeRole } from '../../domain/permissions.js';
 import { translator } from '../../i18n/index.js';
 import { languageFor } from '../../domain/members.js';
-import { onCommand, words } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand, words } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'peran')!;
+const spec: CommandSpec = { id: 'peran', en: 'role', audience: 'admin', where: 'private', description: 'cmd.role' };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const roleCommands: CommandSpec[] = [spec];
 
 const roleNames: Record<string, Role> = {
   anggota: 'member',

@@ -2,12 +2,14 @@ import { Composer } from 'telegraf';
 import { isRegistered } from '../../domain/permissions.js';
 import { displayName } from '../../domain/members.js';
 import { html } from '../../i18n/index.js';
-import { onCommand } from '../command.js';
-import { coreCommands } from '../commands.js';
+import { onCommand } from '../commands/on-command.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 
-const spec = coreCommands.find((c) => c.id === 'start')!;
+const spec: CommandSpec = { id: 'start', en: 'start', audience: 'anyone', where: 'private', description: 'cmd.start', helpOnly: true };
+/** Gathered by the bot's command registry (help, the command menu). */
+export const startCommands: CommandSpec[] = [spec];
 
 export function startFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../commands.js';
+import type { CommandSpec } from '../../commands/spec.js';
 
 export const broadcastCommands: CommandSpec[] = [
   { id: 'siaran', en: 'broadcast', audience: 'coordinator', where: 'private', description: 'cmd.broadcast' },

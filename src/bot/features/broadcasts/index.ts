@@ -11,7 +11,7 @@ import { endConversation, getConversation, startConversation, updateConversation
 import { hasRole } from '../../../domain/permissions.js';
 import type { Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
 import { coordinatorOnlyText } from '../../middlewares/guards.js';

@@ -4,7 +4,7 @@ import { coachingReminderSettings } from '../../../domain/coaching/reminders.js'
 import { displayName, findMemberByHandle } from '../../../domain/members.js';
 import { formatDateTime, formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { openButtons } from '../../keyboards/ideas.js';
 import { once } from '../../once.js';

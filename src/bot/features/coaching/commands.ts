@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../commands.js';
+import type { CommandSpec } from '../../commands/spec.js';
 
 /** Coaching's commands (Indonesian name, English alias); appended to commandSpecs. */
 export const coachingCommands = [

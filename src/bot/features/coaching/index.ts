@@ -3,7 +3,6 @@ import type { BotContext, BotRegistries } from '../../context.js';
 import { coachesFeature } from './coaches.js';
 import { notesFeature } from './notes.js';
 
-export { coachingCommands } from './commands.js';
 
 /** Coaching (pendampingan): coaches of ideas, coaching notes with the next date. */
 export function coachingFeature(registries: BotRegistries): Composer<BotContext> {

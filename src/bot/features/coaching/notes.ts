@@ -11,7 +11,7 @@ import { isRegistered } from '../../../domain/permissions.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { once } from '../../once.js';

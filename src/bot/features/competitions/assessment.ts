@@ -15,7 +15,7 @@ import { attachProgressMessage, requestResend } from '../../../domain/proposals/
 import { formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { competitionSpec } from './commands.js';

@@ -7,7 +7,7 @@ import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
 import { findIdea } from '../../../domain/ideas/ideas.js';
 import { hasRole } from '../../../domain/permissions.js';
 import { joinHtml } from '../../../i18n/index.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../commands.js';
+import type { CommandSpec } from '../../commands/spec.js';
 
 /** Competitions and assessment (issue #16 B); appended to commandSpecs. */
 export const competitionCommands = [

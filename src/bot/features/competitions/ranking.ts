@@ -6,7 +6,7 @@ import { displayName, findMemberByHandle } from '../../../domain/members.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { activeLinkedChats } from '../../../domain/sessions/links.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';

@@ -12,7 +12,7 @@ import { displayName } from '../../../domain/members.js';
 import { hasRole } from '../../../domain/permissions.js';
 import { findLayout } from '../../../domain/proposals/layout.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';

@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { addAwardIn, awardText, parseAward } from '../../../domain/ideas/awards.js';
 import { AWARD_MAX } from '../../../domain/ideas/fields.js';
 import { yearIn } from '../../../i18n/format.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';

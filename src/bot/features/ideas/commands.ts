@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../commands.js';
+import type { CommandSpec } from '../../commands/spec.js';
 
 /** The idea pipeline's commands (Indonesian name, English alias); appended to commandSpecs. */
 export const ideaCommands = [

@@ -5,7 +5,7 @@ import { addCommentIn, findIdeaByTopic, latestComments } from '../../../domain/i
 import { checkText, TEXT_MAX } from '../../../domain/ideas/fields.js';
 import { formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { once } from '../../once.js';
 import { isPrivate } from '../../middlewares/guards.js';

@@ -3,7 +3,7 @@ import type { Idea, Member } from '../../../db/schema/index.js';
 import { editOnlyFields, isIdeaField, pitchFields, type IdeaField } from '../../../domain/ideas/fields.js';
 import { canEditIdea, findIdea } from '../../../domain/ideas/ideas.js';
 import { hasRole } from '../../../domain/permissions.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { deepLink } from '../../deep-links.js';
 import { editMenu } from '../../keyboards/ideas.js';

@@ -7,7 +7,7 @@ import { loadRecap } from '../../../domain/recap/load.js';
 import { progressStages, type AgencyRecap, type Recap } from '../../../domain/recap/rules.js';
 import { yearIn } from '../../../i18n/format.js';
 import type { MessageKey, Messages, Translate } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { replyHtml } from '../../reply.js';
 import { loadCompetitionExport } from '../../../domain/competitions/export.js';

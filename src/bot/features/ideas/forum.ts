@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { clearIdeaForum, getIdeaForum, setIdeaForum } from '../../../domain/ideas/forum.js';
 import { translator, type Html, type Translate } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';

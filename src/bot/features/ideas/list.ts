@@ -16,7 +16,7 @@ import {
 import { parseStagePrefix } from '../../../domain/ideas/stages.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { isMessageNotModified } from '../../../telegram/sender.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { filterPicker, listKeyboard } from '../../keyboards/ideas.js';
 import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';

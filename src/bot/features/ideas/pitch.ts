@@ -7,7 +7,7 @@ import { insertIdea } from '../../../domain/ideas/ideas.js';
 import { findSimilarIdeas } from '../../../domain/ideas/similar.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import { joinHtml } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import { once } from '../../once.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { deepLink } from '../../deep-links.js';

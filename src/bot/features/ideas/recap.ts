@@ -7,7 +7,7 @@ import { buildReportDocx } from '../../../domain/recap/report-docx.js';
 import type { Recap } from '../../../domain/recap/rules.js';
 import { yearIn } from '../../../i18n/format.js';
 import { joinHtml, type Html, type Translate } from '../../../i18n/index.js';
-import { onCommand, type CommandContext } from '../../command.js';
+import { onCommand, type CommandContext } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { ensureRole } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';

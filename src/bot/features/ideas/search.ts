@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { normaliseQuery, QUERY_MAX, searchIdeas, type SearchMode } from '../../../domain/ideas/search.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { searchKeyboard } from '../../keyboards/ideas.js';
 import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';

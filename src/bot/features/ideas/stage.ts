@@ -7,7 +7,7 @@ import { moveIdeaStage, type MoveResult } from '../../../domain/ideas/move.js';
 import { allowedTargets, checkMove, parseStagePrefix } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import type { Html } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { stageAt, stageChooser } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../../commands.js';
+import type { CommandSpec } from '../../commands/spec.js';
 
 export const sessionCommands: CommandSpec[] = [
   { id: 'sesi', en: 'sessions', audience: 'anyone', where: 'both', description: 'cmd.sessions' },

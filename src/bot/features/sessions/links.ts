@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { markChatInactive } from '../../../domain/chats.js';
 import { linkChat, listLinkedChats, unlinkChat } from '../../../domain/sessions/links.js';
 import { joinHtml } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { replyHtml } from '../../reply.js';
 import { sessionSpec } from './commands.js';

@@ -8,7 +8,7 @@ import { findSession } from '../../../domain/sessions/queries.js';
 import { checkAgenda, checkPlace, checkTitle, parseCapacity } from '../../../domain/sessions/input.js';
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import { callbackData } from '../../callback-data.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { ensureRole } from '../../middlewares/guards.js';

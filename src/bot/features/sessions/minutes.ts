@@ -7,7 +7,7 @@ import { agendaIdeas, attendees, findSession } from '../../../domain/sessions/qu
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import { joinHtml } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand, words } from '../../command.js';
+import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { parseNumber, sessionSpec } from './commands.js';

@@ -20,7 +20,7 @@ import { sessionSettings } from '../../../domain/sessions/settings.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { html, joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { coordinatorOnlyText } from '../../middlewares/guards.js';
 import { once } from '../../once.js';

@@ -6,7 +6,7 @@ import { setReminderPrefs, type PrefChoice } from '../../../domain/reminders/pre
 import { sessionSettings } from '../../../domain/sessions/settings.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';

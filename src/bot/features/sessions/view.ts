@@ -13,7 +13,7 @@ import {
 } from '../../../domain/sessions/queries.js';
 import { formatShortDate, formatTime } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { onCommand } from '../../command.js';
+import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';

@@ -1,7 +1,7 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
-import type { CommandSpec } from './commands.js';
-import type { BotContext } from './context.js';
-import { groupOnly, privateOnly, requireRegistered, requireRole } from './middlewares/guards.js';
+import type { CommandSpec } from './spec.js';
+import type { BotContext } from '../context.js';
+import { groupOnly, privateOnly, requireRegistered, requireRole } from '../middlewares/guards.js';
 
 export type CommandContext = BotContext & { payload: string; command: string };
 
