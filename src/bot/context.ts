@@ -30,8 +30,8 @@ export interface BotDeps {
 
 /** Per-bot registries that features plug into. */
 export interface BotRegistries {
-  deepLinks: DeepLinks;
-  conversations: ConversationRouter;
+  deepLinks: DeepLinks<BotContext>;
+  conversations: ConversationRouter<BotContext>;
   /** Every feature's commands (the bot gathers them), for /help. */
   commands: readonly CommandSpec[];
 }

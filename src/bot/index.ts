@@ -48,7 +48,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
   if (options.botInfo) bot.botInfo = options.botInfo;
   deps.sender.attach(bot.telegram);
 
-  const registries: BotRegistries = { deepLinks: new DeepLinks(), conversations: new ConversationRouter(), commands: commandSpecs };
+  const registries: BotRegistries = { deepLinks: new DeepLinks<BotContext>(), conversations: new ConversationRouter<BotContext>(), commands: commandSpecs };
 
   bot.use(setup(deps, registries));
   bot.use(loadMember());
