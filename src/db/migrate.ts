@@ -3,7 +3,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import type { Database } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -11,10 +10,20 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 const MIGRATION_LOCK_KEY = 7_261_018;
 
 /**
+ * What migrating needs of an open database. client.ts's Database fits it; it is declared here
+ * because client.ts migrates on open, so this module must not import client.ts back.
+ */
+export interface MigrationTarget {
+  engine: 'pglite' | 'postgres';
+  db: unknown;
+  query(text: string): Promise<unknown>;
+}
+
+/**
  * Applies the committed migrations. On PostgreSQL two instances may start together, so the
  * work runs under a session advisory lock held on one connection of the pool.
  */
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: MigrationTarget): Promise<void> {
   if (database.engine === 'pglite') {
     await database.query('create extension if not exists pg_trgm');
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
