@@ -78,6 +78,13 @@ module.exports = {
       to: { path: '^src/(bot|jobs|web|llm|charts|dev|playground)/|^src/telegram/api-double/|^src/(app|main)\\.ts$' },
     },
     {
+      name: 'intake-through-its-surface',
+      severity: 'error',
+      comment: 'Handlers see intake only through intake/reruns.ts (run again later, is this a rerun); the rest of intake is wired by the app.',
+      from: { path: '^src/', pathNot: '^src/(telegram/intake/|app\\.ts$|main\\.ts$|dev/|playground/)' },
+      to: { path: '^src/telegram/intake/', pathNot: '^src/telegram/intake/reruns\\.ts$' },
+    },
+    {
       name: 'adapters-not-up',
       severity: 'error',
       comment: 'The model and chart adapters serve bot, jobs and web; they do not call them.',

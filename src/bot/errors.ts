@@ -2,7 +2,7 @@ import type { BotContext } from './context.js';
 import { changeCommitted } from './once.js';
 import { translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { RetryUpdateLater } from '../telegram/intake/dispatcher.js';
+import { RetryUpdateLater } from '../telegram/intake/reruns.js';
 import { isTransientTelegramError } from '../telegram/sender.js';
 
 /** Errors that mean "the database is unreachable right now" rather than a bug. */

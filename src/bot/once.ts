@@ -1,6 +1,6 @@
 import type { Tx } from '../db/client.js';
 import { applyOnce, storedEffect, type Applied } from '../domain/update-effects.js';
-import { isRerun } from '../telegram/intake/dispatcher.js';
+import { isRerun } from '../telegram/intake/reruns.js';
 import type { BotContext } from './context.js';
 
 /**

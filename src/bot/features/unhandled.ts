@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { conversationForUpdate } from '../../domain/conversations.js';
-import { isRerun } from '../../telegram/intake/dispatcher.js';
+import { isRerun } from '../../telegram/intake/reruns.js';
 import type { BotContext } from '../context.js';
 import { answer, replyHtml } from '../reply.js';
 

@@ -1,38 +1,11 @@
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
 import type { UpdateJournal } from './journal.js';
+import { orderingKey } from './ordering-key.js';
+import { markRerun, RetryUpdateLater } from './reruns.js';
 import { sanitizeUpdate } from './sanitize.js';
 
 export type UpdateHandler = (update: Update) => Promise<void>;
-
-/**
- * Thrown out of the bot (its error handler rethrows it) when an update could not be finished for a
- * passing reason — Telegram unreachable, so its reply could not go out; or the database gone after
- * the update's change was saved, so its answer could not be written. The dispatcher keeps the update
- * unfinished and runs it again later, holding back the rest of that chat so order is kept.
- */
-export class RetryUpdateLater extends Error {
-  override name = 'RetryUpdateLater';
-  constructor(
-    /** What was away: for the log. */
-    readonly away: 'telegram' | 'database',
-    options?: { cause?: unknown },
-  ) {
-    super('the update will be run again later', options);
-  }
-}
-
-/** Updates running for the second time or later (after a crash or a RetryUpdateLater). */
-const reruns = new WeakSet<Update>();
-
-/**
- * True while a handler runs an update that ran before. Its data changes are guarded per update
- * (src/domain/update-effects.ts); this lets the few places that must undo a first run's partial
- * progress (the dialog state) look it up without costing every first run a query.
- */
-export function isRerun(update: Update): boolean {
-  return reruns.has(update);
-}
 
 /** Backoff between runs of an update Telegram kept refusing: 1 s doubling to 15 s. */
 const RETRY_BASE_MS = 1_000;
@@ -49,21 +22,6 @@ function bound(ids: Set<number>, max = 20_000): void {
   const keep = [...ids].sort((a, b) => a - b).slice(ids.size - max / 2);
   ids.clear();
   for (const id of keep) ids.add(id);
-}
-
-/** Updates of one chat run in order; different chats run side by side. */
-export function orderingKey(update: Update): string {
-  const u = update as unknown as Record<string, { chat?: { id: number }; from?: { id: number }; message?: { chat?: { id: number } } } | undefined>;
-  for (const field of ['message', 'edited_message', 'channel_post', 'edited_channel_post', 'my_chat_member', 'chat_member', 'chat_join_request']) {
-    const chatId = u[field]?.chat?.id;
-    if (chatId !== undefined) return `c${chatId}`;
-  }
-  const callback = u.callback_query;
-  if (callback?.message?.chat?.id !== undefined) return `c${callback.message.chat.id}`;
-  for (const value of Object.values(u)) {
-    if (value && typeof value === 'object' && value.from?.id !== undefined) return `u${value.from.id}`;
-  }
-  return `x${update.update_id}`;
 }
 
 /**
@@ -152,7 +110,7 @@ export class UpdateDispatcher {
     const pending = await this.opts.journal.claimOrphans();
     for (const update of pending) {
       if (this.recent.has(update.update_id)) continue;
-      reruns.add(update);
+      markRerun(update);
       this.enqueue(update);
     }
     return pending.length;
@@ -297,7 +255,7 @@ export class UpdateDispatcher {
   private retryLater(key: string, queue: Update[], update: Update, delayMs: number): void {
     queue.unshift(update);
     this.queued++;
-    reruns.add(update);
+    markRerun(update);
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
