@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { sessionPosts, type SessionPost } from '../db/schema/index.js';
 import { sessionView } from '../domain/sessions/queries.js';
 import { translator } from '../i18n/index.js';
-import { announcement } from '../bot/features/sessions/render.js';
+import { announcement } from '../bot/views/sessions.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender.js';
 import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { relativeStart } from '../bot/features/sessions/render.js';
+import { relativeStart } from '../bot/views/sessions.js';
 import type { Config } from '../config.js';
 import { ideas, members, type Member, type NewOutboxRow, type OutboxRow } from '../db/schema/index.js';
 import { isCoach } from '../domain/coaching/coaches.js';

@@ -10,7 +10,7 @@ import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, ZIP_KIND, type Download
 import { buildEvidenceZip, MAX_ZIP_BYTES } from '../domain/evidence/zip.js';
 import { languageFor } from '../domain/members.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
-import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderContext } from '../bot/features/evidence/render.js';
+import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderContext } from '../bot/views/evidence.js';
 import type { OutboxHandler, OutboxOutcome } from './outbox.js';
 import type { Job, JobContext } from './scheduler.js';
 

@@ -17,7 +17,7 @@ import {
   relativeStart,
   rsvpKeyboard,
   when,
-} from '../bot/features/sessions/render.js';
+} from '../bot/views/sessions.js';
 import { laterRowDue, recordStep, type OutboxHandler, type OutboxOutcome } from './outbox.js';
 import type { JobContext } from './scheduler.js';
 

@@ -17,7 +17,7 @@ import { isPrivate } from '../../middlewares/guards.js';
 import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaFromArg, keyOf } from '../ideas/shared.js';
-import { dateError } from '../sessions/render.js';
+import { dateError } from '../../views/sessions.js';
 import { coachingSpec } from './commands.js';
 
 const NOTE_KIND = 'coaching_note';

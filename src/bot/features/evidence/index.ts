@@ -15,7 +15,7 @@ import type { BotContext, BotRegistries } from '../../context.js';
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
-import { indicatorView, overview, renderRecap, type RenderContext } from './render.js';
+import { indicatorView, overview, renderRecap, type RenderContext } from '../../views/evidence.js';
 import { EVIDENCE_CONVERSATION, evidenceUploads, type EvidenceDialog } from './upload.js';
 
 export const evidenceCommands: CommandSpec[] = [

@@ -10,7 +10,7 @@ import { localDate } from '../../../domain/dates.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';
-import { formatBytes, MAX_MB, TYPES_TEXT } from './render.js';
+import { formatBytes, MAX_MB, TYPES_TEXT } from '../../views/evidence.js';
 
 export const EVIDENCE_CONVERSATION = 'evidence';
 

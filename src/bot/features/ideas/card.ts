@@ -11,7 +11,7 @@ import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { askComment, sendComments } from './comments.js';
 import { nowOf, refreshCard, sendCard, viewOf } from './shared.js';
-import { renderFullText } from './view.js';
+import { renderFullText } from '../../views/ideas.js';
 
 const COMMENTS = new Set(['komentar', 'comment', 'comments']);
 const FULL = new Set(['lengkap', 'full']);

@@ -14,7 +14,7 @@ import { loadCompetitionExport } from '../../../domain/competitions/export.js';
 import { competitionSheets } from '../competitions/export-sheets.js';
 import { ideaSpec } from './commands.js';
 import { parseYear } from './recap.js';
-import { digitalLabel, formLabel, stageLabel } from './view.js';
+import { digitalLabel, formLabel, stageLabel } from '../../views/ideas.js';
 
 /**
  * `/ekspor [tahun] [csv]` (coordinators): the ideas and the One Agency One Innovation recap as

@@ -21,7 +21,7 @@ import type { BotContext } from '../../context.js';
 import { agencyChoices, choiceKeyboard, previewKeyboard } from '../../keyboards/ideas.js';
 import { replyHtml } from '../../reply.js';
 import { keyOf, nowOf, sendCard } from './shared.js';
-import { digitalLabel, formLabel, stageLabel } from './view.js';
+import { digitalLabel, formLabel, stageLabel } from '../../views/ideas.js';
 
 /**
  * The guided pitch (`mode: new`) and field edits of /ubah (`mode: edit`) share one dialog: the

@@ -23,7 +23,7 @@ import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSubcommand } from './card.js';
 import { ideaSpec } from './commands.js';
-import { stageLabel, renderListRow } from './view.js';
+import { stageLabel, renderListRow } from '../../views/ideas.js';
 
 const MINE = new Set(['saya', 'mine', 'my', 'me']);
 const YEAR = new Set(['tahun', 'year']);

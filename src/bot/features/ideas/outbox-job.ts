@@ -9,7 +9,7 @@ import type { Job, JobContext } from '../../../jobs/scheduler.js';
 import { ChatUnreachableError } from '../../../telegram/sender.js';
 import { failureReason } from './forum.js';
 import { classifyTelegramError, openIdeaTopic } from './topics.js';
-import { stageLabel } from './view.js';
+import { stageLabel } from '../../views/ideas.js';
 
 type Outcome = { done: true } | { done: false; error: string; transient: boolean };
 const DONE: Outcome = { done: true };

@@ -7,7 +7,7 @@ import { searchKeyboard } from '../../keyboards/ideas.js';
 import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
-import { renderListRow } from './view.js';
+import { renderListRow } from '../../views/ideas.js';
 
 /** The search mode in a page button's data, so later pages stay in the same mode. */
 const MODE_CODES = { fts: 'f', any: 'a', trigram: 't', words: 'w' } as const satisfies Record<SearchMode, string>;

@@ -12,7 +12,7 @@ import type { BotContext } from '../../context.js';
 import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { editHtml, replyHtml } from '../../reply.js';
-import { renderCard, type ViewContext } from './view.js';
+import { renderCard, type ViewContext } from '../../views/ideas.js';
 
 export function viewOf(ctx: BotContext): ViewContext {
   return { t: ctx.t, lang: ctx.lang, timeZone: ctx.deps.config.TZ_NAME, now: ctx.deps.clock.now() };

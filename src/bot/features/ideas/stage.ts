@@ -14,7 +14,7 @@ import { isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { ideaFromArg, keyOf, nowOf, refreshCard } from './shared.js';
-import { stageLabel } from './view.js';
+import { stageLabel } from '../../views/ideas.js';
 
 const ARCHIVE_KIND = 'idea_archive';
 

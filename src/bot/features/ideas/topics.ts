@@ -5,7 +5,7 @@ import { loadIdeaCard } from '../../../domain/ideas/ideas.js';
 import type { Logger } from '../../../logger.js';
 import { ChatUnreachableError, type Sender } from '../../../telegram/sender.js';
 import { cardKeyboard } from '../../keyboards/ideas.js';
-import { renderCard, type ViewContext } from './view.js';
+import { renderCard, type ViewContext } from '../../views/ideas.js';
 
 export type TopicFailure = 'rights' | 'notForum' | 'removed' | 'other';
 

@@ -6,7 +6,7 @@ import { minutesFeature } from './minutes.js';
 import { newSessionFeature } from './new-session.js';
 import { remindersFeature } from './reminders.js';
 import { rsvpFeature } from './rsvp.js';
-import { viewFeature } from './view.js';
+import { browseFeature } from './browse.js';
 
 /** Warkop Indah sessions: linking groups, scheduling, RSVP, reminders, minutes. */
 export function sessionsFeature(registries: BotRegistries): Composer<BotContext> {
@@ -14,7 +14,7 @@ export function sessionsFeature(registries: BotRegistries): Composer<BotContext>
     linksFeature(),
     newSessionFeature(registries),
     manageFeature(registries),
-    viewFeature(),
+    browseFeature(),
     rsvpFeature(registries),
     remindersFeature(),
     minutesFeature(),

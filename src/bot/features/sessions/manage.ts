@@ -14,7 +14,7 @@ import type { BotContext, BotRegistries } from '../../context.js';
 import { ensureRole } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { parseNumber, sessionSpec } from './commands.js';
-import { dateError, inputError } from './render.js';
+import { dateError, inputError } from '../../views/sessions.js';
 
 const FIELDS: Record<string, SessionChange['field']> = {
   waktu: 'time', jadwal: 'time', tanggal: 'time', jam: 'time', time: 'time', date: 'time', when: 'time',

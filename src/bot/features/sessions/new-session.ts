@@ -26,7 +26,7 @@ import { coordinatorOnlyText } from '../../middlewares/guards.js';
 import { once } from '../../once.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { sessionSpec } from './commands.js';
-import { dateError, inputError, placeHtml, untilLabel } from './render.js';
+import { dateError, inputError, placeHtml, untilLabel } from '../../views/sessions.js';
 
 const KIND = 'session_new';
 

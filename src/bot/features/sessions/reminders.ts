@@ -11,7 +11,7 @@ import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { sessionSpec } from './commands.js';
-import { offsetLabel, offsetsLabel } from './render.js';
+import { offsetLabel, offsetsLabel } from '../../views/sessions.js';
 
 const OFF = new Set(['mati', 'matikan', 'off', 'nonaktif', 'tidak']);
 const DEFAULT = new Set(['bawaan', 'default', 'nyala', 'nyalakan', 'on', 'aktif']);

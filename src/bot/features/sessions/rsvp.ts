@@ -10,8 +10,8 @@ import { deepLink } from '../../deep-links.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml, stripTags } from '../../reply.js';
 import { startRegistration } from '../registration.js';
-import { answerLabel, rsvpKeyboard } from './render.js';
-import { renderDetail } from './view.js';
+import { answerLabel, rsvpKeyboard } from '../../views/sessions.js';
+import { renderDetail } from './browse.js';
 
 const ANSWERS: Record<string, RsvpAnswer> = { y: 'yes', m: 'maybe', n: 'no' };
 

@@ -18,7 +18,7 @@ import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';
 import { parseNumber, sessionSpec } from './commands.js';
-import { answerLabel, announcement, detailLines, icsFor, rsvpKeyboard } from './render.js';
+import { answerLabel, announcement, detailLines, icsFor, rsvpKeyboard } from '../../views/sessions.js';
 
 const LIST_LIMIT = 10;
 
@@ -88,7 +88,7 @@ async function list(ctx: BotContext): Promise<void> {
   await replyHtml(ctx, joinHtml([ctx.t('sess.list.title'), joinHtml(lines, '\n'), ctx.t('sess.list.hint')], '\n\n'));
 }
 
-export function viewFeature(): Composer<BotContext> {
+export function browseFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   onCommand(composer, sessionSpec('sesi'), async (ctx) => {

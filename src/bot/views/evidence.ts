@@ -1,14 +1,14 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Language } from '../../../db/schema/index.js';
-import { formatDate, formatDateTime, formatShortDate } from '../../../i18n/format.js';
-import { html, joinHtml, type Html, type Translate } from '../../../i18n/index.js';
-import { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from '../../../domain/evidence/files.js';
-import type { Indicator, IndicatorSet } from '../../../domain/evidence/indicators.js';
-import type { EvidenceIdea, EvidenceView } from '../../../domain/evidence/items.js';
-import type { EvidenceRecap } from '../../../domain/evidence/recap.js';
-import type { ZipLabels } from '../../../domain/evidence/zip.js';
-import { callbackData } from '../../callback-data.js';
+import type { Language } from '../../db/schema/index.js';
+import { formatDate, formatDateTime, formatShortDate } from '../../i18n/format.js';
+import { html, joinHtml, type Html, type Translate } from '../../i18n/index.js';
+import { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from '../../domain/evidence/files.js';
+import type { Indicator, IndicatorSet } from '../../domain/evidence/indicators.js';
+import type { EvidenceIdea, EvidenceView } from '../../domain/evidence/items.js';
+import type { EvidenceRecap } from '../../domain/evidence/recap.js';
+import type { ZipLabels } from '../../domain/evidence/zip.js';
+import { callbackData } from '../callback-data.js';
 
 /** Rendering shared by the /bukti feature and the evidence jobs (which have no update context). */
 export interface RenderContext {

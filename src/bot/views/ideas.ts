@@ -1,11 +1,11 @@
-import type { IdeaForm, Language, Stage } from '../../../db/schema/index.js';
-import { awardText } from '../../../domain/ideas/awards.js';
-import { clip } from '../../../domain/ideas/fields.js';
-import type { IdeaCardData } from '../../../domain/ideas/ideas.js';
-import type { ListRow } from '../../../domain/ideas/list.js';
-import { mainPath } from '../../../domain/ideas/stages.js';
-import { formatDateTime, formatShortDate } from '../../../i18n/format.js';
-import { html, joinHtml, type Html, type Translate } from '../../../i18n/index.js';
+import type { IdeaForm, Language, Stage } from '../../db/schema/index.js';
+import { awardText } from '../../domain/ideas/awards.js';
+import { clip } from '../../domain/ideas/fields.js';
+import type { IdeaCardData } from '../../domain/ideas/ideas.js';
+import type { ListRow } from '../../domain/ideas/list.js';
+import { mainPath } from '../../domain/ideas/stages.js';
+import { formatDateTime, formatShortDate } from '../../i18n/format.js';
+import { html, joinHtml, type Html, type Translate } from '../../i18n/index.js';
 
 /** Rendering of ideas shared by the features and the outbox job (which has no update context). */
 export interface ViewContext {

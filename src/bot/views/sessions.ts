@@ -1,15 +1,15 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Language, RsvpAnswer, Session } from '../../../db/schema/index.js';
-import type { ParseFailure } from '../../../domain/dates/parse.js';
-import { parseIsoDate, toLocal, fromLocal } from '../../../domain/dates/zoned.js';
-import type { ReminderOffset } from '../../../domain/reminders/offsets.js';
-import { icsDescription, isOnlineLink, sessionIcs } from '../../../domain/sessions/ics.js';
-import type { DraftError } from '../../../domain/sessions/input.js';
-import type { SessionView } from '../../../domain/sessions/queries.js';
-import { formatDate, formatDateTime, formatTime } from '../../../i18n/format.js';
-import { html, joinHtml, type Html, type Translate } from '../../../i18n/index.js';
-import { callbackData } from '../../callback-data.js';
+import type { Language, RsvpAnswer, Session } from '../../db/schema/index.js';
+import type { ParseFailure } from '../../domain/dates/parse.js';
+import { parseIsoDate, toLocal, fromLocal } from '../../domain/dates/zoned.js';
+import type { ReminderOffset } from '../../domain/reminders/offsets.js';
+import { icsDescription, isOnlineLink, sessionIcs } from '../../domain/sessions/ics.js';
+import type { DraftError } from '../../domain/sessions/input.js';
+import type { SessionView } from '../../domain/sessions/queries.js';
+import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
+import { html, joinHtml, type Html, type Translate } from '../../i18n/index.js';
+import { callbackData } from '../callback-data.js';
 
 /** Rendering shared by the handlers and the jobs (announcements, reminders, notices). */
 
