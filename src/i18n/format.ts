@@ -1,4 +1,4 @@
-import type { Language } from '../db/schema/index.js';
+import type { Language } from './languages.js';
 
 const zoneLabels: Record<string, string> = {
   'Asia/Jakarta': 'WIB',

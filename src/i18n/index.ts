@@ -1,4 +1,4 @@
-import type { Language } from '../db/schema/index.js';
+import type { Language } from './languages.js';
 import { en } from './en/index.js';
 import { Html } from './html.js';
 import { id } from './id/index.js';

@@ -1,12 +1,13 @@
 import { bigint, boolean, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.js';
 import { createdAt, instant, updatedAt } from './columns.js';
+import { languages } from '../../i18n/languages.js';
 
 export const roles = ['member', 'coordinator', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const languages = ['id', 'en'] as const;
-export type Language = (typeof languages)[number];
+// Defined with the catalogues (i18n is a leaf, importing nothing); the language columns take their values.
+export { languages, type Language } from '../../i18n/languages.js';
 
 /** A Telegram user the bot has met. `registeredAt` is set once they finished /daftar. */
 export const members = pgTable(
