@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { CoachingReminderSettings } from './domain/coaching/reminders.js';
 import { parseOffsets } from './domain/reminders/offsets.js';
+import type { SessionSettings } from './domain/sessions/settings.js';
 
 /**
  * The environment schema: the only place that reads process.env.
@@ -195,4 +197,25 @@ export function secretsOf(config: Config): string[] {
     ...urlSecrets(config.OPENAI_BASE_URL),
   ];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+}
+
+/*
+ * The domain takes plain settings of its own, never Config: these map the configuration to them.
+ */
+
+/** What the session rules read (time zone, default reminders, duration, edit pacing). */
+export function sessionSettings(config: Pick<Config, 'TZ_NAME' | 'REMINDER_OFFSETS' | 'SESSION_DURATION_MINUTES' | 'RSVP_EDIT_INTERVAL_SECONDS'>): SessionSettings {
+  const parsed = parseOffsets(config.REMINDER_OFFSETS);
+  return {
+    timeZone: config.TZ_NAME,
+    defaultOffsets: parsed.ok ? parsed.offsets : [],
+    durationMinutes: config.SESSION_DURATION_MINUTES,
+    editIntervalMs: config.RSVP_EDIT_INTERVAL_SECONDS * 1000,
+  };
+}
+
+/** What coaching reminders read: the same offsets as session reminders. */
+export function coachingReminderSettings(config: Pick<Config, 'TZ_NAME' | 'REMINDER_OFFSETS'>): CoachingReminderSettings {
+  const parsed = parseOffsets(config.REMINDER_OFFSETS);
+  return { timeZone: config.TZ_NAME, offsets: parsed.ok ? parsed.offsets : [] };
 }

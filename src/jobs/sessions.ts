@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { sessionSettings } from '../domain/sessions/settings.js';
+import { sessionSettings } from '../config.js';
 import { announcementRefreshJob } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';

@@ -1,20 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Config } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { coachingSchedules, ideaCoaches, ideas, members } from '../../db/schema/index.js';
 import { cancelPending, enqueue } from '../outbox/outbox.js';
-import { parseOffsets, planReminders, type ReminderOffset } from '../reminders/offsets.js';
+import { planReminders, type ReminderOffset } from '../reminders/offsets.js';
 import { COACHING_KIND, COACHING_REF, coachingKeys } from './keys.js';
 
+/** Plain values, mapped from the configuration by src/config.ts. */
 export interface CoachingReminderSettings {
   timeZone: string;
   /** The same offsets as session reminders (REMINDER_OFFSETS): the day before at 16.00, one hour before. */
   offsets: ReminderOffset[];
-}
-
-export function coachingReminderSettings(config: Pick<Config, 'TZ_NAME' | 'REMINDER_OFFSETS'>): CoachingReminderSettings {
-  const parsed = parseOffsets(config.REMINDER_OFFSETS);
-  return { timeZone: config.TZ_NAME, offsets: parsed.ok ? parsed.offsets : [] };
 }
 
 /** Who is reminded of a coaching date: the idea's current coaches and its owner. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { members, outbox } from '../../../src/db/schema/index.js';
 import { answerRsvp } from '../../../src/domain/sessions/rsvp.js';
-import { sessionSettings } from '../../../src/domain/sessions/settings.js';
+import { sessionSettings } from '../../../src/config.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../../helpers/harness.js';
 import { addMembers, announcementIn, privateTexts, setupForum } from '../../helpers/sessions.js';

@@ -4,7 +4,7 @@ import { coachingNotes, ideaCoaches, members, outbox, type Member } from '../../
 import { assignCoachIn, coachIdsOf, isCoach, removeCoachIn, canWriteNote } from '../../../src/domain/coaching/coaches.js';
 import { digestSlot, staleIdeas } from '../../../src/domain/coaching/digest.js';
 import { addNoteIn } from '../../../src/domain/coaching/notes.js';
-import { coachingReminderSettings } from '../../../src/domain/coaching/reminders.js';
+import { coachingReminderSettings } from '../../../src/config.js';
 import { createIdea } from '../../../src/domain/ideas/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';

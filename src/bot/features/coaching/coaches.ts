@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { assignCoachIn, coachesOf, ideasCoachedBy, removeCoachIn, type AssignResult } from '../../../domain/coaching/coaches.js';
-import { coachingReminderSettings } from '../../../domain/coaching/reminders.js';
+import { coachingReminderSettings } from '../../../config.js';
 import { displayName, findMemberByHandle } from '../../../domain/members.js';
 import { formatDateTime, formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';

@@ -2,7 +2,7 @@ import { Composer, Markup } from 'telegraf';
 import type { Conversation } from '../../../db/schema/index.js';
 import { canWriteNote } from '../../../domain/coaching/coaches.js';
 import { addNoteIn } from '../../../domain/coaching/notes.js';
-import { coachingReminderSettings } from '../../../domain/coaching/reminders.js';
+import { coachingReminderSettings } from '../../../config.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../../domain/conversations.js';
 import { parseDateTime } from '../../../domain/dates/parse.js';
 import { checkText, TEXT_MAX } from '../../../domain/ideas/fields.js';

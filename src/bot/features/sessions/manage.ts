@@ -6,7 +6,7 @@ import { setAgendaIdea } from '../../../domain/sessions/agenda.js';
 import { cancelSession, changeSession, refusal, type ChangeRefusal, type SessionChange } from '../../../domain/sessions/change.js';
 import { findSession } from '../../../domain/sessions/queries.js';
 import { checkAgenda, checkPlace, checkTitle, parseCapacity } from '../../../domain/sessions/input.js';
-import { sessionSettings } from '../../../domain/sessions/settings.js';
+import { sessionSettings } from '../../../config.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { onCommand, words } from '../../commands/on-command.js';
 import { callbackData } from '../../callback-data.js';

@@ -4,7 +4,7 @@ import { moveIdeaStage } from '../../../domain/ideas/move.js';
 import { ensureRole } from '../../middlewares/guards.js';
 import { MINUTES_MAX, recordMinutes, toggleAttendance } from '../../../domain/sessions/minutes.js';
 import { agendaIdeas, attendees, findSession } from '../../../domain/sessions/queries.js';
-import { sessionSettings } from '../../../domain/sessions/settings.js';
+import { sessionSettings } from '../../../config.js';
 import { joinHtml } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
 import { onCommand, words } from '../../commands/on-command.js';

@@ -16,7 +16,7 @@ import {
   type SessionDraft,
 } from '../../../domain/sessions/input.js';
 import { activeLinkedChats } from '../../../domain/sessions/links.js';
-import { sessionSettings } from '../../../domain/sessions/settings.js';
+import { sessionSettings } from '../../../config.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { html, joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';

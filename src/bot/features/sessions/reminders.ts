@@ -3,7 +3,7 @@ import { isRegistered } from '../../../domain/permissions.js';
 import { parseOffsets } from '../../../domain/reminders/offsets.js';
 import { offsetsFor, reminderPref } from '../../../domain/reminders/plan.js';
 import { setReminderPrefs, type PrefChoice } from '../../../domain/reminders/prefs.js';
-import { sessionSettings } from '../../../domain/sessions/settings.js';
+import { sessionSettings } from '../../../config.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';
 import { onCommand } from '../../commands/on-command.js';

@@ -3,7 +3,7 @@ import type { RsvpAnswer } from '../../../db/schema/index.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import { findSession, sessionView, waitlistPosition } from '../../../domain/sessions/queries.js';
 import { answerRsvp, hasPendingRsvp, keepPendingRsvp, rsvpRefusal } from '../../../domain/sessions/rsvp.js';
-import { sessionSettings } from '../../../domain/sessions/settings.js';
+import { sessionSettings } from '../../../config.js';
 import type { Html } from '../../../i18n/index.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { deepLink } from '../../deep-links.js';
