@@ -50,6 +50,13 @@ module.exports = {
       to: { path: UP_FROM_DOMAIN },
     },
     {
+      name: 'sql-only-in-domain-db-journal',
+      severity: 'error',
+      comment: 'Queries live in src/domain, src/db and the update journal; everything else calls a named function (drizzle-orm is the query builder).',
+      from: { path: '^src/', pathNot: '^src/(domain|db)/|^src/telegram/intake/journal\\.ts$' },
+      to: { path: '(^|/)node_modules/drizzle-orm/' },
+    },
+    {
       name: 'db-not-up',
       severity: 'error',
       comment: 'The database layer is below everything that uses it.',
@@ -141,7 +148,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    includeOnly: { path: '^src/|^test/|node_modules/(telegraf|@telegraf)/' },
+    includeOnly: { path: '^src/|^test/|node_modules/(telegraf|@telegraf|drizzle-orm)/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

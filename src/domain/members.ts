@@ -116,6 +116,16 @@ export async function completeRegistration(db: DbOrTx, memberId: number, fullNam
   return row!;
 }
 
+export async function telegramIdOf(db: DbOrTx, memberId: number): Promise<number | undefined> {
+  const [row] = await db.select({ telegramId: members.telegramId }).from(members).where(eq(members.id, memberId));
+  return row?.telegramId;
+}
+
+/** A registered member's profile edits (/profil): a new name or a new agency. */
+export async function updateProfile(db: DbOrTx, memberId: number, change: { fullName: string } | { agencyId: number }): Promise<void> {
+  await db.update(members).set({ ...change, updatedAt: sql`now()` }).where(eq(members.id, memberId));
+}
+
 export async function setMemberLanguage(db: DbOrTx, memberId: number, language: Language): Promise<void> {
   await db.update(members).set({ language, updatedAt: sql`now()` }).where(eq(members.id, memberId));
 }

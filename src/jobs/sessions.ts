@@ -1,5 +1,4 @@
-import type { Config } from '../config.js';
-import { sessionSettings } from '../config.js';
+import { sessionSettings, type Config } from '../config.js';
 import { announcementRefreshJob } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';

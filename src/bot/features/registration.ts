@@ -1,10 +1,8 @@
 import { Composer, Markup } from 'telegraf';
-import { eq, sql } from 'drizzle-orm';
 import type { Conversation } from '../../db/schema/index.js';
-import { members } from '../../db/schema/index.js';
 import { findAgencyById, listActiveAgencies, searchAgencies } from '../../domain/agencies.js';
 import { endConversation, getConversation, startConversation, updateConversation } from '../../domain/conversations.js';
-import { completeRegistration, displayName } from '../../domain/members.js';
+import { completeRegistration, displayName, updateProfile } from '../../domain/members.js';
 import { isRegistered } from '../../domain/permissions.js';
 import { checkFullName, NAME_MAX, NAME_MIN } from '../../domain/registration.js';
 import { catalogues } from '../../i18n/index.js';
@@ -57,7 +55,7 @@ async function onText(ctx: BotContext, conversation: Conversation, text: string)
       return;
     }
     if (purpose === 'profile' && isRegistered(ctx.member)) {
-      await ctx.db.update(members).set({ fullName: check.name, updatedAt: sql`now()` }).where(eq(members.id, ctx.member.id));
+      await updateProfile(ctx.db, ctx.member.id, { fullName: check.name });
       await endConversation(ctx.db, keyOf(ctx));
       await replyHtml(ctx, ctx.t('profile.nameChanged', { name: check.name }));
       return;
@@ -139,7 +137,7 @@ export function registrationFeature(registries: BotRegistries): Composer<BotCont
     const member = ctx.member;
     await ctx.db.transaction(async (tx) => {
       if (purpose === 'profile' && isRegistered(member)) {
-        await tx.update(members).set({ agencyId: agency.id, updatedAt: sql`now()` }).where(eq(members.id, member.id));
+        await updateProfile(tx, member.id, { agencyId: agency.id });
       } else {
         const name = typeof conversation.data.name === 'string' ? conversation.data.name : displayName(member);
         ctx.member = await completeRegistration(tx, member.id, name, agency.id);

@@ -52,6 +52,14 @@ export async function roundAssessorList(db: DbOrTx, roundId: number): Promise<Pi
     .where(eq(roundAssessors.roundId, roundId));
 }
 
+export async function isRoundAssessor(db: DbOrTx, roundId: number, memberId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ m: roundAssessors.memberId })
+    .from(roundAssessors)
+    .where(and(eq(roundAssessors.roundId, roundId), eq(roundAssessors.memberId, memberId)));
+  return row !== undefined;
+}
+
 export type ScoreAccess =
   | { ok: true; candidate: CandidateView; round: CompetitionRound; criteria: RoundCriterion[] }
   | { ok: false; reason: 'no_candidate' | 'not_assessor' | 'own_agency' | 'closed'; candidate?: CandidateView };

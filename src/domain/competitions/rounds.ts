@@ -1,6 +1,6 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { competitionRounds, type CompetitionRound } from '../../db/schema/index.js';
+import { competitionCandidates, competitionRounds, type CompetitionRound } from '../../db/schema/index.js';
 import { parseIsoDate } from '../dates/zoned.js';
 import { replanRound } from './deadlines.js';
 import type { RoundDraft } from './templates.js';
@@ -15,6 +15,12 @@ export async function createRound(tx: Tx, draft: RoundDraft, createdBy: number, 
 
 export async function listRounds(db: DbOrTx): Promise<CompetitionRound[]> {
   return db.select().from(competitionRounds).orderBy(desc(competitionRounds.year), asc(competitionRounds.id));
+}
+
+/** How many candidates each round has (rounds without any are absent). */
+export async function candidateCountsByRound(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await db.select({ roundId: competitionCandidates.roundId, n: count() }).from(competitionCandidates).groupBy(competitionCandidates.roundId);
+  return new Map(rows.map((r) => [r.roundId, r.n]));
 }
 
 export async function findRound(db: DbOrTx, id: number): Promise<CompetitionRound | undefined> {

@@ -1,8 +1,7 @@
 import { Composer } from 'telegraf';
-import { eq } from 'drizzle-orm';
-import { members } from '../../../db/schema/index.js';
 import { moveCandidate, planApprovedNotice, registerCandidate, requestCandidacy } from '../../../domain/competitions/candidates.js';
 import { findRound } from '../../../domain/competitions/rounds.js';
+import { telegramIdOf } from '../../../domain/members.js';
 import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
 import { findIdea } from '../../../domain/ideas/ideas.js';
 import { hasRole } from '../../../domain/permissions.js';
@@ -24,8 +23,8 @@ async function register(ctx: BotContext, roundId: number, ideaId: number, notify
     const r = await registerCandidate(tx, { roundId, ideaId, actorId, now, timeZone: ctx.deps.config.TZ_NAME });
     if (!r.ok) return { ok: false, reason: r.reason, id: r.candidateId ?? 0 };
     if (notifyOwner !== null) {
-      const [owner] = await tx.select({ telegramId: members.telegramId }).from(members).where(eq(members.id, notifyOwner));
-      if (owner) await planApprovedNotice(tx, { candidateId: r.candidate.id, ownerTelegramId: owner.telegramId, now });
+      const ownerTelegramId = await telegramIdOf(tx, notifyOwner);
+      if (ownerTelegramId !== undefined) await planApprovedNotice(tx, { candidateId: r.candidate.id, ownerTelegramId, now });
     }
     return { ok: true, id: r.candidate.id, reminders: r.reminders };
   });

@@ -1,7 +1,5 @@
 import { Composer } from 'telegraf';
-import { and, eq } from 'drizzle-orm';
-import { roundAssessors } from '../../../db/schema/index.js';
-import { addAssessor, closeScoring, rankingOf, shortlist } from '../../../domain/competitions/assessment.js';
+import { addAssessor, closeScoring, isRoundAssessor, rankingOf, shortlist } from '../../../domain/competitions/assessment.js';
 import { displayName, findMemberByHandle } from '../../../domain/members.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { activeLinkedChats } from '../../../domain/sessions/links.js';
@@ -38,11 +36,7 @@ export function rankingFeature(): Composer<BotContext> {
     const round = await roundFromArg(ctx, roundWord);
     if (!round) return;
     if (!hasRole(ctx.member, 'coordinator')) {
-      const [named] = await ctx.db
-        .select({ m: roundAssessors.memberId })
-        .from(roundAssessors)
-        .where(and(eq(roundAssessors.roundId, round.id), eq(roundAssessors.memberId, ctx.member!.id)));
-      if (!named) return replyHtml(ctx, ctx.t('comp.rank.forbidden'));
+      if (!(await isRoundAssessor(ctx.db, round.id, ctx.member!.id))) return replyHtml(ctx, ctx.t('comp.rank.forbidden'));
     }
     const { ranked, candidates, criteria } = await rankingOf(ctx.db, round);
     const title = `K${round.id} · ${round.name}`;

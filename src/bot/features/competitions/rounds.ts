@@ -1,10 +1,9 @@
 import { Composer } from 'telegraf';
-import { count } from 'drizzle-orm';
-import { competitionCandidates, type CompetitionRound } from '../../../db/schema/index.js';
+import type { CompetitionRound } from '../../../db/schema/index.js';
 import { roundAssessorList } from '../../../domain/competitions/assessment.js';
 import { roundCandidates } from '../../../domain/competitions/candidates.js';
 import { deadlineDate } from '../../../domain/competitions/deadlines.js';
-import { createRound, listRounds, setPassingGrade, setReminderDays, setStageDate } from '../../../domain/competitions/rounds.js';
+import { candidateCountsByRound, createRound, listRounds, setPassingGrade, setReminderDays, setStageDate } from '../../../domain/competitions/rounds.js';
 import { findTemplate, roundFromTemplate, roundTemplates } from '../../../domain/competitions/templates.js';
 import { parseDate } from '../../../domain/dates/parse.js';
 import { isoDate } from '../../../domain/dates/zoned.js';
@@ -50,10 +49,7 @@ async function showRound(ctx: BotContext, round: CompetitionRound): Promise<void
 async function listAll(ctx: BotContext): Promise<void> {
   const rounds = await listRounds(ctx.db);
   if (rounds.length === 0) return void (await replyHtml(ctx, ctx.t('comp.list.empty')));
-  const counts = await ctx.db
-    .select({ roundId: competitionCandidates.roundId, n: count() })
-    .from(competitionCandidates)
-    .groupBy(competitionCandidates.roundId);
+  const counts = await candidateCountsByRound(ctx.db);
   const tz = ctx.deps.config.TZ_NAME;
   const lines: Html[] = [ctx.t('comp.list.title')];
   for (const r of rounds.slice(0, 30)) {
@@ -63,7 +59,7 @@ async function listAll(ctx: BotContext): Promise<void> {
         id: r.id,
         name: r.name,
         deadline: stageDate(ctx.t, deadlineDate(r), stage?.reported ?? false, ctx.lang, tz),
-        candidates: counts.find((c) => c.roundId === r.id)?.n ?? 0,
+        candidates: counts.get(r.id) ?? 0,
       }),
     );
   }
