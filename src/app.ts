@@ -21,7 +21,7 @@ import { floodNotice } from './telegram/intake/flood.js';
 import { PgSharedLimiter } from './telegram/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createDraftsJob } from './jobs/drafts.js';
-import type { MinutesSource } from './domain/proposals/sources.js';
+import type { MinutesSource } from './domain/drafts/sources.js';
 import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';

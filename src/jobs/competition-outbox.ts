@@ -9,7 +9,7 @@ import { missingItems } from '../domain/competitions/missing.js';
 import { findRound } from '../domain/competitions/rounds.js';
 import { findIdea } from '../domain/ideas/ideas.js';
 import { findMemberByTelegramId, languageFor } from '../domain/members.js';
-import { findLayout } from '../domain/proposals/layout.js';
+import { findLayout } from '../domain/drafts/layout.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { formatDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';

@@ -1,8 +1,8 @@
 import type { Draft } from '../db/schema/index.js';
-import { buildDocx } from '../domain/proposals/docx.js';
-import type { Layout } from '../domain/proposals/layout.js';
-import { draftMessages } from '../domain/proposals/messages.js';
-import { phrasesFor } from '../domain/proposals/template/facts.js';
+import { buildDocx } from '../domain/drafts/docx.js';
+import type { Layout } from '../domain/drafts/layout.js';
+import { draftMessages } from '../domain/drafts/messages.js';
+import { phrasesFor } from '../domain/drafts/template/facts.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { translator, type Html } from '../i18n/index.js';
 import type { Sender } from '../telegram/sender.js';

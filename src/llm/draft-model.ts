@@ -1,8 +1,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Language } from '../db/schema/index.js';
-import { layoutFields, type Layout } from '../domain/proposals/layout.js';
-import type { DraftSources } from '../domain/proposals/sources.js';
+import { layoutFields, type Layout } from '../domain/drafts/layout.js';
+import type { DraftSources } from '../domain/drafts/sources.js';
 import type { Logger } from '../logger.js';
 import { completedStringFields } from './partial-json.js';
 import { buildDraftPrompt, modelKey, repairPrompt } from './prompt.js';

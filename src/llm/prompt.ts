@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../db/schema/index.js';
-import { layoutFields, type Layout, type LayoutField } from '../domain/proposals/layout.js';
-import type { DraftSources } from '../domain/proposals/sources.js';
+import { layoutFields, type Layout, type LayoutField } from '../domain/drafts/layout.js';
+import type { DraftSources } from '../domain/drafts/sources.js';
 
 /**
  * The prompt. The idea's text is written by forum members, so it goes in as JSON data between

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftRequests, drafts } from '../../src/db/schema/index.js';
-import { findLayout } from '../../src/domain/proposals/layout.js';
+import { findLayout } from '../../src/domain/drafts/layout.js';
 import type { StoredMessage } from '../../src/telegram/api-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { draftAnswer, draftAnswerChunks, FakeOpenAI, gate, type ChatRequest } from '../helpers/fake-openai.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { layoutFields, type Layout } from '../../src/domain/proposals/layout.js';
+import { layoutFields, type Layout } from '../../src/domain/drafts/layout.js';
 import { modelKey } from '../../src/llm/prompt.js';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findLayout, layoutFields } from '../../src/domain/proposals/layout.js';
+import { findLayout, layoutFields } from '../../src/domain/drafts/layout.js';
 import { parseDraftAnswer } from '../../src/llm/draft-model.js';
 import { completedStringFields } from '../../src/llm/partial-json.js';
 import { buildDraftPrompt, modelKey } from '../../src/llm/prompt.js';
-import { sparseSources } from '../domain/proposals/fixtures.js';
+import { sparseSources } from '../domain/drafts/fixtures.js';
 
 const layout = findLayout('kipp-umum-2023')!;
 const keys = layoutFields(layout).map((f) => ({ key: f.key, modelKey: modelKey(f) }));

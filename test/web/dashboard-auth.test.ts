@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dashboardLinks, dashboardSessions, drafts, members } from '../../src/db/schema/index.js';
-import { findLayout } from '../../src/domain/proposals/layout.js';
+import { findLayout } from '../../src/domain/drafts/layout.js';
 import { engines } from '../helpers/databases.js';
 import { askLink, DASHBOARD_ENV, fetchPage, initDataFor, redeem, serverOrigin, signIn } from '../helpers/dashboard.js';
 import { useHarness } from '../helpers/harness.js';

@@ -1,11 +1,11 @@
 import { Composer, Markup } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import { canDraft, findDraftableIdea, type DraftableIdea } from '../../domain/proposals/access.js';
-import { activeLayout, chooseLayout } from '../../domain/proposals/active-layout.js';
+import { canDraft, findDraftableIdea, type DraftableIdea } from '../../domain/drafts/access.js';
+import { activeLayout, chooseLayout } from '../../domain/drafts/active-layout.js';
 import { hasRole } from '../../domain/permissions.js';
-import { allLayouts, findLayout, type Layout } from '../../domain/proposals/layout.js';
-import { attachProgressMessage, cancelRequest, queuePosition, requestBuild, requestResend } from '../../domain/proposals/requests.js';
-import { findDraftVersion, listDrafts } from '../../domain/proposals/versions.js';
+import { allLayouts, findLayout, type Layout } from '../../domain/drafts/layout.js';
+import { attachProgressMessage, cancelRequest, queuePosition, requestBuild, requestResend } from '../../domain/drafts/requests.js';
+import { findDraftVersion, listDrafts } from '../../domain/drafts/versions.js';
 import { formatDateTime, formatNumber, formatShortDate, formatTime } from '../../i18n/format.js';
 import { joinHtml, type Html } from '../../i18n/index.js';
 import { ChatUnreachableError } from '../../telegram/sender.js';

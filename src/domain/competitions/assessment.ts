@@ -10,7 +10,7 @@ import {
   type CompetitionRound,
   type Member,
 } from '../../db/schema/index.js';
-import { findLayout, localize, type Layout } from '../proposals/layout.js';
+import { findLayout, localize, type Layout } from '../drafts/layout.js';
 import type { Language } from '../../db/schema/index.js';
 import { findCandidate, roundCandidates, type CandidateView } from './candidates.js';
 import { COMP_KIND, candidateRef, compKeys, roundRef } from './keys.js';

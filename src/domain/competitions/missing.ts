@@ -1,7 +1,7 @@
 import type { Draft, Idea, Language } from '../../db/schema/index.js';
 import { fromLocal, parseIsoDate } from '../dates/zoned.js';
-import { layoutFields, localize, type Layout } from '../proposals/layout.js';
-import { countWords, hasTodo } from '../proposals/words.js';
+import { layoutFields, localize, type Layout } from '../drafts/layout.js';
+import { countWords, hasTodo } from '../drafts/words.js';
 
 /** What a candidate still lacks before the deadline, as the deadline reminder lists it. */
 export type MissingItem =

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { roundKinds, type CandidateStep, type RoundStage } from '../../db/schema/index.js';
-import { findLayout } from '../proposals/layout.js';
+import { findLayout } from '../drafts/layout.js';
 
 /**
  * Round templates for the coming year, as data (templates.json): the timetables DOMAIN.md reports,

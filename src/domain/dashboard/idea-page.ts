@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { ideaSupports, members, type Member } from '../../db/schema/index.js';
 import { latestComments, type CommentView } from '../ideas/comments.js';
 import { loadIdeaCard, type IdeaCardData } from '../ideas/ideas.js';
-import { canDraft } from '../proposals/access.js';
-import { listDrafts, type DraftListing } from '../proposals/versions.js';
+import { canDraft } from '../drafts/access.js';
+import { listDrafts, type DraftListing } from '../drafts/versions.js';
 
 export const PAGE_HISTORY = 100;
 export const PAGE_COMMENTS = 50;

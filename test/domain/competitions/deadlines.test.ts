@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlineAt, deadlineReminderPlan } from '../../../src/domain/competitions/deadlines.js';
 import { missingItems } from '../../../src/domain/competitions/missing.js';
 import { findTemplate, roundFromTemplate } from '../../../src/domain/competitions/templates.js';
-import { findLayout } from '../../../src/domain/proposals/layout.js';
+import { findLayout } from '../../../src/domain/drafts/layout.js';
 
 const TZ = 'Asia/Makassar';
 

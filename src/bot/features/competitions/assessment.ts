@@ -11,7 +11,7 @@ import {
 } from '../../../domain/competitions/assessment.js';
 import { latestDraft } from '../../../domain/competitions/candidates.js';
 import { startConversation } from '../../../domain/conversations.js';
-import { attachProgressMessage, requestResend } from '../../../domain/proposals/requests.js';
+import { attachProgressMessage, requestResend } from '../../../domain/drafts/requests.js';
 import { formatShortDate } from '../../../i18n/format.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { callbackData } from '../../callback-data.js';

@@ -9,7 +9,7 @@ import { parseDate } from '../../../domain/dates/parse.js';
 import { isoDate } from '../../../domain/dates/zoned.js';
 import { displayName } from '../../../domain/members.js';
 import { hasRole } from '../../../domain/permissions.js';
-import { findLayout } from '../../../domain/proposals/layout.js';
+import { findLayout } from '../../../domain/drafts/layout.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
 import { onCommand, words } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';

@@ -7,7 +7,7 @@ import { hasSupported } from '../../../domain/ideas/supports.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { showNoteButton } from '../../../domain/coaching/card.js';
-import { canDraft } from '../../../domain/proposals/access.js';
+import { canDraft } from '../../../domain/drafts/access.js';
 import type { BotContext } from '../../context.js';
 import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { layoutFields, layoutsDir, parseLayout, readLayouts, sectionMaxWords, LayoutError } from '../../../src/domain/proposals/layout.js';
+import { layoutFields, layoutsDir, parseLayout, readLayouts, sectionMaxWords, LayoutError } from '../../../src/domain/drafts/layout.js';
 
 const kipp = () => JSON.parse(readFileSync(join(layoutsDir, 'kipp-umum-2023.json'), 'utf8')) as Record<string, unknown> & { sections: Record<string, unknown>[] };
 

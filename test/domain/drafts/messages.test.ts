@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findLayout } from '../../../src/domain/proposals/layout.js';
-import { draftMessages, draftTextHtml, sectionMessages } from '../../../src/domain/proposals/messages.js';
-import { writeTemplateDraft, draftMeta } from '../../../src/domain/proposals/template/index.js';
+import { findLayout } from '../../../src/domain/drafts/layout.js';
+import { draftMessages, draftTextHtml, sectionMessages } from '../../../src/domain/drafts/messages.js';
+import { writeTemplateDraft, draftMeta } from '../../../src/domain/drafts/template/index.js';
 import { raw, translator } from '../../../src/i18n/index.js';
 import { splitHtmlText } from '../../../src/telegram/split-text.js';
 import { completeSources } from './fixtures.js';

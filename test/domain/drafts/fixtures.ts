@@ -1,4 +1,4 @@
-import type { DraftSources } from '../../../src/domain/proposals/sources.js';
+import type { DraftSources } from '../../../src/domain/drafts/sources.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allLayouts, findLayout, layoutFields, type Layout } from '../../../src/domain/proposals/layout.js';
-import { draftMeta, fitParagraphs, writeTemplateDraft } from '../../../src/domain/proposals/template/index.js';
-import { countAllWords, countWords, todosIn } from '../../../src/domain/proposals/words.js';
+import { allLayouts, findLayout, layoutFields, type Layout } from '../../../src/domain/drafts/layout.js';
+import { draftMeta, fitParagraphs, writeTemplateDraft } from '../../../src/domain/drafts/template/index.js';
+import { countAllWords, countWords, todosIn } from '../../../src/domain/drafts/words.js';
 import { completeSources, sparseSources } from './fixtures.js';
 
 const layout = findLayout('kipp-umum-2023')!;

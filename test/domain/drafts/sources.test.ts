@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ideas, members } from '../../../src/db/schema/index.js';
 import { addCollaborator, ideaCollaboratorIds, removeCollaborator } from '../../../src/domain/ideas/collaborators.js';
-import { canDraft, findDraftableIdea } from '../../../src/domain/proposals/access.js';
-import { gatherSources, type MinutesSource } from '../../../src/domain/proposals/sources.js';
-import { findLayout } from '../../../src/domain/proposals/layout.js';
-import { writeTemplateDraft } from '../../../src/domain/proposals/template/index.js';
+import { canDraft, findDraftableIdea } from '../../../src/domain/drafts/access.js';
+import { gatherSources, type MinutesSource } from '../../../src/domain/drafts/sources.js';
+import { findLayout } from '../../../src/domain/drafts/layout.js';
+import { writeTemplateDraft } from '../../../src/domain/drafts/template/index.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { agencyIdOf, insertCompleteIdea } from '../../helpers/draft-ideas.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { finalistAwards } from '../../../src/domain/ideas/awards.js';
-import { findLayout, layoutFields } from '../../../src/domain/proposals/layout.js';
-import { minutesExcerpt } from '../../../src/domain/proposals/sources.js';
-import { draftMeta, writeTemplateDraft } from '../../../src/domain/proposals/template/index.js';
-import { countWords, lowerFirst } from '../../../src/domain/proposals/words.js';
+import { findLayout, layoutFields } from '../../../src/domain/drafts/layout.js';
+import { minutesExcerpt } from '../../../src/domain/drafts/sources.js';
+import { draftMeta, writeTemplateDraft } from '../../../src/domain/drafts/template/index.js';
+import { countWords, lowerFirst } from '../../../src/domain/drafts/words.js';
 import { completeSources, oneLineSources } from './fixtures.js';
 
 /** Issue #11: the draft uses what the bot knows, in prose a person would write. */
