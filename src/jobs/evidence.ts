@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { members, outbox, type Language, type OutboxRow } from '../db/schema/index.js';
-import { toLocal } from '../domain/dates/zoned.js';
-import { localDate } from '../domain/dates.js';
+import { localDate, toLocal } from '../domain/dates/zoned.js';
 import { MAX_FILE_BYTES, storeFile } from '../domain/evidence/files.js';
 import { findIndicator, indicatorSetFor, inSeason } from '../domain/evidence/indicators.js';
 import { addFileEvidence, evidenceFiles, evidenceProgress, findEvidenceIdea, uploadStored } from '../domain/evidence/items.js';

@@ -110,3 +110,8 @@ export function parseIsoDate(text: string): LocalDate | undefined {
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   return isValidDate(d) ? d : undefined;
 }
+
+/** `YYYY-MM-DD` of an instant in the forum's time zone (for date columns such as implementedOn). */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

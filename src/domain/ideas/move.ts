@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ideaOutbox, ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
-import { localDate } from '../dates.js';
+import { localDate } from '../dates/zoned.js';
 import { isImplemented, stopsImplementation } from '../recap/rules.js';
 import { checkMove, type MoveRefusal } from './stages.js';
 

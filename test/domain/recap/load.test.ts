@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { agencies, ideas, members, type Member, type Stage } from '../../../src/db/schema/index.js';
-import { localDate } from '../../../src/domain/dates.js';
+import { localDate } from '../../../src/domain/dates/zoned.js';
 import { addAward } from '../../../src/domain/ideas/awards.js';
 import { loadExportIdeas } from '../../../src/domain/ideas/export.js';
 import { createIdea } from '../../../src/domain/ideas/ideas.js';

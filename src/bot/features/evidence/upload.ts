@@ -6,7 +6,7 @@ import { checkUpload } from '../../../domain/evidence/files.js';
 import { findIndicator, indicatorSetFor } from '../../../domain/evidence/indicators.js';
 import { findEvidenceIdea } from '../../../domain/evidence/items.js';
 import { requestDownload } from '../../../domain/evidence/requests.js';
-import { localDate } from '../../../domain/dates.js';
+import { localDate } from '../../../domain/dates/zoned.js';
 import type { BotContext } from '../../context.js';
 import { once } from '../../once.js';
 import { replyHtml } from '../../reply.js';

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { Composer } from 'telegraf';
-import { localDate } from '../../../domain/dates.js';
+import { localDate } from '../../../domain/dates/zoned.js';
 import { loadExportIdeas, type ExportIdea } from '../../../domain/ideas/export.js';
 import { loadRecap } from '../../../domain/recap/load.js';
 import { progressStages, type AgencyRecap, type Recap } from '../../../domain/recap/rules.js';
