@@ -1,6 +1,6 @@
 import type { BotContext } from './context.js';
 import { changeCommitted } from './once.js';
-import { translator } from '../i18n/index.js';
+import { stripTags, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { RetryUpdateLater } from '../telegram/intake/reruns.js';
 import { isTransientTelegramError } from '../telegram/sender.js';
@@ -49,7 +49,7 @@ export async function handleBotError(err: unknown, ctx: BotContext, logger: Logg
   const text = t(unavailable ? 'error.busy' : 'error.generic').toString();
   try {
     if (ctx.callbackQuery) {
-      await ctx.answerCbQuery(text.replace(/<[^>]+>/g, ''), { show_alert: true });
+      await ctx.answerCbQuery(stripTags(text), { show_alert: true });
     } else if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) {
       await ctx.reply(text, { parse_mode: 'HTML' });
     }

@@ -1,6 +1,6 @@
 import type { Types } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import type { Html } from '../i18n/index.js';
+import { stripTags, type Html } from '../i18n/index.js';
 import type { BotContext } from './context.js';
 
 /** Replies in the same chat (and forum topic) with HTML; link previews off, as forum links are noise. */
@@ -19,16 +19,6 @@ export async function answer(ctx: BotContext, text?: Html | string, alert = fals
     if (!/query is too old|query ID is invalid/i.test(String((err as { description?: string }).description ?? ''))) throw err;
     ctx.log?.debug({ update_id: ctx.update.update_id }, 'callback query already answered or expired');
   }
-}
-
-/** Callback answers are plain text. */
-export function stripTags(markup: string): string {
-  return markup
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 }
 
 /** Edits the message the pressed button belongs to, ignoring "message is not modified". */

@@ -13,6 +13,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * Plain text of HTML markup, for places Telegram shows without parse_mode (callback alerts,
+ * button labels): tags dropped, then the escapes escapeHtml makes undone (`&amp;` last).
+ */
+export function stripTags(markup: string): string {
+  return markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
 type Interpolated = Html | string | number | bigint | boolean | null | undefined | readonly Interpolated[];
 
 function render(value: Interpolated): string {

@@ -21,4 +21,4 @@ export function translator(lang: Language): Translate {
   }) as Translate;
 }
 
-export { Html, html, escapeHtml, raw, joinHtml } from './html.js';
+export { Html, html, escapeHtml, stripTags, raw, joinHtml } from './html.js';

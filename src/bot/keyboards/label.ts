@@ -1,4 +1,4 @@
-import { stripTags } from '../reply.js';
+import { stripTags } from '../../i18n/index.js';
 
 /** Longest button label we draw (Telegram shows about this much on a phone). */
 export const LABEL_MAX = 60;

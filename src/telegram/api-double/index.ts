@@ -6,7 +6,7 @@
  */
 export { BotApiDouble, parsePayload } from './server.js';
 export { ApiError } from './errors.js';
-export { parseHtml, escapeHtml, EntityParseError, utf8Length } from './html.js';
+export { parseHtml, EntityParseError, utf8Length } from './html.js';
 export { formatText, trimFormatted } from './format.js';
 export { parseMarkdownV2, parseMarkdown } from './markdown.js';
 export { UploadedFile } from './methods.js';
