@@ -11,9 +11,3 @@ export function callbackData(...parts: (string | number)[]): string {
   }
   return data;
 }
-
-/** Builds a regex for `prefix:action` followed by `n` integer arguments. */
-export function callbackPattern(prefix: string, action: string, intArgs = 0, extra = ''): RegExp {
-  const args = Array.from({ length: intArgs }, () => ':(\\d{1,12})').join('');
-  return new RegExp(`^${prefix}:${action}${args}${extra}$`);
-}

@@ -1,8 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { agencies, members, type Stage } from '../../src/db/schema/index.js';
-import { createIdea } from '../../src/domain/ideas/ideas.js';
+import type { Db } from '../../src/db/client.js';
+import { insertIdea, type NewIdea } from '../../src/domain/ideas/ideas.js';
 import { moveIdeaStage } from '../../src/domain/ideas/move.js';
 import type { Harness, TestUser } from './harness.js';
+
+/** An idea saved in a transaction of its own, as the bot's pitch form saves one (tests only). */
+export async function createIdea(db: Db, input: NewIdea, at: Date) {
+  return db.transaction((tx) => insertIdea(tx, input, at));
+}
 
 /** The member row of a test user (after /start). */
 export async function memberOf(h: Harness, user: TestUser) {

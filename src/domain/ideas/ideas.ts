@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { newestIndicatorYear } from '../evidence/indicators.js';
 import { evidenceProgress } from '../evidence/items.js';
-import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
   ideaAwards,
@@ -59,10 +59,6 @@ export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ id
   const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
   if (forum) await tx.insert(ideaOutbox).values({ kind: 'topic', ideaId: idea!.id, createdAt: at });
   return { idea: idea!, topicQueued: forum !== undefined };
-}
-
-export async function createIdea(db: Db, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
-  return db.transaction((tx) => insertIdea(tx, input, at));
 }
 
 export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined> {

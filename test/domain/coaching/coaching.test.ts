@@ -5,7 +5,7 @@ import { assignCoachIn, coachIdsOf, isCoach, removeCoachIn, canWriteNote } from 
 import { digestSlot, staleIdeas } from '../../../src/domain/coaching/digest.js';
 import { addNoteIn } from '../../../src/domain/coaching/notes.js';
 import { coachingReminderSettings } from '../../../src/config.js';
-import { createIdea } from '../../../src/domain/ideas/ideas.js';
+import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ideaOutbox, ideas, ideaStageEvents, members, type Member } from '../../../src/db/schema/index.js';
-import { createIdea } from '../../../src/domain/ideas/ideas.js';
+import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { toggleSupport } from '../../../src/domain/ideas/supports.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';

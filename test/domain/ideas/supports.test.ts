@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ideas, ideaSupports, members, type Member } from '../../../src/db/schema/index.js';
-import { createIdea, deleteIdea } from '../../../src/domain/ideas/ideas.js';
+import { deleteIdea } from '../../../src/domain/ideas/ideas.js';
+import { createIdea } from '../../helpers/ideas.js';
 import { pressSupport } from '../../../src/domain/ideas/supports.js';
 import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 

@@ -4,7 +4,7 @@ import { agencies, ideas, members, type Member, type Stage } from '../../../src/
 import { localDate } from '../../../src/domain/dates/zoned.js';
 import { addAward } from '../../../src/domain/ideas/awards.js';
 import { loadExportIdeas } from '../../../src/domain/ideas/export.js';
-import { createIdea } from '../../../src/domain/ideas/ideas.js';
+import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { loadRecap } from '../../../src/domain/recap/load.js';
 import { buildRecap, countIdeas } from '../../../src/domain/recap/rules.js';

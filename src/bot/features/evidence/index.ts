@@ -8,7 +8,6 @@ import { loadEvidenceRecap } from '../../../domain/evidence/recap.js';
 import { requestZip } from '../../../domain/evidence/requests.js';
 import { yearIn } from '../../../i18n/format.js';
 import type { Html } from '../../../i18n/index.js';
-import { callbackPattern } from '../../callback-data.js';
 import { onCommand, words, type CommandContext } from '../../commands/on-command.js';
 import type { CommandSpec } from '../../commands/spec.js';
 import type { BotContext, BotRegistries } from '../../context.js';
@@ -143,7 +142,7 @@ export function evidenceFeature(registries: BotRegistries): Composer<BotContext>
     await editHtml(ctx, text, keyboard);
   });
 
-  composer.action(callbackPattern('ev', 'o', 1), async (ctx) => {
+  composer.action(/^ev:o:(\d{1,12})$/, async (ctx) => {
     if (!(await ensureRegistered(ctx))) return;
     const idea = await evidenceIdea(ctx, Number(ctx.match[1]));
     if (!idea) return;
@@ -151,7 +150,7 @@ export function evidenceFeature(registries: BotRegistries): Composer<BotContext>
     await showOverview(ctx, idea, true);
   });
 
-  composer.action(callbackPattern('ev', 'z', 1), async (ctx) => {
+  composer.action(/^ev:z:(\d{1,12})$/, async (ctx) => {
     if (!(await ensureRegistered(ctx))) return;
     const idea = await evidenceIdea(ctx, Number(ctx.match[1]));
     if (!idea) return;
@@ -159,7 +158,7 @@ export function evidenceFeature(registries: BotRegistries): Composer<BotContext>
   });
 
   // Removal: coordinators only, checked here again (callback data can be forged); the row stays, marked.
-  composer.action(callbackPattern('ev', 'rm', 1), async (ctx) => {
+  composer.action(/^ev:rm:(\d{1,12})$/, async (ctx) => {
     if (!canRemoveEvidence(ctx.member)) return answer(ctx, ctx.t('evidence.removeForbidden'), true);
     const itemId = Number(ctx.match[1]);
     const member = ctx.member!;
