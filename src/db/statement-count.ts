@@ -13,10 +13,6 @@ export function countStatement(): void {
   statements++;
 }
 
-export function statementCount(): number {
-  return statements;
-}
-
 if (countingStatements) {
   process.on('SIGUSR2', () => process.stdout.write(`db-statements=${statements}\n`));
 }

@@ -25,8 +25,3 @@ export async function upsertChat(db: DbOrTx, chat: TelegramChat, active = true):
 export async function markChatInactive(db: DbOrTx, chatId: number): Promise<void> {
   await db.update(chats).set({ active: false, updatedAt: sql`now()` }).where(eq(chats.id, chatId));
 }
-
-export async function findChat(db: DbOrTx, chatId: number): Promise<Chat | undefined> {
-  const [row] = await db.select().from(chats).where(eq(chats.id, chatId));
-  return row;
-}

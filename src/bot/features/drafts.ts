@@ -24,7 +24,6 @@ const [draftSpec, formatSpec] = draftCommands as [CommandSpec, CommandSpec];
 
 /** The idea card's 📝 button (shown by the ideas feature): `draft:new:<ideaId>`. */
 export const DRAFT_BUTTON_PATTERN = /^draft:new:(\d{1,9})$/;
-export const draftButtonData = (ideaId: number) => callbackData('draft', 'new', ideaId);
 const LAYOUT_BUTTON_PATTERN = /^draft:layout:([a-z0-9][a-z0-9-]{2,40})$/;
 
 const HISTORY_WORDS = new Set(['riwayat', 'history', 'versi', 'versions']);

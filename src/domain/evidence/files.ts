@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { storedFiles, type StoredFile } from '../../db/schema/index.js';
+import { storedFiles } from '../../db/schema/index.js';
 
 /** Telegram lets bots download files of at most 20 MB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -84,9 +84,4 @@ export async function storeFile(tx: DbOrTx, file: NewStoredFile): Promise<number
     })
     .returning({ id: storedFiles.id });
   return row!.id;
-}
-
-export async function readStoredFile(db: DbOrTx, id: number): Promise<StoredFile | undefined> {
-  const [row] = await db.select().from(storedFiles).where(eq(storedFiles.id, id));
-  return row;
 }

@@ -19,7 +19,6 @@ export const editOnlyFields = ['summary', 'trialStartedOn', 'implementedOn'] as 
 export type IdeaField = PitchField | (typeof editOnlyFields)[number];
 
 export const optionalFields: ReadonlySet<IdeaField> = new Set(['expansion', 'beneficiaries', 'form', 'digital', 'agency', 'summary', 'trialStartedOn', 'implementedOn']);
-export const textFields: ReadonlySet<IdeaField> = new Set(['expansion', 'problem', 'solution', 'beneficiaries', 'summary']);
 export const dateFields: ReadonlySet<IdeaField> = new Set(['trialStartedOn', 'implementedOn']);
 
 export function isIdeaField(value: string): value is IdeaField {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { sessions, type Member, type Session } from '../../db/schema/index.js';
 import { parseIsoDate } from '../dates/zoned.js';
 import { enqueue } from '../outbox/outbox.js';
@@ -15,21 +15,11 @@ export function newUid(): string {
 }
 
 /**
- * Creates a session (or every occurrence of a series) with its outbox rows in one transaction:
- * the announcement (the first occurrence at once, each later one when the one before has ended,
- * so groups see one upcoming meeting at a time), the group reminders and the minutes reminder.
+ * Creates a session (or every occurrence of a series) with its outbox rows, inside the caller's
+ * transaction (with the dialog's end and the update's once-marker): the announcement (the first
+ * occurrence at once, each later one when the one before has ended, so groups see one upcoming
+ * meeting at a time), the group reminders and the minutes reminder.
  */
-export async function createSessions(
-  db: Db,
-  draft: SessionDraft,
-  creator: Pick<Member, 'id' | 'telegramId'>,
-  settings: SessionSettings,
-  now: Date,
-): Promise<Session[]> {
-  return db.transaction((tx) => createSessionsIn(tx, draft, creator, settings, now));
-}
-
-/** createSessions inside the caller's transaction (with the dialog's end and the update's once-marker). */
 export async function createSessionsIn(
   tx: Tx,
   draft: SessionDraft,

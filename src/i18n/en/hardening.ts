@@ -1,4 +1,4 @@
-import { html, type Html } from '../html.js';
+import { html } from '../html.js';
 import type { hardening as source } from '../id/hardening.js';
 
 export const hardening: typeof source = {

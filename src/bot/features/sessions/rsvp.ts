@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { RsvpAnswer } from '../../../db/schema/index.js';
 import { isRegistered } from '../../../domain/permissions.js';
-import { findSession, sessionView, waitlistPosition } from '../../../domain/sessions/queries.js';
+import { findSession, sessionView } from '../../../domain/sessions/queries.js';
 import { answerRsvp, hasPendingRsvp, keepPendingRsvp, rsvpRefusal } from '../../../domain/sessions/rsvp.js';
 import { sessionSettings } from '../../../config.js';
 import { stripTags, type Html } from '../../../i18n/index.js';
