@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/db/client.js';
 import { seedAgencies } from '../../src/domain/agencies.js';
 
@@ -26,6 +27,32 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
     await drop();
   };
   return test;
+}
+
+/**
+ * The lifecycle a database test file needs, declared once: one database for the enclosing describe
+ * block (opened before its tests, closed after), emptied and re-seeded before each test. Call it at
+ * the top of the block, before the block's own beforeEach (hooks run in order). The returned handle
+ * stands for the database opened in beforeAll.
+ */
+export function useTestDatabase(engine: Engine): TestDatabase {
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  beforeEach(async () => {
+    await opened!.reset();
+  });
+  return new Proxy({} as TestDatabase, {
+    get(_target, prop) {
+      if (!opened) throw new Error('the test database is used before beforeAll opened it');
+      const value = (opened as unknown as Record<string | symbol, unknown>)[prop];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(opened) : value;
+    },
+  });
 }
 
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { startApp, type App } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig, secretsOf, type Config } from '../../src/config.js';
@@ -7,7 +7,7 @@ import type { Engine } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { settle } from '../../src/playground/settle.js';
 import { BotApiDouble, type BotApiDoubleOptions, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
-import { openTestDatabase, type TestDatabase } from './databases.js';
+import { useTestDatabase, type TestDatabase } from './databases.js';
 
 export const TEST_START = new Date('2026-11-30T01:00:00Z'); // Senin, 30 November 2026 · 09.00 WITA
 
@@ -254,15 +254,8 @@ export class Harness {
  */
 export function useHarness(engine: Engine, options: HarnessOptions = {}): Harness {
   const holder = {} as { h: Harness };
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(engine);
   beforeEach(async () => {
-    await database.reset();
     holder.h = new Harness(engine, database, options);
     await holder.h.start();
   });

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { telegramUpdates } from '../../src/db/schema/index.js';
 import { until } from '../helpers/bot-process.js';
-import { engines, openTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { engines, openTestDatabase, useTestDatabase } from '../helpers/databases.js';
 import { Harness, useHarness } from '../helpers/harness.js';
 
 async function freePort(): Promise<number> {
@@ -18,17 +18,10 @@ async function freePort(): Promise<number> {
 const SECRET = 'webhook-secret-for-tests';
 
 describe.each(engines)('webhook mode and health (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let h: Harness;
   let port: number;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     port = await freePort();
     h = new Harness(engine, database, {
       env: { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1' },

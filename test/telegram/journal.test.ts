@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { INSTANCE_LOCK_CLASS, InstanceLock } from '../../src/db/instance-lock.js';
@@ -6,7 +6,7 @@ import { telegramUpdates } from '../../src/db/schema/index.js';
 import { createLogger } from '../../src/logger.js';
 import { UpdateJournal } from '../../src/telegram/intake/journal.js';
 import { until } from '../helpers/bot-process.js';
-import { engines, openTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { engines, useTestDatabase } from '../helpers/databases.js';
 
 const logger = createLogger({ level: 'silent', secrets: [] });
 
@@ -25,20 +25,13 @@ function text(chatId: number, body = 'halo'): Update {
  * updates of an instance that is gone — never of one that is alive.
  */
 describe.each(engines)('update journal shared by instances (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let a: InstanceLock;
   let b: InstanceLock;
   let journalA: UpdateJournal;
   let journalB: UpdateJournal;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     a = await InstanceLock.acquire(database, logger);
     b = await InstanceLock.acquire(database, logger);
     journalA = new UpdateJournal(database.db, { owner: a.id, flushDelayMs: 1 });

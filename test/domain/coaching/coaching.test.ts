@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { coachingNotes, ideaCoaches, members, outbox, type Member } from '../../../src/db/schema/index.js';
 import { assignCoachIn, coachIdsOf, isCoach, removeCoachIn, canWriteNote } from '../../../src/domain/coaching/coaches.js';
@@ -7,7 +7,7 @@ import { addNoteIn } from '../../../src/domain/coaching/notes.js';
 import { coachingReminderSettings } from '../../../src/config.js';
 import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 
 const TZ = 'Asia/Makassar';
 const settings = coachingReminderSettings({ TZ_NAME: TZ, REMINDER_OFFSETS: '1d@16:00,1h' });
@@ -25,7 +25,7 @@ describe('digestSlot', () => {
 });
 
 describe.each(engines)('coaching on the database (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let owner: Member;
   let coordinator: Member;
   let coach: Member;
@@ -33,14 +33,7 @@ describe.each(engines)('coaching on the database (%s)', (engine) => {
   const at = new Date('2026-11-30T01:00:00Z'); // Senin 09.00 WITA
   const thursday9 = new Date('2026-12-03T01:00:00Z'); // Kamis 09.00 WITA
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     const rows = await database.db
       .insert(members)
       .values(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ideas, members } from '../../../src/db/schema/index.js';
 import { addCollaborator, ideaCollaboratorIds, removeCollaborator } from '../../../src/domain/ideas/collaborators.js';
@@ -6,20 +6,11 @@ import { canDraft, findDraftableIdea } from '../../../src/domain/drafts/access.j
 import { gatherSources, type MinutesSource } from '../../../src/domain/drafts/sources.js';
 import { findLayout } from '../../../src/domain/drafts/layout.js';
 import { writeTemplateDraft } from '../../../src/domain/drafts/template/index.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 import { agencyIdOf, insertCompleteIdea } from '../../helpers/draft-ideas.js';
 
 describe.each(engines)('draft sources (%s)', (engine) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await database.reset();
-  });
+  const database = useTestDatabase(engine);
 
   async function member(telegramId: number, name: string, agency: string) {
     const [m] = await database.db

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ideaOutbox, ideas, ideaStageEvents, members, type Member } from '../../../src/db/schema/index.js';
 import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { toggleSupport } from '../../../src/domain/ideas/supports.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 
 describe.each(engines)('moveIdeaStage and toggleSupport on the database (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let owner: Member;
   let coordinator: Member;
   let others: Member[];
   const at = new Date('2026-11-30T16:30:00Z'); // 1 December 00:30 WITA
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     const rows = await database.db
       .insert(members)
       .values(Array.from({ length: 7 }, (_, i) => ({ telegramId: 1000 + i, firstName: `M${i}`, agencyId: 1, role: i === 1 ? ('coordinator' as const) : ('member' as const) })))

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ideas, ideaSupports, members, type Member } from '../../../src/db/schema/index.js';
 import { deleteIdea } from '../../../src/domain/ideas/ideas.js';
 import { createIdea } from '../../helpers/ideas.js';
 import { pressSupport } from '../../../src/domain/ideas/supports.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 
 describe.each(engines)('pressSupport: the 👍 press as one statement, adding only (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let owner: Member;
   let others: Member[];
   const at = new Date('2026-11-30T16:30:00Z');
@@ -20,14 +20,7 @@ describe.each(engines)('pressSupport: the 👍 press as one statement, adding on
     return { counter: row!.count, rows: Number(rows!.n) };
   };
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     const rows = await database.db
       .insert(members)
       .values(Array.from({ length: 31 }, (_, i) => ({ telegramId: 2000 + i, firstName: `M${i}`, agencyId: 1 })))

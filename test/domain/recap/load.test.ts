@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { agencies, ideas, members, type Member, type Stage } from '../../../src/db/schema/index.js';
 import { localDate } from '../../../src/domain/dates/zoned.js';
@@ -9,24 +9,17 @@ import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { loadRecap } from '../../../src/domain/recap/load.js';
 import { buildRecap, countIdeas } from '../../../src/domain/recap/rules.js';
 import { listActiveAgencies } from '../../../src/domain/agencies.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 
 const TZ = 'Asia/Makassar';
 const T = (iso: string) => new Date(iso);
 
 describe.each(engines)('the recap on the database, and the export agreeing with it (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let coordinator: Member;
   let ids: Record<string, number>;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     const rows = await database.db.select().from(agencies).where(inArray(agencies.shortName, ['Kec. Masamba', 'Dinkes', 'DKP', 'Bapenda', 'Diskominfo']));
     ids = Object.fromEntries(rows.map((r) => [r.shortName, r.id]));
     [coordinator] = (await database.db.insert(members).values({ telegramId: 5000, firstName: 'Rina', agencyId: ids.Dinkes!, role: 'coordinator' }).returning()) as [Member];

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { members, outbox, sessionRsvps, sessions, type Member, type Session } from '../../../src/db/schema/index.js';
 import { parseOffsets } from '../../../src/domain/reminders/offsets.js';
 import { waitlistPosition } from '../../../src/domain/sessions/queries.js';
 import { answerRsvp } from '../../../src/domain/sessions/rsvp.js';
 import type { SessionSettings } from '../../../src/domain/sessions/settings.js';
-import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+import { engines, useTestDatabase } from '../../helpers/databases.js';
 
 describe.each(engines)('answerRsvp: seats and waitlist exact under concurrent presses (%s)', (engine) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(engine);
   let people: Member[];
   let session: Session;
   const now = new Date('2026-12-01T01:00:00Z');
@@ -21,14 +21,7 @@ describe.each(engines)('answerRsvp: seats and waitlist exact under concurrent pr
   const reminders = async (m: Member) =>
     (await database.db.select().from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'session.reminder'), sql`${outbox.dedupeKey} like ${`%:m${m.id}:%`}`))).length;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
   beforeEach(async () => {
-    await database.reset();
     people = await database.db
       .insert(members)
       .values(Array.from({ length: 12 }, (_, i) => ({ telegramId: 3000 + i, firstName: `P${i}`, agencyId: 1, registeredAt: now })))
