@@ -113,6 +113,13 @@ module.exports = {
       to: { path: '^src/bot/(features|middlewares)/|^src/bot/index\\.ts$|^src/jobs/' },
     },
     {
+      name: 'command-registry-from-the-bot-only',
+      severity: 'error',
+      comment: 'Features declare their own commands; only the bot (createBot, publishCommands) gathers them. /help reads them from ctx.registries.',
+      from: { path: '^src/', pathNot: '^src/bot/(index|publish-commands)\\.ts$' },
+      to: { path: '^src/bot/commands/registry\\.ts$' },
+    },
+    {
       name: 'web-not-to-bot',
       severity: 'error',
       comment: 'The dashboard is served beside the bot, not through it.',
