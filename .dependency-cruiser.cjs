@@ -1,11 +1,15 @@
 /**
  * The house plan, checked by `npm run check:deps` (part of `npm test`).
  *
- * Layers, top to bottom; a module may import its own layer or any layer below it, never one above:
+ * Layers, top to bottom; a module imports its own layer or layers below it. The rules below check
+ * the boundaries that matter (cycles, the domain, jobs vs features, intake, the dev room, SQL);
+ * two known downward-looking exceptions are allowed: src/config.ts maps Config to the domain's
+ * plain settings (so it imports their types), and src/db/transfer uses domain/dates for file names.
  *
  *   src/main.ts                      process entry; the only production module that may reach src/dev
  *   src/dev/ (playground, fake Bot API; today still src/playground and src/telegram/api-double)
  *   src/app.ts                       wires everything together
+ *   src/config.ts                    read by app, bot, jobs, web, intake; never by the domain
  *   src/bot/ · src/jobs/ · src/web/  the three ways work arrives: updates, schedules, HTTP
  *   src/bot/views/                   renderers that bot features AND jobs use (jobs may import these, not features)
  *   src/telegram/                    what production ships of Telegram: intake, sender, limits, text splitting
