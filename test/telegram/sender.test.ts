@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import { Telegraf, Telegram } from 'telegraf';
 import { BotApiDouble, parseHtml, type FakeChat, type FakeUser } from '../../src/telegram/api-double/index.js';
@@ -38,6 +38,34 @@ function startedUser(name: string): { user: FakeUser; chat: FakeChat } {
   const chat = api.privateChat(user);
   api.sendText(user, chat, '/start');
   return { user, chat };
+}
+
+/**
+ * A clock for the sender's buckets that stands still, and a sleep that waits until the test
+ * releases it (then the clock moves by what was slept): "queued behind the rate limit" becomes a
+ * state the test can see and hold, however slowly the machine runs.
+ */
+function heldClock(): { now: () => number; sleep: (ms: number) => Promise<void>; sleeping: () => number; release: () => void } {
+  let t = 0;
+  let held = true;
+  const waiting: Array<() => void> = [];
+  return {
+    now: () => t,
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          t += ms;
+          resolve();
+        };
+        if (held) waiting.push(wake);
+        else setImmediate(wake);
+      }),
+    sleeping: () => waiting.length,
+    release: () => {
+      held = false;
+      for (const wake of waiting.splice(0)) wake();
+    },
+  };
 }
 
 function sendCalls(method = 'sendMessage') {
@@ -393,24 +421,31 @@ describe('Sender: rate limits', () => {
 
   it('unlimited methods are not queued behind sends', async () => {
     const { chat } = startedUser('Ana');
-    const sender = makeSender({ privatePerSec: 5 });
+    const clock = heldClock();
+    const sender = makeSender({ privatePerSec: 5 }, { now: clock.now, sleep: clock.sleep });
     const sends = Array.from({ length: 8 }, (_, i) => sender.call('sendMessage', { chat_id: chat.id, text: `#${i}` }));
     await sender.call('sendChatAction', { chat_id: chat.id, action: 'typing' });
     await sender.call('getMe', {});
-    // Both went out while most of the sends were still waiting for the chat's bucket.
-    expect(sendCalls().length).toBeLessThan(8);
+    // Both went out while the sends past the chat's burst of 3 were still waiting for its bucket.
+    expect(sendCalls().length).toBeLessThanOrEqual(3);
+    clock.release();
     await Promise.all(sends);
+    expect(sendCalls()).toHaveLength(8);
   });
 
   it("a caller's abort while queued rejects without a request and without retry", async () => {
     const { chat } = startedUser('Ana');
-    const sender = makeSender({ privatePerSec: 2 });
+    const clock = heldClock();
+    const sender = makeSender({ privatePerSec: 2 }, { now: clock.now, sleep: clock.sleep });
     for (let i = 0; i < 3; i++) await sender.call('sendMessage', { chat_id: chat.id, text: `#${i}` });
     const ac = new AbortController();
     const p = sender.call('sendMessage', { chat_id: chat.id, text: 'batal' }, ac.signal);
     const after = sender.call('sendMessage', { chat_id: chat.id, text: 'lanjut' });
-    setTimeout(() => ac.abort(), 100);
+    // The burst is used up: 'batal' waits for the chat's bucket (and 'lanjut' behind it).
+    await vi.waitFor(() => expect(clock.sleeping()).toBe(1), { timeout: 30_000 });
+    ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    clock.release();
     await after;
     expect(api.botMessages(chat.id).map((m) => m.text)).toEqual(['#0', '#1', '#2', 'lanjut']);
     expect(sender.stats().failed).toBe(0);
