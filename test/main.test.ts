@@ -42,21 +42,22 @@ describe('npm start', () => {
     const run = npmStart({ TELEGRAM_BOT_TOKEN: api.token, WEBHOOK_URL: 'https://example.org/hook', DATA_DIR: dataDir });
     expect(await run.exited).toBe(2);
     expect(run.output().trim()).toBe('Configuration error: WEBHOOK_SECRET: is required when WEBHOOK_URL is set');
-  }, 60_000);
+  }, 180_000);
 
   it('finishes the update in flight on SIGTERM, closes the database, exits 0, and never logs the token', async () => {
     const run = npmStart({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
     try {
-      await until(() => run.output().includes('bot started'), 'start-up');
+      // `npm start` builds first: on a busy machine that takes a while.
+      await until(() => run.output().includes('bot started'), 'start-up', 120_000);
       const ana = api.createUser({ first_name: 'Ana' });
       api.sendText(ana, api.privateChat(ana), '/start');
-      await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 20_000 });
+      await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 60_000 });
 
       // The next reply is slow to reach Telegram; the signal arrives while it is in flight.
       api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 1500 } });
       const before = api.botMessages(ana.id).length;
       api.sendText(ana, api.privateChat(ana), '/bantuan');
-      await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && c.status === 0 && String(c.payload.text).includes('Perintah')), { timeoutMs: 20_000 });
+      await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && c.status === 0 && String(c.payload.text).includes('Perintah')), { timeoutMs: 60_000 });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
       expect(api.botMessages(ana.id).length).toBe(before + 1);
@@ -65,5 +66,5 @@ describe('npm start', () => {
     } finally {
       run.child.kill('SIGKILL');
     }
-  }, 90_000);
+  }, 240_000);
 });

@@ -34,7 +34,7 @@ const reconfigure = (h: Harness, changes: Partial<Harness['config']>) => h.resta
 async function sendAndWait(h: Harness, user: TestUser, text: string): Promise<StoredMessage> {
   const before = h.api.botMessages(user.privateChat.id).length;
   h.api.sendText(user.user, user.privateChat, text);
-  return h.api.waitFor(() => h.api.botMessages(user.privateChat.id)[before], { timeoutMs: 10_000, description: `a reply to ${text}` });
+  return h.api.waitFor(() => h.api.botMessages(user.privateChat.id)[before], { timeoutMs: 60_000, description: `a reply to ${text}` });
 }
 
 function progressEditCalls(h: Harness, message: StoredMessage) {

@@ -79,14 +79,21 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
     const fast = h.user('Cepat');
     await slow.send('/start');
     await fast.send('/start');
-    h.api.injectFault({ method: 'sendMessage', chatId: slow.id, times: 1, fault: { kind: 'slow', delayMs: 1500 } });
+    // Telegram refuses the slow chat's answers (the sender keeps retrying) until the test lets them
+    // through: "still pending" is a state held on purpose, not a delay a busy machine could outlast.
+    const unblock = h.api.injectFault({ method: 'sendMessage', chatId: slow.id, fault: { kind: '5xx', status: 502 } });
     const slowBefore = h.api.botMessages(slow.id).length;
     h.api.sendText(slow.user, slow.privateChat, '/bantuan');
     h.api.sendText(slow.user, slow.privateChat, '/profil');
+    await h.api.waitFor(() => h.api.calls.some((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === slow.id && c.status === 502), {
+      timeoutMs: 60_000,
+      description: "the slow chat's answer in flight",
+    });
     h.api.sendText(fast.user, fast.privateChat, '/bantuan');
     // The fast user's answer is not held up by the slow chat: it arrives while the slow one is still pending.
-    await h.api.waitForBotMessage(fast.id, { match: 'Perintah Warkop Indah' });
+    await h.api.waitForBotMessage(fast.id, { match: 'Perintah Warkop Indah', timeoutMs: 60_000 });
     expect(h.api.botMessages(slow.id).length).toBe(slowBefore);
+    unblock();
     await h.settle();
     // ...and the slow chat's two answers came in the order they were asked.
     const slowTexts = h.api.botMessages(slow.id).slice(-2).map((m) => m.text ?? '');

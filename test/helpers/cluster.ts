@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { INSTANCE_LOCK_CLASS } from '../../src/db/instance-lock.js';
 import { BotApiDouble, type Update } from '../../src/telegram/api-double/index.js';
 import { freePort, logLines, spawnBot, until, type BotProcess } from './bot-process.js';
 import { createScratchDatabase } from './databases.js';
@@ -74,7 +75,7 @@ export class Cluster {
           const line = logLines(process.output()).find((l) => l.msg === 'bot started');
           instance = Number(line?.instance ?? 0);
           return line !== undefined;
-        }, `${String(process)} to start`, 60_000);
+        }, `${String(process)} to start`, 120_000);
         return { process, port, instance };
       }),
     );
@@ -92,11 +93,30 @@ export class Cluster {
   }
 
   /** Waits until the bot has finished handling an update (its journal row is marked handled). */
-  async handled(update: Update, timeoutMs = 30_000): Promise<void> {
+  async handled(update: Update, timeoutMs = 60_000): Promise<void> {
     await until(async () => {
       const [row] = await this.sql<{ done: boolean }[]>`select handled_at is not null as done from telegram_updates where update_id = ${update.update_id}`;
       return row?.done === true;
     }, `update ${update.update_id} to be handled`, timeoutMs, 25);
+  }
+
+  /**
+   * Waits until the bot has run `ticks` more scheduler ticks from now. Each tick starts with the
+   * takeover job's lock check, a query on the instance's own lock session: a new query_start of
+   * that session is a new tick, and the tick before it (its takeover included) has finished.
+   * A positive marker for "nothing happened meanwhile" checks, instead of sleeping.
+   */
+  async ticked(bot: ClusterBot, ticks = 2, timeoutMs = 60_000): Promise<void> {
+    const seen = new Set<string>();
+    let first: string | undefined;
+    await until(async () => {
+      const [row] = await this.sql<{ at: string | null }[]>`select a.query_start::text as at from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where l.locktype = 'advisory' and l.granted and l.objsubid = 2 and l.classid::bigint = ${INSTANCE_LOCK_CLASS} and l.objid::bigint = ${bot.instance}`;
+      if (!row?.at) return false;
+      first ??= row.at;
+      if (row.at !== first) seen.add(row.at);
+      return seen.size >= ticks;
+    }, `${ticks} ticks of instance ${bot.instance}`, timeoutMs, 25);
   }
 
   /** The instance a journal row belongs to right now (null before it is recorded). */

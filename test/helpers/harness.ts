@@ -236,8 +236,11 @@ export class Harness {
     return user;
   }
 
-  /** Waits until every update sent so far has been fetched and fully handled, and jobs are idle. */
-  async settle(timeoutMs = 10_000): Promise<void> {
+  /**
+   * Waits until every update sent so far has been fetched and fully handled, and jobs are idle.
+   * The default is a cap for a loaded machine (a test sharing two cores with others), not a wait.
+   */
+  async settle(timeoutMs = 60_000): Promise<void> {
     await settle(this.api, this.app, timeoutMs);
   }
 

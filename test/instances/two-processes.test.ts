@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/telegram/api-double/index.js';
 import { SENDING_METHODS } from '../../src/telegram/sender.js';
+import { logLines, until } from '../helpers/bot-process.js';
 import { Cluster, WEBHOOK_SECRET, type ClusterBot } from '../helpers/cluster.js';
 
 /**
@@ -46,7 +47,7 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
     api.enforceLimits(ENFORCED);
     // Started together: the migrations run once, under the advisory lock.
     await cluster.start(2);
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await cluster?.close();
@@ -107,14 +108,14 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       expect((await say(ana, '/hubungkan', group)).at(-1)?.text).toContain('terhubung');
       expect((await say(ana, '/forum_ide', forum))[0]?.text).toContain('forum ide');
 
-      // A session (one-line form) whose one-minute reminder falls due once everyone below has
-      // registered and answered; the rest of the test runs while it comes closer.
-      const startsAt = new Date(Math.ceil((Date.now() + 60_000 + 35_000) / 60_000) * 60_000);
+      // A session (one-line form) far enough ahead that however slowly the machine runs, its
+      // one-minute reminder is planned when everyone below answers; the test makes it due later.
+      const startsAt = new Date(Math.ceil((Date.now() + 30 * 60_000) / 60_000) * 60_000);
       const wita = new Date(startsAt.getTime() + 8 * 3600_000).toISOString();
       const when = `${wita.slice(0, 10)} ${wita.slice(11, 16)}`;
       const created = await say(ana, `/sesi_baru ${when} | Aula Bappelitbangda | Bedah proposal KIPP`);
       expect(created.at(-1)?.text).toContain('Sesi #1 dijadwalkan');
-      const post = await api.waitForBotMessage(group.id, { match: '📣 Sesi Warkop Indah #1\n', timeoutMs: 20_000 });
+      const post = await api.waitForBotMessage(group.id, { match: '📣 Sesi Warkop Indah #1\n', timeoutMs: 60_000 });
 
       // Four people register side by side; a crowd that only started the bot is registered
       // directly, so the broadcast has some volume.
@@ -136,7 +137,10 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       expect((await press(citra, post, '✅ Hadir')).answer).toBe('Jawaban Anda untuk sesi #1: Hadir.');
       expect((await press(dedi, post, '🤔 Mungkin')).answer).toBe('Jawaban Anda untuk sesi #1: Mungkin.');
       expect((await press(eka, post, '❌ Tidak')).answer).toBe('Jawaban Anda untuk sesi #1: Tidak hadir.');
-      expect(Date.now()).toBeLessThan(startsAt.getTime() - 60_000); // the reminders were planned, not skipped as past
+      // The reminders were planned: one per member who said yes or maybe, and one for the groups.
+      const planned = await cluster.sql<{ kind: string; n: number }[]>`select kind, count(*)::int as n from outbox
+        where kind in ('session.reminder', 'session.group_reminder') and status = 'pending' group by kind order by kind`;
+      expect(planned).toEqual([{ kind: 'session.group_reminder', n: 1 }, { kind: 'session.reminder', n: 3 }]);
       const tapIds = new Set(budiTaps.map(callbackId));
       const budiAnswers = api.callbackAnswers.filter((a) => tapIds.has(a.callback_query_id)).map((a) => a.text);
       expect(budiAnswers.sort()).toEqual(['Jawaban Anda tetap: Hadir.', 'Jawaban Anda untuk sesi #1: Hadir.']);
@@ -167,17 +171,20 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       const sendAnswers = sendTaps.map((u) => api.callbackAnswers.find((a) => a.callback_query_id === callbackId(u)));
       expect(sendAnswers[0]?.text).toBeUndefined();
       expect(sendAnswers[1]?.text).toContain('sudah tidak berlaku');
-      await api.waitFor(() => api.message(ana.id, confirm.message_id)?.text?.includes('Siaran #1 selesai (21 penerima)'), { timeoutMs: 30_000, description: 'the broadcast report' });
+      await api.waitFor(() => api.message(ana.id, confirm.message_id)?.text?.includes('Siaran #1 selesai (21 penerima)'), { timeoutMs: 60_000, description: 'the broadcast report' });
 
-      // The reminders fall due; both processes' schedulers look for them every second.
+      // The reminders fall due (the clock of the planned rows moved to now, rather than the test
+      // racing the wall clock); both processes' schedulers look for them every second.
+      // Milliseconds, as the bot writes times (a later due_at supersedes a reminder).
+      await cluster.sql`update outbox set due_at = date_trunc('milliseconds', now()) where kind in ('session.reminder', 'session.group_reminder') and status = 'pending'`;
       await api.waitFor(() => count(group.id, 'Pengingat sesi Warkop Indah #1') > 0 && [budi, citra, dedi].every((u) => count(u.id, 'Pengingat sesi #1') > 0), {
-        timeoutMs: startsAt.getTime() - Date.now() + 10_000,
+        timeoutMs: 60_000,
         description: 'the reminders',
       });
       const topicsMade = () => api.calls.filter((c) => c.method === 'createForumTopic' && c.status === 200).length;
-      await api.waitFor(() => topicsMade() >= 4, { timeoutMs: 30_000, description: 'the idea topics' });
-      // A few more ticks of both processes: nothing may come twice.
-      await new Promise((r) => setTimeout(r, 3000));
+      await api.waitFor(() => topicsMade() >= 4, { timeoutMs: 60_000, description: 'the idea topics' });
+      // Two more ticks of both processes: nothing may come twice.
+      await Promise.all(cluster.bots.map((b) => cluster.ticked(b, 2)));
 
       // --- exactly once --------------------------------------------------------------------
       for (const user of [ana, ...people]) expect(count(user.id, 'Selamat datang di Warkop Indah')).toBe(1);
@@ -250,8 +257,10 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       const lateUpdates: Update[] = [];
       for (const [i, user] of late.entries()) {
         lateUpdates.push(api.sendText(user, api.privateChat(user), '/start'));
-        if (i === 2) first.process.child.kill('SIGTERM');
-        await new Promise((r) => setTimeout(r, 150));
+        if (i !== 2) continue;
+        // The rest arrive while it shuts down (it has said so), not at some guessed moment.
+        first.process.child.kill('SIGTERM');
+        await until(() => logLines(first.process.output()).some((l) => l.msg === 'shutting down'), 'the first instance to begin its shutdown');
       }
       expect(await first.process.exited).toBe(0);
       cluster.remove(first);
@@ -266,6 +275,6 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
         expect(bot.process.output()).not.toContain(WEBHOOK_SECRET);
       }
     },
-    180_000,
+    300_000,
   );
 });
