@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble } from '../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../src/dev/telegram-double/index.js';
 
 /** `npm start` as a process manager runs it: signals go to the npm process. */
 function npmStart(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {

@@ -1,4 +1,4 @@
-import type { BotApiDouble, FakeUser } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble, FakeUser } from '../../src/dev/telegram-double/index.js';
 import { FakeOpenAI } from '../../test/helpers/fake-openai.js';
 import { runFeed, type FeedResult } from './feed.js';
 import { benchDatabase, benchRuns, envInt, log, median, primaryEngine, sleep, table, until } from './lib.js';

@@ -3,7 +3,7 @@ import { Telegram } from 'telegraf';
 import { Writable } from 'node:stream';
 import { publishCommands } from '../../src/bot/publish-commands.js';
 import { createLogger } from '../../src/logger.js';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 
 describe('command menu', () => {
   let api: BotApiDouble;

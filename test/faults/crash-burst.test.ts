@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
-import { BotApiDouble, type FakeUser } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
+import { BotApiDouble, type FakeUser } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
 import { capital, countMessages, createUsers, prng, seedIdeas, seedMembers, wordMaker } from '../helpers/fault-data.js';
 

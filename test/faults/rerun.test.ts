@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Update } from '../../src/telegram/api-double/index.js';
+import type { Update } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { addMembers, setupForum } from '../helpers/sessions.js';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, type ProcessDatabase } from '../helpers/fault-process.js';
 import { createUsers, seedIdeas, seedMembers } from '../helpers/fault-data.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';

@@ -5,7 +5,7 @@ import { insertIdea } from '../../src/domain/ideas/ideas.js';
 import { enqueue } from '../../src/domain/outbox/outbox.js';
 import { newUid } from '../../src/domain/sessions/create.js';
 import { KIND, keys, sessionRef } from '../../src/domain/sessions/keys.js';
-import type { BotApiDouble, FakeUser } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble, FakeUser } from '../../src/dev/telegram-double/index.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be repeated. */
 export function prng(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { broadcasts, sessions } from '../../src/db/schema/index.js';
-import type { StoredMessage, Update } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage, Update } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness } from '../helpers/harness.js';
 import { setupForum } from '../helpers/sessions.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeUser } from '../../src/telegram/api-double/index.js';
+import type { FakeUser } from '../../src/dev/telegram-double/index.js';
 import { until } from '../helpers/bot-process.js';
 import { Cluster } from '../helpers/cluster.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/dev/telegram-double/index.js';
 import { SENDING_METHODS } from '../../src/telegram/sender.js';
 import { Cluster, WEBHOOK_SECRET, type ClusterBot } from '../helpers/cluster.js';
 

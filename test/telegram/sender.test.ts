@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Telegraf, Telegram } from 'telegraf';
-import { BotApiDouble, parseHtml, type FakeChat, type FakeUser } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, parseHtml, type FakeChat, type FakeUser } from '../../src/dev/telegram-double/index.js';
 import {
   ChatUnreachableError,
   MAX_429_RETRIES,

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { createLogger } from '../../src/logger.js';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { Sender, type SenderLimits } from '../../src/telegram/sender.js';
 import { PgSharedLimiter } from '../../src/telegram/shared-limits.js';
 import { engines, openTestDatabase, type TestDatabase } from '../helpers/databases.js';

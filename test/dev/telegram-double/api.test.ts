@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Markup, Telegraf, Telegram, TelegramError } from 'telegraf';
-import { BotApiDouble, parseHtml, parseMarkdownV2, type FakeUser } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, parseHtml, parseMarkdownV2, type FakeUser } from '../../../src/dev/telegram-double/index.js';
 
 let double: BotApiDouble;
 let tg: Telegram;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { complete, parseLine, parseTimeMove } from '../../src/playground/commands.js';
-import { fromLocal as wallTimeToInstant } from '../../src/domain/dates/zoned.js';
-import { targetOf } from '../../src/playground/time.js';
+import { complete, parseLine, parseTimeMove } from '../../../src/dev/playground/commands.js';
+import { fromLocal as wallTimeToInstant } from '../../../src/domain/dates/zoned.js';
+import { targetOf } from '../../../src/dev/playground/time.js';
 
 const TZ = 'Asia/Makassar';
 

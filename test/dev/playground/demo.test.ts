@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { replayLines } from '../../src/playground/cli.js';
-import { Playground } from '../../src/playground/session.js';
-import { LogCapture } from '../helpers/harness.js';
+import { createLogger } from '../../../src/logger.js';
+import { replayLines } from '../../../src/dev/playground/cli.js';
+import { Playground } from '../../../src/dev/playground/session.js';
+import { LogCapture } from '../../helpers/harness.js';
 
 /** scripts/demo.txt through the same replay the CLI uses: every step must get an answer. */
 describe('scripts/demo.txt', () => {

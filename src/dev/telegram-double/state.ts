@@ -2,23 +2,13 @@
  * In-memory model of what Telegram knows: users, chats, members, forum topics, messages and files.
  * Everything is indexed so that per-request work is O(1) (history per chat in arrays + a Map by id).
  */
-import type { FakeChat, FakeUser, MemberStatus, MessageEntity, StoredMessage } from './types.js';
+import type { BotGroupStatus, FakeChat, FakeUser, MemberStatus, MessageEntity, StoredMessage, Topic } from './types.js';
 
 export interface BotInfo {
   id: number;
   username: string;
   first_name: string;
 }
-
-export interface Topic {
-  message_thread_id: number;
-  name: string;
-  icon_color: number;
-  icon_custom_emoji_id?: string;
-  closed: boolean;
-}
-
-export type BotGroupStatus = 'none' | 'member' | 'administrator' | 'left' | 'kicked';
 
 export interface ChatRecord {
   chat: FakeChat;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from '../../src/telegram/api-double/index.js';
-import { block, documentLine, formatEntities, formatSize, keyboardLines, visibleLength, wrap } from '../../src/playground/render.js';
+import { parseHtml } from '../../../src/dev/telegram-double/index.js';
+import { block, documentLine, formatEntities, formatSize, keyboardLines, visibleLength, wrap } from '../../../src/dev/playground/render.js';
 
 const plain = { color: false };
 const ansi = { color: true };

@@ -2,7 +2,7 @@
  * Bot messages as terminal text: formatting from Telegram's entities (ANSI on a terminal, plain
  * otherwise), links as `text (url)`, inline keyboards as numbered buttons, documents and photos as a line.
  */
-import type { InlineButton, MessageEntity } from '../telegram/api-double/index.js';
+import type { InlineButton, MessageEntity } from '../telegram-double/index.js';
 
 export interface Style {
   /** ANSI colours and attributes (stdout is a terminal). */

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { members } from '../../src/db/schema/index.js';
-import { createLogger } from '../../src/logger.js';
-import { Playground } from '../../src/playground/session.js';
-import { LogCapture } from '../helpers/harness.js';
+import { members } from '../../../src/db/schema/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { Playground } from '../../../src/dev/playground/session.js';
+import { LogCapture } from '../../helpers/harness.js';
 
 const START = new Date('2026-11-30T01:00:00Z'); // Senin, 30 November 2026 · 09.00 WITA
 

@@ -6,36 +6,9 @@
  *
  * File contents are not kept (documents come back empty): snapshots are meant to be small JSON.
  */
-import type { BotGroupStatus, DoubleState, Topic } from './state.js';
+import type { DoubleState } from './state.js';
 import type { UpdateQueue } from './updates.js';
-import type { FakeChat, FakeUser, MemberStatus, StoredMessage } from './types.js';
-
-export type SnapshotMessage = Omit<StoredMessage, 'document' | 'photo' | 'from'> & {
-  photo?: Omit<NonNullable<StoredMessage['photo']>, 'content'>;
-  from_id?: number;
-  document?: Omit<NonNullable<StoredMessage['document']>, 'content'>;
-};
-
-export interface ChatSnapshot {
-  chat: FakeChat;
-  nextMessageId: number;
-  started: boolean;
-  blocked: boolean;
-  botStatus: BotGroupStatus;
-  members: Array<[number, MemberStatus]>;
-  topics: Topic[];
-  /** The most recent messages, oldest first. */
-  messages: SnapshotMessage[];
-}
-
-export interface DoubleSnapshot {
-  version: 1;
-  nextUpdateId: number;
-  nextUserId: number;
-  nextGroupSeq: number;
-  users: FakeUser[];
-  chats: ChatSnapshot[];
-}
+import type { ChatSnapshot, DoubleSnapshot, FakeChat, FakeUser, SnapshotMessage, StoredMessage } from './types.js';
 
 export const DEFAULT_SNAPSHOT_MESSAGES = 500;
 

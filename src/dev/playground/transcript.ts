@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { BotApiDouble, DoubleEvent, StoredMessage } from '../telegram/api-double/index.js';
+import type { BotApiDouble, DoubleEvent, StoredMessage } from '../telegram-double/index.js';
 import { block, bold, documentLine, formatEntities, photoLine, keyboardLines, warn, type Style } from './render.js';
 import type { View } from './store.js';
 

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { stages } from '../../src/db/schema/index.js';
-import { createLogger } from '../../src/logger.js';
-import { playgroundDatabaseDir } from '../../src/playground/boot.js';
-import { Playground } from '../../src/playground/session.js';
-import { LogCapture } from '../helpers/harness.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { stages } from '../../../src/db/schema/index.js';
+import { createLogger } from '../../../src/logger.js';
+import { playgroundDatabaseDir } from '../../../src/dev/playground/boot.js';
+import { Playground } from '../../../src/dev/playground/session.js';
+import { LogCapture } from '../../helpers/harness.js';
 
 let dataDir: string;
 

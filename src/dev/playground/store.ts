@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { DoubleSnapshot } from '../telegram/api-double/index.js';
+import type { DoubleSnapshot } from '../telegram-double/index.js';
 
 export interface View {
   userId: number;

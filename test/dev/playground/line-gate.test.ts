@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { LineGate } from '../../src/playground/line-gate.js';
+import { LineGate } from '../../../src/dev/playground/line-gate.js';
 
 function setup() {
   const input = new PassThrough() as unknown as NodeJS.ReadStream;

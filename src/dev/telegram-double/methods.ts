@@ -4,11 +4,11 @@
 import { ApiError, badRequest, forbidden, tooManyRequests } from './errors.js';
 import { EntityParseError, utf8Length, type FormattedText } from './html.js';
 import { formatText, UnsupportedParseModeError } from './format.js';
-import { TOPIC_COLORS, mimeFromName, type ChatRecord, type DoubleState, type Topic } from './state.js';
+import { TOPIC_COLORS, mimeFromName, type ChatRecord, type DoubleState } from './state.js';
 import { imageSize } from './image-size.js';
 import type { RateLimiter } from './limits.js';
 import type { UpdateQueue } from './updates.js';
-import type { InlineButton, MemberStatus, MessageEntity, StoredMessage } from './types.js';
+import type { InlineButton, MemberStatus, MessageEntity, StoredMessage, Topic } from './types.js';
 
 export type Payload = Record<string, unknown>;
 

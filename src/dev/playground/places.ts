@@ -3,7 +3,7 @@
  * position still exists, links in messages.
  */
 import { BOT_USERNAME } from './boot.js';
-import type { BotApiDouble, FakeUser, StoredMessage } from '../telegram/api-double/index.js';
+import type { BotApiDouble, FakeUser, StoredMessage } from '../telegram-double/index.js';
 import type { View } from './store.js';
 
 export function labelOf(api: BotApiDouble, chatId: number, threadId: number | undefined): string {

@@ -1,4 +1,4 @@
-import { fromLocal, toLocal } from '../domain/dates/zoned.js';
+import { fromLocal, toLocal } from '../../domain/dates/zoned.js';
 import type { TimeMove } from './commands.js';
 
 /** Where a `:time` argument moves the clock from `now`. */

@@ -9,13 +9,14 @@ import { ApiError } from './errors.js';
 import { RateLimiter } from './limits.js';
 import { METHODS, METHOD_BY_LOWER, UploadedFile, type MethodContext, type OpenCallback, type Payload } from './methods.js';
 import { DoubleState, commandEntities, type ChatRecord } from './state.js';
-import { restoreSnapshot, takeSnapshot, type DoubleSnapshot } from './snapshot.js';
+import { restoreSnapshot, takeSnapshot } from './snapshot.js';
 import { UpdateQueue } from './updates.js';
 import type {
   ApiCall,
   BotApiDoubleOptions,
   CallbackAnswer,
   DoubleEvent,
+  DoubleSnapshot,
   FakeChat,
   FakeUser,
   FaultRule,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markup, Telegram } from 'telegraf';
-import { BotApiDouble, type DoubleEvent } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type DoubleEvent } from '../../../src/dev/telegram-double/index.js';
 
 const doubles: BotApiDouble[] = [];
 afterEach(async () => {

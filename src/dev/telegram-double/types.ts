@@ -1,8 +1,8 @@
 /**
- * Public types of the fake Telegram Bot API server ("api double").
+ * Types of the fake Telegram Bot API server ("telegram double"), in one leaf module that imports
+ * nothing, so state, snapshots, the update queue and the server can all share them without cycles.
  * Shapes follow the Bot API closely; see server.ts for the class itself.
  */
-import type { DoubleSnapshot } from './snapshot.js';
 
 export interface FakeUser {
   id: number;
@@ -169,3 +169,42 @@ export interface CallbackAnswer {
 export type DoubleEvent =
   | { type: 'sent' | 'edited' | 'deleted'; message: StoredMessage }
   | { type: 'callback_answer'; answer: CallbackAnswer };
+
+export interface Topic {
+  message_thread_id: number;
+  name: string;
+  icon_color: number;
+  icon_custom_emoji_id?: string;
+  closed: boolean;
+}
+
+export type BotGroupStatus = 'none' | 'member' | 'administrator' | 'left' | 'kicked';
+
+// ---- snapshots (see snapshot.ts) ----
+
+export type SnapshotMessage = Omit<StoredMessage, 'document' | 'photo' | 'from'> & {
+  photo?: Omit<NonNullable<StoredMessage['photo']>, 'content'>;
+  from_id?: number;
+  document?: Omit<NonNullable<StoredMessage['document']>, 'content'>;
+};
+
+export interface ChatSnapshot {
+  chat: FakeChat;
+  nextMessageId: number;
+  started: boolean;
+  blocked: boolean;
+  botStatus: BotGroupStatus;
+  members: Array<[number, MemberStatus]>;
+  topics: Topic[];
+  /** The most recent messages, oldest first. */
+  messages: SnapshotMessage[];
+}
+
+export interface DoubleSnapshot {
+  version: 1;
+  nextUpdateId: number;
+  nextUserId: number;
+  nextGroupSeq: number;
+  users: FakeUser[];
+  chats: ChatSnapshot[];
+}

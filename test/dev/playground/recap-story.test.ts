@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { replayLines } from '../../src/playground/cli.js';
-import { Playground } from '../../src/playground/session.js';
-import { LogCapture } from '../helpers/harness.js';
+import { createLogger } from '../../../src/logger.js';
+import { replayLines } from '../../../src/dev/playground/cli.js';
+import { Playground } from '../../../src/dev/playground/session.js';
+import { LogCapture } from '../../helpers/harness.js';
 
 /**
  * Issue 10's story, typed as a new user would in the playground: pitch an idea in December 2026,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram, TelegramError } from 'telegraf';
 import type { Message, Update } from 'telegraf/types';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../../src/dev/telegram-double/index.js';
 
 /** Users sending files, as Telegram delivers them: documents, photos as PhotoSize arrays, getFile and the file URL. */
 let double: BotApiDouble;

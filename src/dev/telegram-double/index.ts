@@ -1,5 +1,6 @@
 /**
- * Fake Telegram Bot API server for tests, benchmarks and the playground.
+ * Fake Telegram Bot API server ("telegram double") for tests, benchmarks and the playground;
+ * a development tool, never part of what the bot ships with (src/telegram/ is).
  *
  *   const double = await BotApiDouble.start();
  *   const bot = new Telegraf(double.token, { telegram: { apiRoot: double.apiRoot } });
@@ -12,12 +13,13 @@ export { parseMarkdownV2, parseMarkdown } from './markdown.js';
 export { UploadedFile } from './methods.js';
 export { mimeFromName } from './state.js';
 export { emptySnapshot } from './snapshot.js';
-export type { DoubleSnapshot, ChatSnapshot, SnapshotMessage } from './snapshot.js';
 export type { FormattedText } from './html.js';
 export type {
   ApiCall,
   BotApiDoubleOptions,
   CallbackAnswer,
+  ChatSnapshot,
+  DoubleSnapshot,
   DoubleEvent,
   FakeChat,
   FakeUser,
@@ -28,6 +30,7 @@ export type {
   MemberStatus,
   MessageEntity,
   PhotoSize,
+  SnapshotMessage,
   StoredMessage,
   Update,
 } from './types.js';

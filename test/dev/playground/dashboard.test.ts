@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { Playground } from '../../src/playground/session.js';
-import { LogCapture } from '../helpers/harness.js';
+import { createLogger } from '../../../src/logger.js';
+import { Playground } from '../../../src/dev/playground/session.js';
+import { LogCapture } from '../../helpers/harness.js';
 
 let dataDir: string;
 let playground: Playground | undefined;

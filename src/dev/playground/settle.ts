@@ -1,4 +1,4 @@
-import type { BotApiDouble } from '../telegram/api-double/index.js';
+import type { BotApiDouble } from '../telegram-double/index.js';
 
 /** The parts of a running App that tell whether it is still working. */
 export interface Busy {

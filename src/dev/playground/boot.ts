@@ -4,9 +4,9 @@
  */
 import { isAbsolute, join, relative } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { chats, members, telegramUpdates } from '../db/schema/index.js';
-import type { ChatSnapshot, DoubleSnapshot } from '../telegram/api-double/index.js';
+import type { Database } from '../../db/client.js';
+import { chats, members, telegramUpdates } from '../../db/schema/index.js';
+import type { ChatSnapshot, DoubleSnapshot } from '../telegram-double/index.js';
 
 export const PLAYGROUND_TOKEN = '5000000001:local-playground-not-a-real-token';
 export const BOT_USERNAME = 'warkop_indah_bot';

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { startApp, type App } from '../app.js';
-import { ManualClock } from '../clock.js';
-import { loadConfig, type Config } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
-import { formatDateTime } from '../i18n/format.js';
-import type { Logger } from '../logger.js';
-import { BotApiDouble, emptySnapshot, mimeFromName, type FakeChat, type FakeUser, type InlineButton, type StoredMessage } from '../telegram/api-double/index.js';
+import { startApp, type App } from '../../app.js';
+import { ManualClock } from '../../clock.js';
+import { loadConfig, type Config } from '../../config.js';
+import { openDatabase, type Database } from '../../db/client.js';
+import { formatDateTime } from '../../i18n/format.js';
+import type { Logger } from '../../logger.js';
+import { BotApiDouble, emptySnapshot, mimeFromName, type FakeChat, type FakeUser, type InlineButton, type StoredMessage } from '../telegram-double/index.js';
 import { BOT_NAME, BOT_USERNAME, PLAYGROUND_TOKEN, playgroundDatabaseDir, playgroundEnv, reconcileSnapshot } from './boot.js';
 import { HELP_LINES, parseLine, type Command, type TimeMove } from './commands.js';
 import { bold, buttonsOf, dim, type Style } from './render.js';
