@@ -5,7 +5,7 @@ import { draftMessages } from '../domain/proposals/messages.js';
 import { phrasesFor } from '../domain/proposals/template/facts.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { translator, type Html } from '../i18n/index.js';
-import type { Sender } from '../telegram/sender.js';
+import type { Sender } from '../telegram/sender/sender.js';
 
 /** "template (tanpa model bahasa)" or "model gpt-4o-mini, 1.234 token", in the draft's language. */
 export function sourceLabel(draft: Pick<Draft, 'source' | 'model' | 'totalTokens' | 'language'>): Html {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/dev/telegram-double/index.js';
-import { SENDING_METHODS } from '../../src/telegram/sender.js';
+import { SENDING_METHODS } from '../../src/telegram/sender/limits.js';
 import { Cluster, WEBHOOK_SECRET, type ClusterBot } from '../helpers/cluster.js';
 
 /**

@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
-import { createLogger } from '../../src/logger.js';
-import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
-import { Sender, type SenderLimits } from '../../src/telegram/sender.js';
-import { PgSharedLimiter } from '../../src/telegram/shared-limits.js';
-import { engines, openTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { createLogger } from '../../../src/logger.js';
+import { BotApiDouble } from '../../../src/dev/telegram-double/index.js';
+import type { SenderLimits } from '../../../src/telegram/sender/limits.js';
+import { Sender } from '../../../src/telegram/sender/sender.js';
+import { PgSharedLimiter } from '../../../src/telegram/sender/shared-limits.js';
+import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 
 // The bot is configured a little under what the fake API enforces, as one would under Telegram's
 // (network jitter between instances can bunch evenly spaced sends together).

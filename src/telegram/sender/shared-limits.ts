@@ -1,19 +1,11 @@
-import type { Database } from '../db/client.js';
-import type { SenderLimits } from './sender.js';
-
-/** One target of the send limits; the sender asks the shared limiter before each call. */
-export interface SharedLimiter {
-  acquire(kind: 'send' | 'edit', chat: { key: string; group: boolean } | undefined, signal?: AbortSignal): Promise<void>;
-}
+import type { Database } from '../../db/client.js';
+import { pruneRateLimits, reserveSendSlot } from '../../db/rate-limits.js';
+import type { SenderLimits, SharedLimiter } from './limits.js';
 
 interface Rule {
   /** Milliseconds between two sends at the steady rate. */
   intervalMs: number;
 }
-
-// reserve_send_slot (migration 0003) takes the slot on the database's clock, so instances with
-// skewed clocks still agree, and answers how long to wait for it: one round trip per send.
-const RESERVE = 'select reserve_send_slot($1, $2, $3, $4) as wait';
 
 /**
  * Telegram's limits counted across every bot process on one PostgreSQL (GCRA, one statement per
@@ -51,8 +43,7 @@ export class PgSharedLimiter implements SharedLimiter {
 
   private async reserve(chatKey: string | null, chatInterval: number, globalKey: string | null, globalInterval: number, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    const [row] = await this.database.query<{ wait: string | number }>(RESERVE, [chatKey, chatInterval, globalKey, globalInterval]);
-    const wait = Number(row?.wait ?? 0);
+    const wait = await reserveSendSlot(this.database, chatKey, chatInterval, globalKey, globalInterval);
     if (wait > 0) await sleep(wait, signal);
   }
 
@@ -62,7 +53,7 @@ export class PgSharedLimiter implements SharedLimiter {
   async prune(): Promise<void> {
     if (Date.now() - this.lastPrune < 3_600_000) return;
     this.lastPrune = Date.now();
-    await this.database.query(`delete from rate_limits where tat < (extract(epoch from clock_timestamp()) * 1000)::bigint - 3600000`);
+    await pruneRateLimits(this.database);
   }
 }
 

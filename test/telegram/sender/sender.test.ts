@@ -2,15 +2,12 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { Telegraf, Telegram } from 'telegraf';
-import { BotApiDouble, parseHtml, type FakeChat, type FakeUser } from '../../src/dev/telegram-double/index.js';
-import {
-  ChatUnreachableError,
-  MAX_429_RETRIES,
-  Sender,
-  isMessageNotModified,
-  type SenderLimits,
-  type SenderOptions,
-} from '../../src/telegram/sender.js';
+import { BotApiDouble, parseHtml, type FakeChat, type FakeUser } from '../../../src/dev/telegram-double/index.js';
+import { ChatUnreachableError, isMessageNotModified } from '../../../src/telegram/sender/errors.js';
+import type { SenderLimits } from '../../../src/telegram/sender/limits.js';
+import { MAX_429_RETRIES } from '../../../src/telegram/sender/retry.js';
+import { Sender, type SenderOptions } from '../../../src/telegram/sender/sender.js';
+import { SenderTelegram, sendThrough } from '../../../src/telegram/sender/telegraf.js';
 
 const FAST: SenderLimits = { globalPerSec: 1000, privatePerSec: 1000, groupPerMin: 60_000, groupEditsPerMin: 60_000, maxRetries: 3 };
 
@@ -417,39 +414,38 @@ describe('Sender: rate limits', () => {
   });
 });
 
-describe('Sender: attach', () => {
-  it('routes calls made through a Telegram instance (idempotently)', async () => {
+describe('Sender: plugged into telegraf once (sendThrough)', () => {
+  it('a SenderTelegram routes its calls through the sender', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender();
-    const other = new Telegram(api.token, { apiRoot: api.apiRoot });
-    expect(sender.attach(other)).toBe(other);
-    const fn = other.callApi;
-    sender.attach(other);
-    expect(other.callApi).toBe(fn);
+    const other = new SenderTelegram(sender, api.token, { apiRoot: api.apiRoot });
     api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '429', retryAfter: 1 } });
     const msg = await other.sendMessage(chat.id, 'lewat telegraf');
     expect(msg.text).toBe('lewat telegraf');
     expect(sender.stats()).toMatchObject({ sent: 1, retried429: 1 });
-    // attaching the sender's own instance does not recurse
-    sender.attach(tg);
-    await tg.sendMessage(chat.id, 'juga');
     await sender.call('sendMessage', { chat_id: chat.id, text: 'dan ini' });
-    expect(api.botMessages(chat.id).map((m) => m.text)).toEqual(['lewat telegraf', 'juga', 'dan ini']);
+    expect(api.botMessages(chat.id).map((m) => m.text)).toEqual(['lewat telegraf', 'dan ini']);
   });
 
-  it('middleware() covers ctx.telegram inside telegraf handlers (a long reply is split)', async () => {
+  it('covers bot.telegram and ctx.telegram inside handlers (a long reply is split)', async () => {
     const { user, chat } = startedUser('Ana');
     const sender = makeSender();
-    const bot = new Telegraf(api.token, { telegram: { apiRoot: api.apiRoot } });
-    bot.use(sender.middleware());
+    const bot = new Telegraf(api.token, { telegram: { apiRoot: api.apiRoot, webhookReply: false } });
+    const telegram = sendThrough(bot, sender);
+    expect(bot.telegram).toBe(telegram);
+    const seen: unknown[] = [];
     bot.on('text', async (ctx) => {
+      seen.push(ctx.telegram);
       await ctx.reply('kopi '.repeat(2000).trim());
     });
-    const update = api.sendText(user, chat, 'halo');
-    await bot.handleUpdate(update as never);
+    await bot.handleUpdate(api.sendText(user, chat, 'halo') as never);
+    await bot.handleUpdate(api.sendText(user, chat, 'lagi') as never);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((t) => t === telegram)).toBe(true);
     const msgs = api.botMessages(chat.id);
-    expect(msgs).toHaveLength(3);
-    expect(msgs.map((m) => m.text!.length).reduce((a, b) => a + b, 0)).toBe(2000 * 5 - 1 - 2);
+    expect(msgs).toHaveLength(6);
+    expect(msgs.slice(0, 3).map((m) => m.text!.length).reduce((a, b) => a + b, 0)).toBe(2000 * 5 - 1 - 2);
+    expect(sender.stats().sent).toBe(7); // the six parts and telegraf's getMe
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedBuckets, TokenBucket } from '../../src/telegram/token-bucket.js';
+import { KeyedBuckets, TokenBucket } from '../../../src/telegram/sender/token-bucket.js';
 
 function fakeClock(start = 1000) {
   let t = start;
