@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { translator } from '../../i18n/index.js';
 import type { Sender } from '../sender/sender.js';
-import { orderingKey } from './dispatcher.js';
+import { orderingKey } from './ordering-key.js';
 
 /** A flooded chat hears about skipped updates at most this often. */
 const NOTICE_EVERY_MS = 10 * 60_000;

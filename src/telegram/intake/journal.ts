@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { liveInstances } from '../../db/instance-lock.js';
 import { telegramUpdates } from '../../db/schema/index.js';
 import type { Update } from 'telegraf/types';
-import { orderingKey } from './dispatcher.js';
+import { orderingKey } from './ordering-key.js';
 
 export interface JournalOptions {
   /** This instance's id (src/db/instance-lock.ts): the owner of the rows it records. */
