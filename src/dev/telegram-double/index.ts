@@ -10,7 +10,7 @@ export { ApiError } from './errors.js';
 export { parseHtml, escapeHtml, EntityParseError, utf8Length } from './html.js';
 export { formatText, trimFormatted } from './format.js';
 export { parseMarkdownV2, parseMarkdown } from './markdown.js';
-export { UploadedFile } from './methods.js';
+export { UploadedFile } from './methods/files.js';
 export { mimeFromName } from './state.js';
 export { emptySnapshot } from './snapshot.js';
 export type { FormattedText } from './html.js';
