@@ -5,7 +5,8 @@
  *   const double = await BotApiDouble.start();
  *   const bot = new Telegraf(double.token, { telegram: { apiRoot: double.apiRoot } });
  */
-export { BotApiDouble, parsePayload } from './server.js';
+export { BotApiDouble, type RequestInterceptor } from './server.js';
+export { parsePayload } from './request-body.js';
 export { ApiError } from './errors.js';
 export { parseHtml, escapeHtml, EntityParseError, utf8Length } from './html.js';
 export { formatText, trimFormatted } from './format.js';
@@ -24,7 +25,6 @@ export type {
   FakeChat,
   FakeUser,
   Fault,
-  FaultRule,
   InlineButton,
   Limits,
   MemberStatus,

@@ -115,20 +115,13 @@ export interface ApiCall {
   description?: string;
 }
 
+/** How the double fails a request instead of answering it (see BotApiDouble.interceptRequests). */
 export type Fault =
   | { kind: '429'; retryAfter: number }
   | { kind: '5xx'; status?: number }
   | { kind: '403'; description?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'network' };
-
-export interface FaultRule {
-  method?: string | RegExp;
-  chatId?: number;
-  /** Default Infinity. Counts down on every match; the rule is removed at 0. */
-  times?: number;
-  fault: Fault;
-}
 
 export type Update = Record<string, unknown> & { update_id: number };
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Markup, Telegraf, Telegram, TelegramError } from 'telegraf';
 import { BotApiDouble, parseHtml, parseMarkdownV2, type FakeUser } from '../../../src/dev/telegram-double/index.js';
+import { injectFault } from '../../helpers/faults.js';
 
 let double: BotApiDouble;
 let tg: Telegram;
@@ -311,7 +312,7 @@ describe('403s', () => {
 describe('faults and limits', () => {
   it('injects 429 with retry_after, counting down `times`', async () => {
     const ana = startedUser();
-    const remove = double.injectFault({ method: 'sendMessage', times: 2, fault: { kind: '429', retryAfter: 7 } });
+    const remove = injectFault(double, { method: 'sendMessage', times: 2, fault: { kind: '429', retryAfter: 7 } });
     for (let i = 0; i < 2; i++) {
       const e = await telegramError(() => tg.sendMessage(ana.id, 'x'));
       expect(e.code).toBe(429);
@@ -326,22 +327,22 @@ describe('faults and limits', () => {
   it('injects 5xx, 403, slow and network faults, filtered by chat', async () => {
     const ana = startedUser('Ana');
     const budi = startedUser('Budi');
-    const remove = double.injectFault({ chatId: budi.id, fault: { kind: '5xx' } });
+    const remove = injectFault(double, { chatId: budi.id, fault: { kind: '5xx' } });
     const e5 = await telegramError(() => tg.sendMessage(budi.id, 'x'));
     expect(e5.code).toBe(502);
     await tg.sendMessage(ana.id, 'x');
     remove();
     await tg.sendMessage(budi.id, 'x');
 
-    double.injectFault({ method: /^send/, times: 1, fault: { kind: '403' } });
+    injectFault(double, { method: /^send/, times: 1, fault: { kind: '403' } });
     expect((await telegramError(() => tg.sendMessage(ana.id, 'x'))).description).toBe('Forbidden: bot was blocked by the user');
 
-    double.injectFault({ method: 'getMe', times: 1, fault: { kind: 'slow', delayMs: 150 } });
+    injectFault(double, { method: 'getMe', times: 1, fault: { kind: 'slow', delayMs: 150 } });
     const t0 = performance.now();
     await tg.getMe();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
 
-    double.injectFault({ method: 'getMe', times: 1, fault: { kind: 'network' } });
+    injectFault(double, { method: 'getMe', times: 1, fault: { kind: 'network' } });
     await expect(tg.getMe()).rejects.toThrow();
     await tg.getMe();
   });

@@ -8,6 +8,7 @@ import type { SenderLimits } from '../../../src/telegram/sender/limits.js';
 import { MAX_429_RETRIES } from '../../../src/telegram/sender/retry.js';
 import { Sender, type SenderOptions } from '../../../src/telegram/sender/sender.js';
 import { SenderTelegram, sendThrough } from '../../../src/telegram/sender/telegraf.js';
+import { injectFault } from '../../helpers/faults.js';
 
 const FAST: SenderLimits = { globalPerSec: 1000, privatePerSec: 1000, groupPerMin: 60_000, groupEditsPerMin: 60_000, maxRetries: 3 };
 
@@ -69,7 +70,7 @@ describe('Sender: retries', () => {
   it('429: waits retry_after, then retries the same call and succeeds', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender();
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '429', retryAfter: 1 } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '429', retryAfter: 1 } });
     const msg = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' });
     expect(msg.text).toBe('Halo');
     const calls = sendCalls();
@@ -85,7 +86,7 @@ describe('Sender: retries', () => {
     const { chat } = startedUser('Ana');
     let t = 0;
     const sender = makeSender({}, { now: () => t, sleep: async (ms) => void (t += ms) });
-    api.injectFault({ method: 'sendMessage', fault: { kind: '429', retryAfter: 5 } });
+    injectFault(api, { method: 'sendMessage', fault: { kind: '429', retryAfter: 5 } });
     const err = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 429 });
     expect(sendCalls()).toHaveLength(MAX_429_RETRIES + 1);
@@ -97,7 +98,7 @@ describe('Sender: retries', () => {
     const a = startedUser('Ana');
     const b = startedUser('Budi');
     const sender = makeSender();
-    api.injectFault({ method: 'sendMessage', chatId: a.chat.id, times: 1, fault: { kind: '429', retryAfter: 1 } });
+    injectFault(api, { method: 'sendMessage', chatId: a.chat.id, times: 1, fault: { kind: '429', retryAfter: 1 } });
     const toA = [1, 2, 3].map((i) => sender.call('sendMessage', { chat_id: a.chat.id, text: `A${i}` }));
     const toB = sender.call('sendMessage', { chat_id: b.chat.id, text: 'B1' });
     await toB;
@@ -115,7 +116,7 @@ describe('Sender: retries', () => {
   it('5xx: retries with backoff and succeeds', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender({ maxRetries: 3 });
-    api.injectFault({ method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
+    injectFault(api, { method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
     const msg = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' });
     expect(msg.message_id).toBeGreaterThan(0);
     const calls = sendCalls();
@@ -129,7 +130,7 @@ describe('Sender: retries', () => {
   it('5xx beyond maxRetries: throws the last error', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender({ maxRetries: 2 });
-    api.injectFault({ method: 'sendMessage', times: 10, fault: { kind: '5xx', status: 503 } });
+    injectFault(api, { method: 'sendMessage', times: 10, fault: { kind: '5xx', status: 503 } });
     const err = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 503 });
     expect(sendCalls()).toHaveLength(3);
@@ -140,7 +141,7 @@ describe('Sender: retries', () => {
   it('network fault (socket destroyed): retried', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender();
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: 'network' } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'network' } });
     await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' });
     expect(sendCalls().map((c) => c.status)).toEqual([0, 200]);
     expect(api.botMessages(chat.id)).toHaveLength(1);
@@ -150,7 +151,7 @@ describe('Sender: retries', () => {
   it('a request that times out is retried (at-least-once: the slow one may still land)', async () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender({}, { requestTimeoutMs: 150 });
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 400 } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 400 } });
     const msg = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' });
     expect(msg.text).toBe('Halo');
     expect(sender.stats().retried5xx).toBe(1);
@@ -419,7 +420,7 @@ describe('Sender: plugged into telegraf once (sendThrough)', () => {
     const { chat } = startedUser('Ana');
     const sender = makeSender();
     const other = new SenderTelegram(sender, api.token, { apiRoot: api.apiRoot });
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '429', retryAfter: 1 } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '429', retryAfter: 1 } });
     const msg = await other.sendMessage(chat.id, 'lewat telegraf');
     expect(msg.text).toBe('lewat telegraf');
     expect(sender.stats()).toMatchObject({ sent: 1, retried429: 1 });
@@ -457,14 +458,14 @@ describe('Sender: logs never contain the token', () => {
     tg = new Telegram(api.token, { apiRoot: api.apiRoot });
     const { chat } = startedUser('Ana');
     const sender = makeSender({ maxRetries: 2 });
-    api.injectFault({ method: 'sendMessage', times: 3, fault: { kind: 'network' } });
+    injectFault(api, { method: 'sendMessage', times: 3, fault: { kind: 'network' } });
     const err = await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain('<redacted>');
     expect((err as Error).message).not.toContain(api.token);
     expect(String((err as Error).stack)).not.toContain(api.token);
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '5xx' } });
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '403' } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '5xx' } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '403' } });
     await sender.call('sendMessage', { chat_id: chat.id, text: 'Halo' }).catch(() => undefined);
     const log = logLines.join('\n');
     expect(log).toContain('"level":20'); // debug lines for the retries
