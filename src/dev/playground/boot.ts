@@ -3,9 +3,8 @@
  * memory with the bot's database, and the environment the real bot runs with.
  */
 import { isAbsolute, join, relative } from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { chats, members, telegramUpdates } from '../../db/schema/index.js';
+import { knownToTheBot } from '../../db/known-to-the-bot.js';
 import type { ChatSnapshot, DoubleSnapshot } from '../telegram-double/index.js';
 
 export const PLAYGROUND_TOKEN = '5000000001:local-playground-not-a-real-token';
@@ -33,18 +32,16 @@ const SUPERGROUP_BASE = 1_001_000_000_000;
  * the bot's messages to them arrive somewhere and new ones get fresh ids.
  */
 export async function reconcileSnapshot(database: Database, snap: DoubleSnapshot): Promise<{ imported: number }> {
-  const [maxUpdate] = await database.db.select({ max: sql<string | null>`max(${telegramUpdates.updateId})` }).from(telegramUpdates);
-  const storedUpdate = Number(maxUpdate?.max ?? 0);
+  const known = await knownToTheBot(database);
+  const storedUpdate = known.maxUpdateId;
   if (storedUpdate >= snap.nextUpdateId) snap.nextUpdateId = storedUpdate + 1;
 
-  const known = new Set(snap.users.map((u) => u.id));
-  const people = await database.db
-    .select({ id: members.telegramId, firstName: members.firstName, username: members.username, language: members.telegramLanguage, reachable: members.reachable })
-    .from(members);
+  const knownUsers = new Set(snap.users.map((u) => u.id));
+  const people = known.people;
   let imported = 0;
   // (New people skip taken ids on their own: every member becomes a known user below.)
   for (const p of people) {
-    if (known.has(p.id)) continue;
+    if (knownUsers.has(p.id)) continue;
     const user: DoubleSnapshot['users'][number] = { id: p.id, is_bot: false, first_name: p.firstName };
     if (p.username) user.username = p.username;
     if (p.language) user.language_code = p.language;
@@ -55,7 +52,7 @@ export async function reconcileSnapshot(database: Database, snap: DoubleSnapshot
   }
 
   const knownChats = new Set(snap.chats.map((c) => c.chat.id));
-  const groups = await database.db.select().from(chats);
+  const groups = known.chats;
   for (const g of groups) {
     if (g.type === 'private' || g.type === 'channel') continue;
     const seq = -g.id - SUPERGROUP_BASE;

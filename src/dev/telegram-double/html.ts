@@ -264,8 +264,3 @@ function makeEntity(open: OpenTag, length: number, stack: OpenTag[]): MessageEnt
 export function sortEntities(entities: MessageEntity[]): void {
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
 }
-
-/** Escapes text for HTML parse mode (handy for tests). */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

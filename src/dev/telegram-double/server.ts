@@ -370,10 +370,6 @@ export class BotApiDouble {
     return sendPhoto(this.side, from, chat, photo, opts);
   }
 
-  /** The bytes behind a file_id (what a download of its file_path returns), for assertions. */
-  fileContent(fileId: string): Buffer | undefined {
-    return this.state.files.get(fileId)?.content;
-  }
 
   /**
    * A user presses an inline button of a stored message. `data` need not be on the message's current
