@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, type ProcessDatabase } from '../helpers/fault-process.js';
 import { createUsers, seedIdeas, seedMembers } from '../helpers/fault-data.js';
-import { FakeOpenAI } from '../helpers/fake-openai.js';
+import { FakeOpenAI } from '../../src/dev/fake-openai.js';
 import { injectFault } from '../helpers/faults.js';
 
 /**
