@@ -13,7 +13,7 @@ import { DatabaseLockedError, openDatabase, type Tx } from '../src/db/client.js'
 import { agencies, ideaAwards, ideaComments, ideaStageEvents, ideaSupports, ideas, members } from '../src/db/schema/index.js';
 import { localDate } from '../src/domain/dates/zoned.js';
 import { seedAgencies } from '../src/domain/agencies.js';
-import { displayPath, playgroundDatabaseDir } from '../src/playground/boot.js';
+import { displayPath, playgroundDatabaseDir } from '../src/dev/playground/boot.js';
 import { DEMO_ID_BASE, demoIdeas, demoMembers } from './seed-demo-data.js';
 
 const DAY = 86_400_000;

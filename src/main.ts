@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   // No token (a fresh clone), or a script to replay: the local playground, with a fake Telegram.
   const args = process.argv.slice(2);
   if (!config.TELEGRAM_BOT_TOKEN || args.length > 0) {
-    const { runPlayground } = await import('./playground/cli.js');
+    const { runPlayground } = await import('./dev/playground/cli.js');
     process.exit(await runPlayground(args));
   }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble } from '../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../src/dev/telegram-double/index.js';
+import { injectFault } from './helpers/faults.js';
 
 /** `npm start` as a process manager runs it: signals go to the npm process. */
 function npmStart(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
@@ -54,7 +55,7 @@ describe('npm start', () => {
       await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 60_000 });
 
       // The next reply is slow to reach Telegram; the signal arrives while it is in flight.
-      api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 1500 } });
+      injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 1500 } });
       const before = api.botMessages(ana.id).length;
       api.sendText(ana, api.privateChat(ana), '/bantuan');
       await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && c.status === 0 && String(c.payload.text).includes('Perintah')), { timeoutMs: 60_000 });

@@ -1,5 +1,5 @@
-import type { BotApiDouble } from '../../src/telegram/api-double/index.js';
-import type { DoubleEvent, Update } from '../../src/telegram/api-double/types.js';
+import type { BotApiDouble } from '../../src/dev/telegram-double/index.js';
+import type { DoubleEvent, Update } from '../../src/dev/telegram-double/types.js';
 import { percentile } from './lib.js';
 
 /**

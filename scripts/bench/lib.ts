@@ -176,7 +176,7 @@ export function benchRuns(): number {
 }
 
 /** Deterministic pseudo-random numbers, so every run offers the same feed. */
-export { prng as rng } from '../../test/helpers/fault-data.js';
+export { prng as rng } from '../../src/dev/prng.js';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

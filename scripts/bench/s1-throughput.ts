@@ -1,4 +1,4 @@
-import type { BotApiDouble, FakeChat, FakeUser, StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble, FakeChat, FakeUser, StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { runFeed, type FeedItem, type FeedResult } from './feed.js';
 import { benchDatabase, benchEngines, benchRuns, envInt, log, median, rng, rssPeak, sleep, table, type BenchDatabase } from './lib.js';
 import { analyze, seedAgencyList, seedGroups, seedIdeas, seedMembers, seedPost, seedSessions, withDatabase } from './seed.js';

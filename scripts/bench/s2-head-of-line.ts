@@ -1,5 +1,5 @@
-import type { BotApiDouble, FakeUser } from '../../src/telegram/api-double/index.js';
-import { FakeOpenAI } from '../../test/helpers/fake-openai.js';
+import type { BotApiDouble, FakeUser } from '../../src/dev/telegram-double/index.js';
+import { FakeOpenAI } from '../../src/dev/fake-openai.js';
 import { runFeed, type FeedResult } from './feed.js';
 import { benchDatabase, benchRuns, envInt, log, median, primaryEngine, sleep, table, until } from './lib.js';
 import { analyze, seedAgencyList, seedIdeas, seedMembers, withDatabase } from './seed.js';

@@ -1,4 +1,4 @@
-import type { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { benchDatabase, envInt, log, median, primaryEngine, table, until } from './lib.js';
 import { analyze, memberTelegramId, seedAgencyList, seedGroups, seedMembers, withDatabase } from './seed.js';
 import { botEnv, botMessage, createGroups, createUsers, startApi, startBot, startPrivateChats } from './world.js';

@@ -9,7 +9,7 @@ function cpuOf(pid: number | undefined): number {
 import { recapChart } from '../../src/charts/recap.js';
 import { chartRendererPid, chartToPng, chartToSvg, stopChartWorker } from '../../src/charts/render.js';
 import { buildRecap, countIdeas, type IdeaFacts } from '../../src/domain/recap/rules.js';
-import type { BotApiDouble, FakeUser, StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { BotApiDouble, FakeUser, StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { median, until } from './lib.js';
 import type { RunningBot } from './world.js';
 

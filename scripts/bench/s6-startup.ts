@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { runFeed } from './feed.js';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { spawnScript, type BenchDatabase, type BotProcess } from './lib.js';
 import { memberTelegramId } from './seed.js';
 

@@ -5,7 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import type { Language, Member } from '../db/schema/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import type { Sender } from '../telegram/sender.js';
+import type { Sender } from '../telegram/sender/sender.js';
 import type { CommandSpec } from './commands/spec.js';
 import type { DeepLinks } from './deep-links.js';
 import type { ConversationRouter } from './conversation-router.js';

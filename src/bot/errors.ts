@@ -3,7 +3,7 @@ import { changeCommitted } from './once.js';
 import { stripTags, translator } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { RetryUpdateLater } from '../telegram/intake/reruns.js';
-import { isTransientTelegramError } from '../telegram/sender.js';
+import { isTransientTelegramError } from '../telegram/sender/errors.js';
 
 /** Errors that mean "the database is unreachable right now" rather than a bug. */
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -29,6 +29,7 @@ import { loadMember } from './middlewares/member.js';
 import { pressGuard } from './middlewares/press-guard.js';
 import { throttleCommands } from './middlewares/throttle.js';
 import { setup } from './middlewares/setup.js';
+import { sendThrough } from '../telegram/sender/telegraf.js';
 
 export type Bot = Telegraf<BotContext>;
 
@@ -46,7 +47,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot {
     handlerTimeout: deps.config.HANDLER_TIMEOUT_MS,
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  deps.sender.attach(bot.telegram);
+  // The one plug point: bot.telegram and every ctx.telegram call the Bot API through the sender.
+  sendThrough(bot, deps.sender);
 
   const registries: BotRegistries = { deepLinks: new DeepLinks<BotContext>(), conversations: new ConversationRouter<BotContext>(), commands: commandSpecs };
 

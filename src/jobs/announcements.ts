@@ -3,7 +3,7 @@ import { sessionPosts, type SessionPost } from '../db/schema/index.js';
 import { sessionView } from '../domain/sessions/queries.js';
 import { translator } from '../i18n/index.js';
 import { announcement } from '../bot/views/sessions.js';
-import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender.js';
+import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
 import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';
 

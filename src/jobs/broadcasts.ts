@@ -5,7 +5,7 @@ import { deliveryStats, inFlight } from '../domain/broadcasts/broadcasts.js';
 import { withHeader } from '../domain/broadcasts/header.js';
 import { displayName, languageFor } from '../domain/members.js';
 import { translator, type Html } from '../i18n/index.js';
-import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender.js';
+import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
 import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';
 

@@ -5,7 +5,7 @@ import { draftMessages } from '../domain/drafts/messages.js';
 import { phrasesFor } from '../domain/drafts/template/facts.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { translator, type Html } from '../i18n/index.js';
-import type { Sender } from '../telegram/sender.js';
+import type { Sender } from '../telegram/sender/sender.js';
 
 /** "template (tanpa model bahasa)" or "model gpt-4o-mini, 1.234 token", in the draft's language. */
 export function sourceLabel(draft: Pick<Draft, 'source' | 'model' | 'totalTokens' | 'language'>): Html {

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
-import { ChatUnreachableError, isMessageNotModified, type Sender } from '../telegram/sender.js';
+import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
+import type { Sender } from '../telegram/sender/sender.js';
 
 /**
  * The "menyusun draf…" message, edited as sections arrive. Streaming produces many updates a

@@ -12,7 +12,7 @@ import { joinHtml, translator, type Html, type Translate } from '../i18n/index.j
 import { DraftAborted, DraftModel, type LlmFailure, type LlmUsage } from '../llm/draft-model.js';
 import { llmSettings } from '../llm/settings.js';
 import type { Logger } from '../logger.js';
-import { ChatUnreachableError } from '../telegram/sender.js';
+import { ChatUnreachableError } from '../telegram/sender/errors.js';
 import { deliverDraft, sourceLabel } from './drafts-delivery.js';
 import { ProgressMessage } from './drafts-progress.js';
 import type { Job, JobContext } from './scheduler.js';

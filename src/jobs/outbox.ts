@@ -1,6 +1,6 @@
 import { and, inArray, asc, eq, lte, sql } from 'drizzle-orm';
 import { outbox, type NewOutboxRow, type OutboxRow } from '../db/schema/index.js';
-import { ChatUnreachableError } from '../telegram/sender.js';
+import { ChatUnreachableError } from '../telegram/sender/errors.js';
 import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';
 

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import type { Sender } from '../telegram/sender.js';
+import type { Sender } from '../telegram/sender/sender.js';
 
 /** What a job gets each tick. Jobs keep no state of their own: it all lives in the database. */
 export interface JobContext {

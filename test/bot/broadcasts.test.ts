@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { broadcastDeliveries, broadcasts, members } from '../../src/db/schema/index.js';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { addMembers, setupForum } from '../helpers/sessions.js';
+import { injectFault } from '../helpers/faults.js';
 
 // Each recipient gets one message, so the per-chat limit only concerns the coordinator's own chat,
 // where the sender allows Telegram's short bursts by design (the double counts 1/s strictly).
@@ -136,7 +137,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     const text = 'Undangan: Sesi Warkop Indah #5 membahas proposal KIPP 2027.';
     const confirm = await compose(ana, text, /Semua anggota aktif \(200\)/);
     expect(confirm.text).toContain('Penerima: 200 (semua anggota aktif)');
-    h.api.injectFault({ method: 'sendMessage', times: 8, fault: { kind: '429', retryAfter: 1 } });
+    injectFault(h.api, { method: 'sendMessage', times: 8, fault: { kind: '429', retryAfter: 1 } });
     const callsBefore = h.api.calls.length;
     enforce(h);
     const done = await ana.press('✅ Kirim', confirm);

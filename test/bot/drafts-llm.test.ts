@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftRequests, drafts } from '../../src/db/schema/index.js';
 import { findLayout } from '../../src/domain/drafts/layout.js';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
-import { draftAnswer, draftAnswerChunks, FakeOpenAI, gate, type ChatRequest } from '../helpers/fake-openai.js';
+import { FakeOpenAI, type ChatRequest } from '../../src/dev/fake-openai.js';
+import { draftAnswer, draftAnswerChunks, gate } from '../helpers/fake-openai.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { insertCompleteIdea } from '../helpers/draft-ideas.js';
 

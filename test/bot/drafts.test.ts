@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { draftRequests, drafts } from '../../src/db/schema/index.js';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { insertCompleteIdea, insertIdea } from '../helpers/draft-ideas.js';

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { chats } from '../../src/db/schema/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness } from '../helpers/harness.js';
+import { injectFault } from '../helpers/faults.js';
 
 describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
   const h = useHarness(engine);
@@ -58,7 +59,7 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
     await ana.send('/start');
     // Telegram refusing the reply for good (a 400) makes the /bantuan handler throw. (A passing 5xx
     // instead runs the update again later: test/faults/rerun.test.ts.)
-    h.api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '5xx', status: 400 } });
+    injectFault(h.api, { method: 'sendMessage', times: 1, fault: { kind: '5xx', status: 400 } });
     const replies = await ana.send('/bantuan');
     expect(replies.at(-1)?.text).toContain('Maaf, terjadi kendala');
     const failure = h.logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'update handler failed');
@@ -81,7 +82,7 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
     await fast.send('/start');
     // Telegram refuses the slow chat's answers (the sender keeps retrying) until the test lets them
     // through: "still pending" is a state held on purpose, not a delay a busy machine could outlast.
-    const unblock = h.api.injectFault({ method: 'sendMessage', chatId: slow.id, fault: { kind: '5xx', status: 502 } });
+    const unblock = injectFault(h.api, { method: 'sendMessage', chatId: slow.id, fault: { kind: '5xx', status: 502 } });
     const slowBefore = h.api.botMessages(slow.id).length;
     h.api.sendText(slow.user, slow.privateChat, '/bantuan');
     h.api.sendText(slow.user, slow.privateChat, '/profil');
@@ -103,7 +104,7 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
 
   it('never writes the bot token to a log line', async () => {
     const ana = h.user('Ana');
-    h.api.injectFault({ method: 'sendMessage', times: 2, fault: { kind: 'network' } });
+    injectFault(h.api, { method: 'sendMessage', times: 2, fault: { kind: 'network' } });
     await ana.send('/start');
     expect(h.logs.lines.length).toBeGreaterThan(0);
     expect(h.logs.text).not.toContain(h.api.token);

@@ -3,7 +3,8 @@ import { Telegram } from 'telegraf';
 import { Writable } from 'node:stream';
 import { publishCommands } from '../../src/bot/publish-commands.js';
 import { createLogger } from '../../src/logger.js';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
+import { injectFault } from '../helpers/faults.js';
 
 describe('command menu', () => {
   let api: BotApiDouble;
@@ -38,7 +39,7 @@ describe('command menu', () => {
   });
 
   it('logs a failure and carries on', async () => {
-    api.injectFault({ method: 'setMyCommands', fault: { kind: '5xx', status: 500 } });
+    injectFault(api, { method: 'setMyCommands', fault: { kind: '5xx', status: 500 } });
     await expect(publishCommands(new Telegram(api.token, { apiRoot: api.apiRoot }), logger, 'id')).resolves.toBeUndefined();
     expect(lines.join('')).toContain('could not publish the command menu');
   });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fitsPhoto, recapChart } from '../../src/charts/recap.js';
 import { chartToPng, chartToSvg, stopChartWorker } from '../../src/charts/render.js';
 import { buildRecap, countIdeas } from '../../src/domain/recap/rules.js';
-import { imageSize } from '../../src/telegram/api-double/image-size.js';
+import { imageSize } from '../../src/dev/telegram-double/image-size.js';
 
 const agencies = [
   { id: 1, name: 'Dinas Kesehatan', shortName: 'Dinkes' },

@@ -9,7 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { createScratchDatabase, type TestDatabase } from '../helpers/databases.js';
 import { Harness } from '../helpers/harness.js';
-import { emptySnapshot } from '../../src/telegram/api-double/index.js';
+import { emptySnapshot } from '../../src/dev/telegram-double/index.js';
 import { jpegBytes, pdfBytes } from '../helpers/evidence.js';
 
 /**

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble, type FakeUser } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type FakeUser } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
 import { capital, createUsers, seedDueReminders, seedMembers, startedEarlier, wordMaker } from '../helpers/fault-data.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * The Bot API answers 502 to everything for 30 s while the bot has replies, reminders and a
@@ -65,7 +66,7 @@ describe.skipIf(!slowFaults)('Telegram Bot API outage', () => {
     }
     await api.waitFor(() => api.pendingUpdates() === 0, { timeoutMs: 30_000, description: 'the pitches fetched' });
 
-    const removeFault = api.injectFault({ fault: { kind: '5xx', status: 502 } });
+    const removeFault = injectFault(api, { fault: { kind: '5xx', status: 502 } });
     const outageStart = api.calls.length;
     // Users keep writing during the outage: these wait at Telegram until polling gets through.
     const latecomers = people.slice(10, 30);

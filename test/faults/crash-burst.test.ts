@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
-import { BotApiDouble, type FakeUser } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
+import { BotApiDouble, type FakeUser } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
-import { capital, countMessages, createUsers, prng, seedIdeas, seedMembers, wordMaker } from '../helpers/fault-data.js';
+import { prng } from '../../src/dev/prng.js';
+import { capital, countMessages, createUsers, seedIdeas, seedMembers, wordMaker } from '../helpers/fault-data.js';
 
 /**
  * SIGKILL in the middle of a burst of updates, then a restart: every update is handled, and every

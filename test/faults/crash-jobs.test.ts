@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble, type FakeUser } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type FakeUser } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, slowFaults, type ProcessDatabase } from '../helpers/fault-process.js';
 import { engines } from '../helpers/databases.js';
 import { createUsers, seedDueReminders, seedMembers, startedEarlier } from '../helpers/fault-data.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type FakeUser, type StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabaseAt, slowFaults } from '../helpers/fault-process.js';
 import { capital, createUsers, seedIdeas, seedMembers, wordMaker } from '../helpers/fault-data.js';
 import { PrivatePostgres } from '../helpers/private-postgres.js';

@@ -1,6 +1,6 @@
 import { commandSpecs } from '../../src/bot/commands/registry.js';
 
-export { prng } from '../helpers/fault-data.js';
+export { prng } from '../../src/dev/prng.js';
 
 const pieces = [
   '<b>tebal</b>', '<script>alert(1)</script>', '&amp;', '&', '<', '>', '"', "'", '*bold*', '_it_', '`code`', '[link](http://x)',

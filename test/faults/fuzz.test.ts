@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engines } from '../helpers/databases.js';
 import { useHarness } from '../helpers/harness.js';
-import type { StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { prng, randomUpdate, type FuzzContext } from './fuzz-updates.js';
 
 /** Sizes: a quick round in `npm test`, the full 10,000 in `npm run test:faults`. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Update } from '../../src/telegram/api-double/index.js';
+import type { Update } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { addMembers, setupForum } from '../helpers/sessions.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * An update runs again when the bot died after the handler had committed its change but before the
@@ -145,7 +146,7 @@ describe('a reply Telegram refuses for a while', () => {
   it('is sent when Telegram is back: the update runs again, the idea is saved once', { timeout: 60_000 }, async () => {
     const ana = h.user('Ana');
     await ana.register('Ana Lestari', 'Dinkes');
-    h.api.injectFault({ method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
+    injectFault(h.api, { method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
     say(h, ana, '/usul Getar Dilan — warga menanam sayur di pekarangan rumah');
     await h.settle(30_000);
     expect(h.api.botMessages(ana.id).filter((m) => m.text?.includes('Getar Dilan'))).toHaveLength(1);
@@ -160,7 +161,7 @@ describe('a reply Telegram refuses for a while', () => {
   it('holds back the chat’s later updates, so they stay in order', { timeout: 60_000 }, async () => {
     const ana = h.user('Ana');
     await ana.register('Ana Lestari', 'Dinkes');
-    h.api.injectFault({ method: 'sendMessage', chatId: ana.id, times: 2, fault: { kind: '5xx', status: 503 } });
+    injectFault(h.api, { method: 'sendMessage', chatId: ana.id, times: 2, fault: { kind: '5xx', status: 503 } });
     say(h, ana, '/usul Getar Dilan — warga menanam sayur di pekarangan rumah');
     say(h, ana, '/usul Rompi Kapeka — kelas pencegahan korupsi untuk aparatur');
     await h.settle(30_000);

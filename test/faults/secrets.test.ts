@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { BotProcess, baseEnv, prepareDatabase, processDatabase, processEngines, type ProcessDatabase } from '../helpers/fault-process.js';
 import { createUsers, seedIdeas, seedMembers } from '../helpers/fault-data.js';
-import { FakeOpenAI } from '../helpers/fake-openai.js';
+import { FakeOpenAI } from '../../src/dev/fake-openai.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * The whole process, with every secret set, driven through the errors that tend to leak them:
@@ -75,13 +76,13 @@ describe('secrets stay out of the output', () => {
     const chat = api.privateChat(ana!);
 
     // Telegram: a 500 (the update is run again), a dropped connection, a 400.
-    api.injectFault({ method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 500 } });
+    injectFault(api, { method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 500 } });
     api.sendText(ana!, chat, '/start');
     await api.waitForBotMessage(ana!.id, { match: 'Selamat datang', timeoutMs: 30_000 });
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: 'network' } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'network' } });
     api.sendText(ana!, chat, '/bantuan');
     await api.waitForBotMessage(ana!.id, { match: 'Perintah', timeoutMs: 30_000 });
-    api.injectFault({ method: 'sendMessage', times: 1, fault: { kind: '5xx', status: 400 } });
+    injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '5xx', status: 400 } });
     api.sendText(ana!, chat, '/profil');
     await api.waitForBotMessage(ana!.id, { match: 'Maaf, terjadi kendala', timeoutMs: 30_000 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { INSTANCE_LOCK_CLASS } from '../../src/db/instance-lock.js';
-import { BotApiDouble, type Update } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble, type Update } from '../../src/dev/telegram-double/index.js';
 import { freePort, logLines, spawnBot, until, type BotProcess } from './bot-process.js';
 import { createScratchDatabase } from './databases.js';
 import { startRoundRobinProxy } from './round-robin-proxy.js';

@@ -5,19 +5,8 @@ import { insertIdea } from '../../src/domain/ideas/ideas.js';
 import { enqueue } from '../../src/domain/outbox/outbox.js';
 import { newUid } from '../../src/domain/sessions/create.js';
 import { KIND, keys, sessionRef } from '../../src/domain/sessions/keys.js';
-import type { BotApiDouble, FakeUser } from '../../src/telegram/api-double/index.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be repeated. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { BotApiDouble, FakeUser } from '../../src/dev/telegram-double/index.js';
+import { prng } from '../../src/dev/prng.js';
 
 const CONSONANTS = 'bdfghjklmnprstw';
 const VOWELS = 'aeiou';

@@ -5,8 +5,8 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig, secretsOf, type Config } from '../../src/config.js';
 import type { Engine } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { settle } from '../../src/playground/settle.js';
-import { BotApiDouble, type BotApiDoubleOptions, type FakeChat, type FakeUser, type StoredMessage } from '../../src/telegram/api-double/index.js';
+import { settle } from '../../src/dev/playground/settle.js';
+import { BotApiDouble, type BotApiDoubleOptions, type FakeChat, type FakeUser, type StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { useTestDatabase, type TestDatabase } from './databases.js';
 
 export const TEST_START = new Date('2026-11-30T01:00:00Z'); // Senin, 30 November 2026 · 09.00 WITA

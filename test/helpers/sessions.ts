@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { agencies, ideas, members } from '../../src/db/schema/index.js';
-import type { FakeChat, StoredMessage } from '../../src/telegram/api-double/index.js';
+import type { FakeChat, StoredMessage } from '../../src/dev/telegram-double/index.js';
 import type { Harness, TestUser } from './harness.js';
 
 export const COORDINATOR_ID = 900001;

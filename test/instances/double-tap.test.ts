@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { broadcasts, sessions } from '../../src/db/schema/index.js';
-import type { StoredMessage, Update } from '../../src/telegram/api-double/index.js';
+import type { StoredMessage, Update } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness } from '../helpers/harness.js';
 import { setupForum } from '../helpers/sessions.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * Within one instance a chat's updates run one after another; across instances the journal keeps
@@ -18,8 +19,8 @@ describe.each(engines)('a double tap on a confirmation (%s)', (engine) => {
   async function tapTwice(h: Harness, message: StoredMessage, data: string): Promise<void> {
     // Intake stops: the presses below reach the bot only through the direct calls.
     await h.app.stop('test');
-    h.api.injectFault({ method: 'answerCallbackQuery', times: 2, fault: { kind: 'slow', delayMs: 300 } });
-    h.api.injectFault({ method: 'editMessageText', times: 2, fault: { kind: 'slow', delayMs: 300 } });
+    injectFault(h.api, { method: 'answerCallbackQuery', times: 2, fault: { kind: 'slow', delayMs: 300 } });
+    injectFault(h.api, { method: 'editMessageText', times: 2, fault: { kind: 'slow', delayMs: 300 } });
     const user = h.api.users().find((u) => u.id === 900001)!;
     const taps: Update[] = [h.api.pressButton(user, message, data), h.api.pressButton(user, message, data)];
     await Promise.all(taps.map((u) => h.app.bot.handleUpdate(u as never)));

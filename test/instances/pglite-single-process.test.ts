@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotApiDouble } from '../../src/telegram/api-double/index.js';
+import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { logLines, spawnBot, until, type BotProcess } from '../helpers/bot-process.js';
 
 /** PGlite is one process's database: a second bot on the same DATA_DIR must refuse, clearly. */

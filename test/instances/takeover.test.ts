@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeUser } from '../../src/telegram/api-double/index.js';
+import type { FakeUser } from '../../src/dev/telegram-double/index.js';
 import { until } from '../helpers/bot-process.js';
 import { Cluster } from '../helpers/cluster.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * The journal names the instance handling each update, and an instance is alive while it holds
@@ -30,7 +31,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several instances: in-flight up
   /** Sends /start while Telegram refuses the answer: the update stays in flight where it landed. */
   async function stuckStart(user: FakeUser) {
     const { api } = cluster;
-    const unblock = api.injectFault({ method: 'sendMessage', chatId: user.id, fault: { kind: '5xx', status: 502 } });
+    const unblock = injectFault(api, { method: 'sendMessage', chatId: user.id, fault: { kind: '5xx', status: 502 } });
     const update = api.sendText(user, api.privateChat(user), '/start');
     await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === user.id && c.status === 502), {
       timeoutMs: 60_000,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/telegram/api-double/index.js';
-import { SENDING_METHODS } from '../../src/telegram/sender.js';
+import type { BotApiDouble, FakeChat, FakeUser, StoredMessage, Update } from '../../src/dev/telegram-double/index.js';
+import { SENDING_METHODS } from '../../src/telegram/sender/limits.js';
 import { logLines, until } from '../helpers/bot-process.js';
 import { Cluster, WEBHOOK_SECRET, type ClusterBot } from '../helpers/cluster.js';
+import { injectFault } from '../helpers/faults.js';
 
 /**
  * Two real bot processes in webhook mode behind a load balancer that hands each update to the
@@ -163,7 +164,7 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       expect(confirm.text).toContain('Penerima: 21 (semua anggota aktif)');
       // A double tap on Send: the two presses reach different processes at once, while Telegram
       // is slow to take the callback answers (each handler is still running when the other starts).
-      api.injectFault({ method: 'answerCallbackQuery', times: 2, fault: { kind: 'slow', delayMs: 400 } });
+      injectFault(api, { method: 'answerCallbackQuery', times: 2, fault: { kind: 'slow', delayMs: 400 } });
       const send = confirm.reply_markup!.inline_keyboard[0]![0]!;
       expect(send.text).toBe('✅ Kirim');
       const sendTaps = [api.pressButton(ana, confirm, send.callback_data!), api.pressButton(ana, confirm, send.callback_data!)];

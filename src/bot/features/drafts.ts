@@ -8,7 +8,7 @@ import { attachProgressMessage, cancelRequest, queuePosition, requestBuild, requ
 import { findDraftVersion, listDrafts } from '../../domain/drafts/versions.js';
 import { formatDateTime, formatNumber, formatShortDate, formatTime } from '../../i18n/format.js';
 import { joinHtml, type Html } from '../../i18n/index.js';
-import { ChatUnreachableError } from '../../telegram/sender.js';
+import { ChatUnreachableError } from '../../telegram/sender/errors.js';
 import { callbackData } from '../callback-data.js';
 import { onCommand, words, type CommandContext } from '../commands/on-command.js';
 import type { CommandSpec } from '../commands/spec.js';

@@ -2,14 +2,13 @@ import type { MiddlewareFn } from 'telegraf';
 import type { BotContext, BotDeps, BotRegistries } from '../context.js';
 
 /**
- * First middleware: every call a handler makes goes through the sender (limits, retries),
- * and the context carries the dependencies and a logger bound to this update.
+ * First middleware: the context carries the dependencies and a logger bound to this update.
+ * (Every call a handler makes goes through the sender: see sendThrough in createBot.)
  */
 export function setup(deps: BotDeps, registries: BotRegistries): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     // Channel posts and other updates without a person behind them are not for this bot.
     if (!ctx.from) return;
-    deps.sender.attach(ctx.telegram);
     ctx.deps = deps;
     ctx.registries = registries;
     ctx.db = deps.database.db;

@@ -2,7 +2,7 @@ import type { Update } from 'telegraf/types';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { translator } from '../../i18n/index.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../sender/sender.js';
 import { orderingKey } from './ordering-key.js';
 
 /** A flooded chat hears about skipped updates at most this often. */

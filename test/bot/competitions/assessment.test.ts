@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { candidateScores } from '../../../src/db/schema/index.js';
 import { roundCriteria, saveScore } from '../../../src/domain/competitions/assessment.js';
 import { memberOf } from '../../helpers/ideas.js';
-import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../../src/dev/telegram-double/index.js';
 import { engines } from '../../helpers/databases.js';
 import { ideaOf, person } from '../../helpers/competitions.js';
 import type { TestUser } from '../../helpers/harness.js';

@@ -7,6 +7,7 @@ import { evidenceItems, members, outbox, storedFiles } from '../../../src/db/sch
 import { engines } from '../../helpers/databases.js';
 import { jpegBytes, pdfBytes } from '../../helpers/evidence.js';
 import { useHarness, type TestUser } from '../../helpers/harness.js';
+import { injectFault } from '../../helpers/faults.js';
 
 const ADMIN_ID = 910_001;
 
@@ -130,7 +131,7 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     );
 
     // The first download stalls (Telegram answers 502): a second file meanwhile is told to wait.
-    const removeFault = h.api.injectFault({ method: 'getFile', fault: { kind: '5xx', status: 502 } });
+    const removeFault = injectFault(h.api, { method: 'getFile', fault: { kind: '5xx', status: 502 } });
     const first = pdfBytes('first');
     expect((await ana.sendDocument(first, { fileName: 'Perbup.pdf' })).map((m) => m.text)).toEqual([expect.stringContaining('⏳ Menerima Perbup.pdf')]);
     expect((await ana.sendDocument(pdfBytes('second'), { fileName: 'Lain.pdf' })).at(-1)?.text).toContain('Berkas sebelumnya (Perbup.pdf) masih diterima');
@@ -153,7 +154,7 @@ describe.each(engines)('bukti dukung (%s)', (engine) => {
     await h.restartWith({ SEND_MAX_RETRIES: 0 });
     const { ana } = await setup();
     await choose(ana, /^⬜ 16\./);
-    h.api.injectFault({ method: 'getFile', fault: { kind: '5xx', status: 502 } });
+    injectFault(h.api, { method: 'getFile', fault: { kind: '5xx', status: 502 } });
     await ana.sendDocument(pdfBytes('lost'), { fileName: 'Hilang.pdf' });
     for (let i = 0; i < 6; i++) {
       h.clock.advance(30 * 60_000);

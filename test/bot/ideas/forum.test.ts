@@ -4,6 +4,7 @@ import { ideaComments, ideaForum, ideaOutbox, ideas } from '../../../src/db/sche
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 import { memberOf } from '../../helpers/ideas.js';
+import { injectFault } from '../../helpers/faults.js';
 
 const ADMIN_ID = 900_001;
 
@@ -91,7 +92,7 @@ describe.each(engines)('ideas forum (%s)', (engine) => {
   it('tells the coordinator why a topic could not be created, and keeps the idea', async () => {
     const { rina, ana, forum } = await setup();
     await rina.send('/forum_ide', { chat: forum });
-    h.api.injectFault({ method: 'createForumTopic', fault: { kind: '403', description: 'Forbidden: not enough rights to create a topic' } });
+    injectFault(h.api, { method: 'createForumTopic', fault: { kind: '403', description: 'Forbidden: not enough rights to create a topic' } });
     const [card] = await ana.send('/usul Getar Dilan — tanam sayur di pekarangan');
     expect(card?.text).toContain('💡 #1 Getar Dilan');
     const told = h.api.lastBotMessage(rina.id);
@@ -103,7 +104,7 @@ describe.each(engines)('ideas forum (%s)', (engine) => {
     expect(row?.failedAt).toBeInstanceOf(Date);
     expect(row?.error).toContain('rights');
     // Once fixed, /forum_ide N opens it.
-    h.api.injectFault({ method: 'createForumTopic', times: 1, fault: { kind: '403', description: 'Forbidden: not enough rights to create a topic' } });
+    injectFault(h.api, { method: 'createForumTopic', times: 1, fault: { kind: '403', description: 'Forbidden: not enough rights to create a topic' } });
     expect((await rina.ask('/forum_ide 1')).text).toContain('bot tidak memiliki izin mengelola topik');
   });
 

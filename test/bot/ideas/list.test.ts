@@ -3,7 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { ideas } from '../../../src/db/schema/index.js';
 import { countIdeas } from '../../../src/domain/ideas/list.js';
 import { translator } from '../../../src/i18n/index.js';
-import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../../src/dev/telegram-double/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 import { agencyId, memberOf, seedIdea } from '../../helpers/ideas.js';

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { agencies, members, sessionRsvps, sessions } from '../../../src/db/schema/index.js';
-import { imageSize } from '../../../src/telegram/api-double/image-size.js';
+import { imageSize } from '../../../src/dev/telegram-double/image-size.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 import { seedRecap } from '../../helpers/recap-data.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ideaAwards, ideaTextSql } from '../../../src/db/schema/index.js';
-import type { StoredMessage } from '../../../src/telegram/api-double/index.js';
+import type { StoredMessage } from '../../../src/dev/telegram-double/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 import { agencyId, memberOf, seedIdea } from '../../helpers/ideas.js';

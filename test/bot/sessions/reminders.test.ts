@@ -6,6 +6,7 @@ import { sessionSettings } from '../../../src/config.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../../helpers/harness.js';
 import { addMembers, announcementIn, privateTexts, setupForum } from '../../helpers/sessions.js';
+import { injectFault } from '../../helpers/faults.js';
 
 // The session: Kamis, 3 Desember 2026 · 09.00 WITA (01.00 UTC). WITA = UTC+8.
 const DAY_BEFORE = new Date('2026-12-02T08:00:00Z'); // Rabu 16.00 WITA
@@ -222,7 +223,7 @@ describe.each(engines)('reminders (%s)', (engine) => {
     }
     const second = await h.startInstance();
     // Slow sends keep both instances busy at the same time.
-    h.api.injectFault({ method: 'sendMessage', fault: { kind: 'slow', delayMs: 25 } });
+    injectFault(h.api, { method: 'sendMessage', fault: { kind: 'slow', delayMs: 25 } });
     for (const when of [after(DAY_BEFORE), after(HOUR_BEFORE)]) {
       h.clock.set(when);
       for (let round = 0; round < 3; round++) {

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/ideas/list.js';
 import { parseStagePrefix } from '../../../domain/ideas/stages.js';
 import { joinHtml, type Html } from '../../../i18n/index.js';
-import { isMessageNotModified } from '../../../telegram/sender.js';
+import { isMessageNotModified } from '../../../telegram/sender/errors.js';
 import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { filterPicker, listKeyboard } from '../../keyboards/ideas.js';

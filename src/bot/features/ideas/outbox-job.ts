@@ -6,7 +6,7 @@ import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_LEASE_MS, OUTBOX_
 import { languageFor } from '../../../domain/members.js';
 import { html, translator, type Translate } from '../../../i18n/index.js';
 import type { Job, JobContext } from '../../../jobs/scheduler.js';
-import { ChatUnreachableError } from '../../../telegram/sender.js';
+import { ChatUnreachableError } from '../../../telegram/sender/errors.js';
 import { failureReason } from './forum.js';
 import { classifyTelegramError, openIdeaTopic } from './topics.js';
 import { stageLabel } from '../../views/ideas.js';

@@ -3,7 +3,8 @@ import { clip } from '../../../domain/ideas/fields.js';
 import { setIdeaTopic } from '../../../domain/ideas/forum.js';
 import { loadIdeaCard } from '../../../domain/ideas/ideas.js';
 import type { Logger } from '../../../logger.js';
-import { ChatUnreachableError, type Sender } from '../../../telegram/sender.js';
+import { ChatUnreachableError } from '../../../telegram/sender/errors.js';
+import type { Sender } from '../../../telegram/sender/sender.js';
 import { cardKeyboard } from '../../keyboards/ideas.js';
 import { renderCard, type ViewContext } from '../../views/ideas.js';
 

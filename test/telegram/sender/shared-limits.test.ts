@@ -1,0 +1,73 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Telegram } from 'telegraf';
+import { createLogger } from '../../../src/logger.js';
+import { BotApiDouble } from '../../../src/dev/telegram-double/index.js';
+import type { SenderLimits } from '../../../src/telegram/sender/limits.js';
+import { Sender } from '../../../src/telegram/sender/sender.js';
+import { PgSharedLimiter } from '../../../src/telegram/sender/shared-limits.js';
+import { engines, openTestDatabase, type TestDatabase } from '../../helpers/databases.js';
+
+// The bot is configured a little under what the fake API enforces, as one would under Telegram's
+// (network jitter between instances can bunch evenly spaced sends together).
+const limits: SenderLimits = { globalPerSec: 36, privatePerSec: 9, groupPerMin: 540, groupEditsPerMin: 540, maxRetries: 2 };
+const logger = createLogger({ level: 'silent', secrets: [], pretty: false, destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+
+/** Two "instances": two senders, each with its own buckets, sending to the same chats at once. */
+async function burstFromTwoInstances(api: BotApiDouble, shared: (() => PgSharedLimiter) | undefined): Promise<number> {
+  const people = Array.from({ length: 3 }, (_, i) => api.createUser({ first_name: `U${i}` }));
+  for (const p of people) api.sendText(p, api.privateChat(p), '/start');
+  const group = api.createGroup({ title: 'G', type: 'supergroup' });
+  api.addBotToGroup(group, people[0]!);
+  const senders = [0, 1].map(
+    () =>
+      new Sender({
+        telegram: new Telegram(api.token, { apiRoot: api.apiRoot }),
+        logger,
+        limits,
+        ...(shared ? { shared: shared() } : {}),
+      }),
+  );
+  api.enforceLimits({ perChatPerSec: 10, perGroupPerMin: 600, globalPerSec: 40 });
+  const jobs: Promise<unknown>[] = [];
+  for (let i = 0; i < 20; i++) {
+    for (const [n, sender] of senders.entries()) {
+      jobs.push(sender.call('sendMessage', { chat_id: people[i % 3]!.id, text: `p ${n} ${i}` }));
+      jobs.push(sender.call('sendMessage', { chat_id: group.id, text: `g ${n} ${i}` }));
+    }
+  }
+  await Promise.allSettled(jobs);
+  return api.limitViolations;
+}
+
+describe.runIf(engines.includes('postgres'))('send limits shared through PostgreSQL', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('keeps two instances together under the limits', async () => {
+    const api = await BotApiDouble.start();
+    try {
+      const violations = await burstFromTwoInstances(api, () => new PgSharedLimiter(database, limits));
+      const refused = api.calls.filter((c) => c.status === 429).map((c) => c.payload.chat_id);
+      if (process.env.DEBUG_LIMITS) console.log(api.calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) < 0).map((c) => Math.round(c.at) + ":" + c.status).join(" "));
+      expect({ violations, refused }).toEqual({ violations: 0, refused: [] });
+      expect(api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200)).toHaveLength(80);
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+
+  it('(control) without sharing, two instances exceed them', async () => {
+    const api = await BotApiDouble.start();
+    try {
+      expect(await burstFromTwoInstances(api, undefined)).toBeGreaterThan(0);
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
+});
