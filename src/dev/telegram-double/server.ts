@@ -441,7 +441,7 @@ export class BotApiDouble {
   /**
    * Resolves with the first truthy value of `check`, re-evaluated after every handled request and
    * user action (and every 20 ms). A throwing check counts as "not yet". Rejects after timeoutMs
-   * (default 5000) with the last 10 calls in the message.
+   * (default 30 s, a cap) with the last 10 calls in the message.
    */
   waitFor<T>(check: () => T | undefined | false | null, opts?: { timeoutMs?: number; description?: string }): Promise<T> {
     return this.waiting.waitFor(check, opts);
