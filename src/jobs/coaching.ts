@@ -8,10 +8,10 @@ import { digestSlot, staleIdeas, type DigestSettings, type StaleIdea } from '../
 import { COACHING_KIND, DIGEST_REF, coachingKeys } from '../domain/coaching/keys.js';
 import { loadNote, nextCoachingAt } from '../domain/coaching/notes.js';
 import { findMemberByTelegramId, languageFor, displayName } from '../domain/members.js';
-import { enqueue } from '../domain/outbox/outbox.js';
+import { enqueue, laterJobDue } from '../domain/jobs/queue.js';
 import { formatDateTime, formatShortDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html, type Translate } from '../i18n/index.js';
-import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { Job, JobContext } from './scheduler.js';
 
 /** Coaching's outbox rows: notices, reminders of the next coaching date, the weekly digest. */
@@ -98,7 +98,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
   const nextAt = await nextCoachingAt(ctx.database.db, idea.id);
   if (!nextAt || nextAt.toISOString() !== p.nextAt) return skipped('moved');
   if (nextAt.getTime() <= now.getTime()) return skipped('started');
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const to = await recipientOf(ctx, row);
   if (!to || to.member.id !== p.memberId) return skipped('no_member');
   if (!to.member.reachable) return skipped('unreachable');

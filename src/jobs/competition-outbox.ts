@@ -14,7 +14,8 @@ import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { formatDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
 import { callbackData } from '../bot/callback-data.js';
-import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import { laterJobDue } from '../domain/jobs/queue.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -62,7 +63,7 @@ const deadline: OutboxHandler = async (row, ctx) => {
   const now = ctx.clock.now();
   if (!at || at.getTime() <= now.getTime()) return skipped('passed');
   // Down past two reminder times: only the later one goes out.
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const { member, lang, t } = await privateRecipient(ctx, row);
   if (member && !member.reachable) return skipped('unreachable');
   const idea = await findIdea(db, candidate.ideaId);

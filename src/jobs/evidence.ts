@@ -11,7 +11,7 @@ import { buildEvidenceZip, MAX_ZIP_BYTES } from '../domain/evidence/zip.js';
 import { languageFor } from '../domain/members.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
 import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderContext } from '../bot/features/evidence/render.js';
-import type { OutboxHandler, OutboxOutcome } from './outbox.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { Job, JobContext } from './scheduler.js';
 
 /** A download that keeps failing is given up after this many tries, and the member is told to send again. */

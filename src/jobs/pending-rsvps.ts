@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { members, pendingRsvps } from '../db/schema/index.js';
-import { enqueue } from '../domain/outbox/outbox.js';
+import { enqueue } from '../domain/jobs/queue.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
 import { answerRsvpIn } from '../domain/sessions/rsvp.js';
 import type { SessionSettings } from '../domain/sessions/settings.js';

@@ -18,7 +18,8 @@ import {
   rsvpKeyboard,
   when,
 } from '../bot/features/sessions/render.js';
-import { laterRowDue, recordStep, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import { laterJobDue, recordStep } from '../domain/jobs/queue.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -120,7 +121,7 @@ async function fanOutToGroups(
   const skip = timedSkip(session, p, now);
   if (skip) return skipped(skip);
   // Down past two reminder times: only the later one goes out.
-  if (supersede && (await laterRowDue(ctx, row, now))) return skipped('superseded');
+  if (supersede && (await laterJobDue(ctx.database.db, row, now))) return skipped('superseded');
   const targets = await activeLinkedChats(ctx.database.db);
   return {
     status: 'sent',
@@ -188,7 +189,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
   const view = await sessionView(db, p.sessionId);
   const skip = timedSkip(view?.session, p, now);
   if (skip || !view) return skipped(skip ?? 'cancelled');
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const { session } = view;
   const tz = ctx.config.TZ_NAME;
   if (p.group) {
@@ -264,7 +265,7 @@ const notice: OutboxHandler = async (row, ctx) => {
       let messageId = typeof row.payload.noticeMessageId === 'number' ? row.payload.noticeMessageId : undefined;
       if (messageId === undefined) {
         messageId = (await sendHtml(ctx, where(row), text, reply)).message_id;
-        if (ics) await recordStep(ctx, row, { noticeMessageId: messageId });
+        if (ics) await recordStep(ctx.database.db, row, { noticeMessageId: messageId });
       }
       if (ics) await sendIcs(ctx, where(row), t, view, messageId, ics);
       return sent;

@@ -5,7 +5,7 @@ import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';
 import { evidenceDigestJob, evidenceOutboxHandlers } from './evidence.js';
 import { workerId } from './claim.js';
-import { outboxJob } from './outbox.js';
+import { queueWorker } from './worker.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
@@ -20,7 +20,7 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
+    queueWorker({ name: 'outbox', handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
     evidenceDigestJob(),
     announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { coachingSchedules, ideaCoaches, ideas, members } from '../../db/schema/index.js';
-import { cancelPending, enqueue } from '../outbox/outbox.js';
+import { cancelPending, enqueue } from '../jobs/queue.js';
 import { parseOffsets, planReminders, type ReminderOffset } from '../reminders/offsets.js';
 import { COACHING_KIND, COACHING_REF, coachingKeys } from './keys.js';
 

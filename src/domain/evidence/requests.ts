@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { outbox, type Language } from '../../db/schema/index.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 
 /**
  * Slow evidence work goes through the generic outbox: the message handler writes a row and
