@@ -1,7 +1,5 @@
 import { and, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/client.js';
 
 /** Columns a table needs so rows can be leased to one worker at a time. */
@@ -44,9 +42,4 @@ export async function claimRows<T extends PgTable & Leasable>(db: DbOrTx, table:
     .where(inArray(table.id, ids))
     .returning();
   return rows as T['$inferSelect'][];
-}
-
-/** A name for this process's claims: distinct per app instance, even two in one test process. */
-export function workerId(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

@@ -1,11 +1,10 @@
 import type { Config } from '../config.js';
 import { sessionSettings } from '../domain/sessions/settings.js';
-import { announcementRefreshJob } from './announcements.js';
+import { announcementRefreshHandlers } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';
 import { evidenceDigestJob, evidenceOutboxHandlers } from './evidence.js';
-import { workerId } from './claim.js';
-import { queueWorker } from './worker.js';
+import { queueWorker, workerId } from './worker.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
@@ -20,9 +19,20 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    queueWorker({ name: 'outbox', handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
+    queueWorker({
+      name: 'outbox',
+      handlers: {
+        ...sessionOutboxHandlers,
+        ...coachingOutboxHandlers,
+        ...competitionOutboxHandlers,
+        ...evidenceOutboxHandlers,
+        ...backupOutboxHandlers,
+        ...announcementRefreshHandlers(settings.editIntervalMs),
+      },
+      owner,
+      leaseMs,
+    }),
     evidenceDigestJob(),
-    announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,
       leaseMs,

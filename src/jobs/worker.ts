@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { NewOutboxRow, OutboxRow } from '../db/schema/index.js';
 import { DEFAULT_RETRY, type KindPolicy } from '../domain/jobs/policy.js';
 import { claim, finish, giveUp, postpone, release, retry } from '../domain/jobs/queue.js';
@@ -138,4 +140,9 @@ export function queueWorker(options: WorkerOptions): Job {
       return rows.length;
     },
   };
+}
+
+/** A name for this process's leases: distinct per app instance, even two in one test process. */
+export function workerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

@@ -119,11 +119,13 @@ export async function claim(db: DbOrTx, options: ClaimOptions): Promise<QueuedJo
       .orderBy(asc(outbox.dueAt), asc(outbox.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    return tx
+    const rows = await tx
       .update(outbox)
       .set({ claimedUntil: new Date(now.getTime() + leaseMs), claimedBy: owner, attempts: sql`${outbox.attempts} + 1` })
       .where(inArray(outbox.id, ids))
       .returning();
+    // RETURNING comes in no particular order; workers that go one by one need the queue's.
+    return rows.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.id - y.id);
   };
   if (options.concurrency === undefined) return take(db, options.limit);
   const concurrency = options.concurrency;
