@@ -11,9 +11,17 @@ INSERT INTO "outbox" ("kind", "ref", "dedupe_key", "due_at", "status", "payload"
 SELECT 'session.refresh', 'post:' || "id", 'post:' || "id" || ':seq:' || "dirty_seq", "refresh_due_at", 'pending', jsonb_build_object('postId', "id")
 FROM "session_posts" WHERE "refresh_due_at" IS NOT NULL
 ON CONFLICT ("dedupe_key") DO NOTHING;--> statement-breakpoint
+INSERT INTO "outbox" ("kind", "ref", "dedupe_key", "chat_id", "due_at", "status", "payload", "attempts", "claimed_until")
+SELECT 'broadcast.deliver', 'broadcast:' || d."broadcast_id", 'broadcast-delivery:' || d."id", d."chat_id", b."created_at", 'pending',
+  jsonb_build_object('broadcastId', d."broadcast_id", 'deliveryId', d."id"), d."attempts", d."claimed_until"
+FROM "broadcast_deliveries" d JOIN "broadcasts" b ON b."id" = d."broadcast_id" WHERE d."status" = 'pending'
+ON CONFLICT ("dedupe_key") DO NOTHING;--> statement-breakpoint
 DROP TABLE "idea_outbox" CASCADE;--> statement-breakpoint
 DROP INDEX "session_posts_refresh_idx";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "refresh_due_at";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "claimed_until";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "claimed_by";--> statement-breakpoint
-ALTER TABLE "session_posts" DROP COLUMN "attempts";
+ALTER TABLE "session_posts" DROP COLUMN "attempts";--> statement-breakpoint
+ALTER TABLE "broadcast_deliveries" DROP COLUMN "attempts";--> statement-breakpoint
+ALTER TABLE "broadcast_deliveries" DROP COLUMN "claimed_until";--> statement-breakpoint
+ALTER TABLE "broadcast_deliveries" DROP COLUMN "claimed_by";

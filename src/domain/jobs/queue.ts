@@ -59,13 +59,25 @@ export async function enqueueSingleton(tx: DbOrTx, job: NewJob & { dueAt: Date; 
     on conflict (dedupe_key) do nothing`);
 }
 
-/** Cancels what is still pending for a subject (optionally only some kinds / one chat / except some keys / only jobs nobody holds). */
-export async function cancelPending(
-  tx: DbOrTx,
-  ref: string,
-  options: { kinds?: string[]; chatId?: number; keep?: string[]; now: Date; outcome?: string; unclaimedOnly?: boolean },
-): Promise<number> {
-  const rows = await tx
+export interface CancelOptions {
+  kinds?: string[];
+  chatId?: number;
+  /** Dedupe keys to leave alone. */
+  keep?: string[];
+  now: Date;
+  outcome?: string;
+  /** Only jobs no live worker holds (those in flight finish). */
+  unclaimedOnly?: boolean;
+}
+
+/** Cancels what is still pending for a subject; returns how many. */
+export async function cancelPending(tx: DbOrTx, ref: string, options: CancelOptions): Promise<number> {
+  return (await cancelPendingJobs(tx, ref, options)).length;
+}
+
+/** Cancels what is still pending for a subject; returns the cancelled jobs' ids and payloads. */
+export async function cancelPendingJobs(tx: DbOrTx, ref: string, options: CancelOptions): Promise<{ id: number; payload: Record<string, unknown> }[]> {
+  return tx
     .update(outbox)
     .set({ status: 'cancelled', processedAt: options.now, outcome: options.outcome ?? null })
     .where(
@@ -78,8 +90,7 @@ export async function cancelPending(
         options.unclaimedOnly ? or(isNull(outbox.claimedBy), lte(outbox.claimedUntil, options.now)) : undefined,
       ),
     )
-    .returning({ id: outbox.id });
-  return rows.length;
+    .returning({ id: outbox.id, payload: outbox.payload });
 }
 
 export interface ClaimOptions {
