@@ -16,8 +16,15 @@ SELECT 'broadcast.deliver', 'broadcast:' || d."broadcast_id", 'broadcast-deliver
   jsonb_build_object('broadcastId', d."broadcast_id", 'deliveryId', d."id"), d."attempts", d."claimed_until"
 FROM "broadcast_deliveries" d JOIN "broadcasts" b ON b."id" = d."broadcast_id" WHERE d."status" = 'pending'
 ON CONFLICT ("dedupe_key") DO NOTHING;--> statement-breakpoint
+INSERT INTO "outbox" ("kind", "ref", "dedupe_key", "chat_id", "due_at", "status", "payload", "attempts", "claimed_until")
+SELECT 'draft.' || "kind", 'draft_request:' || "id", 'draft_request:' || "id", "chat_id", "requested_at", 'pending',
+  jsonb_build_object('requestId', "id"), "attempts", "claimed_until"
+FROM "draft_requests" WHERE "status" IN ('queued', 'running')
+ON CONFLICT ("dedupe_key") DO NOTHING;--> statement-breakpoint
 DROP TABLE "idea_outbox" CASCADE;--> statement-breakpoint
 DROP INDEX "session_posts_refresh_idx";--> statement-breakpoint
+ALTER TABLE "draft_requests" DROP COLUMN "attempts";--> statement-breakpoint
+ALTER TABLE "draft_requests" DROP COLUMN "claimed_until";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "refresh_due_at";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "claimed_until";--> statement-breakpoint
 ALTER TABLE "session_posts" DROP COLUMN "claimed_by";--> statement-breakpoint

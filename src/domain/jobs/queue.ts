@@ -276,3 +276,33 @@ export async function prune(db: DbOrTx, now: Date, retention: { defaultDays: num
       order by id limit ${batch}) returning 1) select count(*)::int as n from d`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
+
+/** Lifts a grace period: the subject's waiting jobs may be claimed now. */
+export async function wake(db: DbOrTx, ref: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ claimedUntil: null })
+    .where(and(eq(outbox.ref, ref), eq(outbox.status, 'pending'), isNull(outbox.claimedBy)));
+}
+
+/** Deletes a subject's jobs that never started, when their cause is withdrawn before anyone took them. */
+export async function dropPending(db: DbOrTx, ref: string): Promise<void> {
+  await db.delete(outbox).where(and(eq(outbox.ref, ref), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)));
+}
+
+/** Jobs of `kind` ahead of the subject's: every one running, and those waiting that were queued before it. */
+export async function countAhead(db: DbOrTx, kind: string, ref: string, now: Date): Promise<number> {
+  const [own] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.ref, ref), eq(outbox.kind, kind), eq(outbox.status, 'pending'))).limit(1);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.kind, kind),
+        eq(outbox.status, 'pending'),
+        own ? sql`${outbox.id} <> ${own.id}` : undefined,
+        or(running([kind], now), own ? lt(outbox.id, own.id) : undefined),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
