@@ -71,7 +71,7 @@ export function describeFailure(err: unknown): string {
 }
 
 /**
- * A queue worker: claims due jobs of its kinds (FOR UPDATE SKIP LOCKED with a lease, so several
+ * A queue worker: claims due jobs of its kinds (the queue's claim, with a lease, so several
  * instances run it side by side and each job goes to one of them), hands each to the handler of
  * its kind, and closes the job — only if this worker still holds the lease. A job whose handler
  * threw a passing error is retried after its kind's backoff and given up after its last attempt.
