@@ -129,7 +129,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     const bot = createBot({ config, logger, database, clock, sender, jobs, dashboard }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
     bot.botInfo = botInfo;
-    scheduler.attachBot(bot, botInfo);
+    scheduler.ready();
 
     const journal = new UpdateJournal(database.db, { owner: instance.id });
     const dispatcher = new UpdateDispatcher({

@@ -1,6 +1,4 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { UserFromGetMe } from 'telegraf/types';
-import type { Bot } from '../bot/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -14,8 +12,6 @@ export interface JobContext {
   clock: Clock;
   logger: Logger;
   config: Config;
-  bot: Bot;
-  botInfo: UserFromGetMe;
 }
 
 export interface Job {
@@ -60,9 +56,10 @@ export class Scheduler {
     this.jobs.push(job);
   }
 
-  attachBot(bot: Bot, botInfo: UserFromGetMe): void {
+  /** Jobs run from now on (wakes before this are ignored: the bot is not up yet). */
+  ready(): void {
     const { database, sender, clock, logger, config } = this.opts;
-    this.ctx = { database, sender, clock, logger, config, bot, botInfo };
+    this.ctx = { database, sender, clock, logger, config };
   }
 
   start(): void {

@@ -45,7 +45,7 @@ describe.each(engines)('job steps (%s)', (engine) => {
     const due = new Date(h.clock.now().getTime() + 86_400_000);
     // Ahead of the bot's own clock, so only this worker sees the row due.
     const clock = new ManualClock(new Date(due.getTime() + 60_000));
-    const ctx: JobContext = { database: h.app.database, sender: h.app.sender, clock, logger: h.logger, config: h.config, bot: h.app.bot, botInfo: h.app.botInfo };
+    const ctx: JobContext = { database: h.app.database, sender: h.app.sender, clock, logger: h.logger, config: h.config };
     let calls = 0;
     const job = queueWorker({
       name: 'outbox',

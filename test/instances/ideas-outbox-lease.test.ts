@@ -38,7 +38,7 @@ describe.each(engines)('ideas outbox lease (%s)', (engine) => {
     const off = h.api.onEvent((e) => {
       if (e.type === 'sent' && e.message.chat_id === ana.id) h.clock.advance(25_000);
     });
-    const jc: JobContext = { database: h.database, sender: h.app.sender, clock: h.clock, logger: h.logger, config: h.config, bot: h.app.bot, botInfo: h.app.botInfo };
+    const jc: JobContext = { database: h.database, sender: h.app.sender, clock: h.clock, logger: h.logger, config: h.config };
     try {
       // Started at 0 s and 25 s; at 50 s only 10 s of the minute would be left: the rest goes back.
       expect(await worker.run(jc)).toBe(2);
