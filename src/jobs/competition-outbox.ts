@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { agencies, competitionCandidates, members, type OutboxRow } from '../db/schema/index.js';
+import type { OutboxRow } from '../db/schema/index.js';
 import { feedbackOf } from '../domain/competitions/ranking.js';
 import { criterionTitle, rankingOf, roundScores } from '../domain/competitions/assessment.js';
-import { findCandidate, latestDraft } from '../domain/competitions/candidates.js';
+import { findCandidate, isCandidate, latestDraft, requesterOf } from '../domain/competitions/candidates.js';
 import { deadlineAt, deadlineDate } from '../domain/competitions/deadlines.js';
 import { COMP_KIND, compKeys } from '../domain/competitions/keys.js';
 import { missingItems } from '../domain/competitions/missing.js';
@@ -177,18 +176,10 @@ const request: OutboxHandler = async (row, ctx) => {
   const round = await findRound(db, p.roundId);
   const idea = await findIdea(db, p.ideaId);
   if (!round || !idea) return skipped('gone');
-  const [already] = await db
-    .select({ id: competitionCandidates.id })
-    .from(competitionCandidates)
-    .where(and(eq(competitionCandidates.roundId, round.id), eq(competitionCandidates.ideaId, idea.id)));
-  if (already) return skipped('already');
+  if (await isCandidate(db, round.id, idea.id)) return skipped('already');
   const { member, t } = await privateRecipient(ctx, row);
   if (!member || !member.reachable) return skipped('unreachable');
-  const [requester] = await db
-    .select({ name: sql<string>`coalesce(${members.fullName}, ${members.firstName})`, agency: agencies.shortName })
-    .from(members)
-    .innerJoin(agencies, eq(agencies.id, idea.agencyId))
-    .where(eq(members.id, p.requesterId));
+  const requester = await requesterOf(db, p.requesterId, idea.agencyId);
   const text = t('comp.cand.request', { who: requester?.name ?? '—', idea: idea.id, name: idea.name, agency: requester?.agency ?? '—', round: `K${round.id} · ${round.name}` });
   await send(ctx, row, text, null, { reply_markup: { inline_keyboard: [[{ text: t('comp.cand.approve').toString(), callback_data: callbackData('cmp', 'ap', round.id, idea.id) }]] } });
   return { status: 'sent' };

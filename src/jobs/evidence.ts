@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { members, outbox, type Language, type OutboxRow } from '../db/schema/index.js';
+import type { Language, OutboxRow } from '../db/schema/index.js';
+import { enqueueOnce } from '../domain/jobs/queue.js';
 import { toLocal } from '../domain/dates/zoned.js';
 import { localDate } from '../domain/dates.js';
 import { MAX_FILE_BYTES, storeFile } from '../domain/evidence/files.js';
@@ -8,7 +8,7 @@ import { addFileEvidence, evidenceFiles, evidenceProgress, findEvidenceIdea, upl
 import { loadEvidenceRecap } from '../domain/evidence/recap.js';
 import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, ZIP_KIND, type DownloadPayload, type ZipPayload } from '../domain/evidence/requests.js';
 import { buildEvidenceZip, MAX_ZIP_BYTES } from '../domain/evidence/zip.js';
-import { languageFor } from '../domain/members.js';
+import { languageFor, reachableCoordinators } from '../domain/members.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
 import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderContext } from '../bot/features/evidence/render.js';
 import type { OutboxHandler, OutboxOutcome } from './worker.js';
@@ -125,10 +125,7 @@ async function buildZip(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
 
 /** The weekly digest fans out into one row per coordinator (each in their own language). */
 async function digestFanout(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> {
-  const coordinators = await jc.database.db
-    .select()
-    .from(members)
-    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt), eq(members.reachable, true)));
+  const coordinators = await reachableCoordinators(jc.database.db);
   return {
     status: 'sent',
     children: coordinators.map((m) => ({
@@ -179,13 +176,9 @@ export function evidenceDigestJob(): Job {
       if (isoWeekday !== set.digest.weekday || hhmm < set.digest.time) return 0;
       const key = `evidence-digest:${set.year}:${day}`;
       if (lastDigestKey === key) return 0;
-      const inserted = await jc.database.db
-        .insert(outbox)
-        .values({ kind: DIGEST_FANOUT_KIND, ref: `evidence-digest:${set.year}`, dedupeKey: key, chatId: null, dueAt: now, payload: { year: set.year } })
-        .onConflictDoNothing()
-        .returning({ id: outbox.id });
+      const inserted = await enqueueOnce(jc.database.db, { kind: DIGEST_FANOUT_KIND, ref: `evidence-digest:${set.year}`, dedupeKey: key, chatId: null, dueAt: now, payload: { year: set.year } });
       lastDigestKey = key;
-      return inserted.length;
+      return inserted ? 1 : 0;
     },
   };
 }

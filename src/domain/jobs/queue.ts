@@ -306,3 +306,9 @@ export async function countAhead(db: DbOrTx, kind: string, ref: string, now: Dat
     );
   return Number(row?.n ?? 0);
 }
+
+/** Enqueues a job unless its dedupe key was ever used (a cancelled one stays cancelled). True when it was new. */
+export async function enqueueOnce(db: DbOrTx, job: NewJob): Promise<boolean> {
+  const rows = await db.insert(outbox).values(job).onConflictDoNothing().returning({ id: outbox.id });
+  return rows.length > 0;
+}

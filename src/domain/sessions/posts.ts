@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { sessionPosts, type SessionPost } from '../../db/schema/index.js';
 import { enqueueSingleton } from '../jobs/queue.js';
@@ -43,4 +43,20 @@ export async function findPost(db: DbOrTx, postId: number): Promise<SessionPost 
 /** The post now shows the session as of change `seq`. */
 export async function recordPostRendered(db: DbOrTx, postId: number, seq: number, now: Date): Promise<void> {
   await db.update(sessionPosts).set({ lastEditedAt: now, renderedSeq: seq }).where(eq(sessionPosts.id, postId));
+}
+
+/** The session's announcement in a chat, if it was posted there. */
+export async function findPostIn(db: DbOrTx, sessionId: number, chatId: number): Promise<SessionPost | undefined> {
+  const [post] = await db.select().from(sessionPosts).where(and(eq(sessionPosts.sessionId, sessionId), eq(sessionPosts.chatId, chatId)));
+  return post;
+}
+
+/** Records a posted announcement; nothing when the chat already has one (the post stays as it was). */
+export async function recordPost(db: DbOrTx, post: { sessionId: number; chatId: number; threadId: number | null; messageId: number }): Promise<SessionPost | undefined> {
+  const [row] = await db.insert(sessionPosts).values(post).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function recordIcsMessage(db: DbOrTx, postId: number, messageId: number): Promise<void> {
+  await db.update(sessionPosts).set({ icsMessageId: messageId }).where(eq(sessionPosts.id, postId));
 }
