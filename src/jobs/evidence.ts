@@ -1,4 +1,5 @@
 import type { Language, OutboxRow } from '../db/schema/index.js';
+import { isLastAttempt } from '../domain/jobs/policy.js';
 import { enqueueOnce } from '../domain/jobs/queue.js';
 import { toLocal } from '../domain/dates/zoned.js';
 import { localDate } from '../domain/dates.js';
@@ -6,7 +7,7 @@ import { MAX_FILE_BYTES, storeFile } from '../domain/evidence/files.js';
 import { findIndicator, indicatorSetFor, inSeason } from '../domain/evidence/indicators.js';
 import { addFileEvidence, evidenceFiles, evidenceProgress, findEvidenceIdea, uploadStored } from '../domain/evidence/items.js';
 import { loadEvidenceRecap } from '../domain/evidence/recap.js';
-import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, ZIP_KIND, type DownloadPayload, type ZipPayload } from '../domain/evidence/requests.js';
+import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, DOWNLOAD_POLICY, ZIP_KIND, type DownloadPayload, type ZipPayload } from '../domain/evidence/requests.js';
 import { buildEvidenceZip, MAX_ZIP_BYTES } from '../domain/evidence/zip.js';
 import { languageFor, reachableCoordinators } from '../domain/members.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
@@ -14,8 +15,6 @@ import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderCon
 import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { Job, JobContext } from './scheduler.js';
 
-/** A download that keeps failing is given up after this many tries, and the member is told to send again. */
-const DOWNLOAD_ATTEMPTS = 5;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 function renderFor(jc: JobContext, lang: Language): RenderContext {
@@ -65,7 +64,7 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
     } catch (err) {
       // The URL holds the token: only a reason code goes to the log.
       const tooBig = /file is too big/i.test(description(err));
-      const giveUp = tooBig || permanent(err) || row.attempts >= DOWNLOAD_ATTEMPTS;
+      const giveUp = tooBig || permanent(err) || isLastAttempt(DOWNLOAD_POLICY.retry, row.attempts);
       jc.logger.info({ job: 'evidence', id: row.id, attempt: row.attempts, code: (err as { code?: unknown }).code ?? 'network', giveUp }, 'evidence download failed');
       if (!giveUp) return { status: 'retry', outcome: 'download' };
       await say(jc, chatId, tooBig ? v.t('evidence.downloadTooLarge', { name: p.fileName, maxMb: MAX_MB }) : v.t('evidence.downloadFailed', { name: p.fileName }));

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { DOWNLOAD_KIND, DOWNLOAD_POLICY } from '../domain/evidence/requests.js';
 import { sessionSettings } from '../domain/sessions/settings.js';
 import { announcementRefreshHandlers } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
@@ -29,6 +30,7 @@ export function sessionJobs(config: Config): Job[] {
         ...backupOutboxHandlers,
         ...announcementRefreshHandlers(settings.editIntervalMs),
       },
+      policies: { [DOWNLOAD_KIND]: DOWNLOAD_POLICY },
       owner,
       leaseMs,
     }),
