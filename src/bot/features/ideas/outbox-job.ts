@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { members, type OutboxRow } from '../../../db/schema/index.js';
+import type { OutboxRow } from '../../../db/schema/index.js';
 import { getIdeaForum } from '../../../domain/ideas/forum.js';
 import { findIdea, loadStageEvent, type StageEventView } from '../../../domain/ideas/ideas.js';
 import { IDEA_KIND, IDEA_NOTICE_POLICY, type IdeaNoticePayload } from '../../../domain/ideas/notices.js';
 import { isLastAttempt } from '../../../domain/jobs/policy.js';
-import { languageFor } from '../../../domain/members.js';
+import { findMember, languageFor } from '../../../domain/members.js';
 import { html, translator, type Translate } from '../../../i18n/index.js';
 import type { Job, JobContext } from '../../../jobs/scheduler.js';
 import { queueWorker, type OutboxHandler, type OutboxOutcome } from '../../../jobs/worker.js';
@@ -50,7 +49,7 @@ async function send(jc: JobContext, chatId: number, text: string, threadId?: num
 async function notifyOwner(jc: JobContext, row: IdeaNotice): Promise<Outcome> {
   const ev = row.eventId ? await loadStageEvent(jc.database.db, row.eventId) : undefined;
   if (!ev) return DONE;
-  const [owner] = await jc.database.db.select().from(members).where(eq(members.id, ev.ownerId));
+  const owner = await findMember(jc.database.db, ev.ownerId);
   if (!owner?.reachable) return DONE;
   const t = translator(languageFor(owner, undefined, jc.config.DEFAULT_LANGUAGE));
   return send(jc, owner.telegramId, stageNotice(t, ev, 'owner').toString());
@@ -74,7 +73,7 @@ async function createTopic(jc: JobContext, row: IdeaNotice): Promise<Outcome> {
   if (outcome.ok || outcome.reason === 'gone') return DONE;
   const lastTry = isLastAttempt(IDEA_NOTICE_POLICY.retry, row.attempts);
   if (outcome.transient && !lastTry) return { done: false, error: outcome.description, transient: true };
-  const [coordinator] = forum.setBy ? await db.select().from(members).where(eq(members.id, forum.setBy)) : [];
+  const coordinator = forum.setBy ? await findMember(db, forum.setBy) : undefined;
   const idea = coordinator ? await findIdea(db, row.ideaId) : undefined;
   if (coordinator?.reachable && idea) {
     const t = translator(languageFor(coordinator, undefined, config.DEFAULT_LANGUAGE));
