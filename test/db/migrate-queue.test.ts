@@ -82,7 +82,7 @@ describe.each(engines)('migration 0012: the old queues move into the one queue (
       expect(leases.map((r) => r.table_name)).toEqual(['outbox']);
       expect(await q(`select 1 from information_schema.tables where table_name = 'idea_outbox'`)).toEqual([]);
       // The records stay: the delivery still pending, the requests with their status.
-      expect(await q(`select id, status from broadcast_deliveries order by id`)).toEqual([{ id: 1, status: 'delivered' }, { id: 2, status: 'pending' }]);
+      expect(await q(`select id::int as id, status from broadcast_deliveries order by id`)).toEqual([{ id: 1, status: 'delivered' }, { id: 2, status: 'pending' }]);
       expect(await q(`select id, status from draft_requests order by id`)).toEqual([{ id: 1, status: 'queued' }, { id: 2, status: 'running' }, { id: 3, status: 'done' }]);
     } finally {
       await database.close();
