@@ -265,10 +265,10 @@ export async function laterJobDue(db: DbOrTx, job: QueuedJob, now: Date): Promis
  */
 export async function prune(db: DbOrTx, now: Date, retention: { defaultDays: number; kinds: Record<string, number> }, batch: number): Promise<number> {
   const days = Object.entries(retention.kinds).reduce<SQL>(
-    (acc, [kind, d]) => sql`${acc} when ${kind} then ${d}`,
+    (acc, [kind, d]) => sql`${acc} when ${kind}::text then ${d}::int`,
     sql``,
   );
-  const keep = Object.keys(retention.kinds).length ? sql`(case kind ${days} else ${retention.defaultDays} end)` : sql`${retention.defaultDays}`;
+  const keep = Object.keys(retention.kinds).length ? sql`(case kind ${days} else ${retention.defaultDays}::int end)` : sql`${retention.defaultDays}::int`;
   const cutoff = sql`${now.toISOString()}::timestamptz - ${keep} * interval '1 day'`;
   const result = await db.execute(sql`with d as (delete from outbox where id in (
       select id from outbox where status in ('sent', 'skipped', 'cancelled', 'failed') and processed_at is not null
