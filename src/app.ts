@@ -21,6 +21,7 @@ import { floodNotice } from './telegram/intake/flood.js';
 import { PgSharedLimiter } from './telegram/sender/shared-limits.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createDraftsJob } from './jobs/drafts.js';
+import { workerId } from './jobs/worker.js';
 import type { MinutesSource } from './domain/drafts/sources.js';
 import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
@@ -115,7 +116,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     const scheduler = new Scheduler({ database, sender, clock, logger: logger.child({ component: 'jobs' }), config, tickMs: options.tickMs ?? config.SCHEDULER_TICK_SECONDS * 1000 });
     if (shared) scheduler.register({ name: 'prune-rate-limits', run: async () => (await shared.prune(), 0) });
     scheduler.register(createDraftsJob(config, logger.child({ component: 'drafts' }), { minutes: options.minutesSource ?? minutesForIdea }));
-    scheduler.register(ideasOutboxJob);
+    scheduler.register(ideasOutboxJob(workerId()));
     for (const job of sessionJobs(config)) scheduler.register(job);
     // Backups are the business of whoever opened the database (the playground and tests open their own).
     if (ownsDatabase) scheduler.register(nightlyBackupJob());
@@ -128,7 +129,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     const bot = createBot({ config, logger, database, clock, sender, jobs, dashboard }, { botInfo: options.botInfo });
     const botInfo = options.botInfo ?? (await bot.telegram.getMe());
     bot.botInfo = botInfo;
-    scheduler.attachBot();
+    scheduler.ready();
 
     const journal = new UpdateJournal(database.db, { owner: instance.id });
     const dispatcher = new UpdateDispatcher({

@@ -1,6 +1,5 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
-import { outbox } from '../../src/db/schema/index.js';
-import { claimRows } from '../../src/jobs/claim.js';
+import { claim } from '../../src/domain/jobs/queue.js';
+import { KIND } from '../../src/domain/sessions/keys.js';
 import { benchDatabase, envInt, log, median, percentile, primaryEngine, table, until } from './lib.js';
 import { openInstrumented, planSummary } from './instrumented.js';
 import { idealSeconds } from './s3-broadcast.js';
@@ -81,14 +80,7 @@ export async function scenario4(): Promise<{ markdown: string; result: S4Result 
           db
             .transaction(async (tx) => {
               const now = new Date();
-              await claimRows(tx, outbox, {
-                ready: and(eq(outbox.status, 'pending'), lte(outbox.dueAt, now)),
-                order: [asc(outbox.dueAt), asc(outbox.id)],
-                limit: 20,
-                now,
-                leaseMs: 120_000,
-                owner: 'bench',
-              });
+              await claim(tx, { kinds: Object.values(KIND), limit: 20, now, leaseMs: 120_000, owner: 'bench' });
               throw new Rollback();
             })
             .catch((err: unknown) => {

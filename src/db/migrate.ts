@@ -20,13 +20,13 @@ export interface MigrationTarget {
 }
 
 /**
- * Applies the committed migrations. On PostgreSQL two instances may start together, so the
+ * Applies the committed migrations (a test may name a folder holding only the first few). On PostgreSQL two instances may start together, so the
  * work runs under a session advisory lock held on one connection of the pool.
  */
-export async function migrateDatabase(database: MigrationTarget): Promise<void> {
+export async function migrateDatabase(database: MigrationTarget, folder: string = migrationsFolder): Promise<void> {
   if (database.engine === 'pglite') {
     await database.query('create extension if not exists pg_trgm');
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
     return;
   }
   const db = database.db as unknown as PostgresJsDatabase & { $client: import('postgres').Sql };
@@ -35,7 +35,7 @@ export async function migrateDatabase(database: MigrationTarget): Promise<void> 
     await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     try {
       await reserved`create extension if not exists pg_trgm`;
-      await migratePostgres(db, { migrationsFolder });
+      await migratePostgres(db, { migrationsFolder: folder });
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     }

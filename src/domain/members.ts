@@ -166,3 +166,16 @@ export async function listCoordinators(db: DbOrTx, limit = 5): Promise<{ name: s
 export function displayName(member: Pick<Member, 'fullName' | 'firstName'>): string {
   return member.fullName ?? member.firstName;
 }
+
+export async function findMember(db: DbOrTx, id: number): Promise<Member | undefined> {
+  const [row] = await db.select().from(members).where(eq(members.id, id));
+  return row;
+}
+
+/** Registered coordinators and admins the bot may still write to (digests go to them). */
+export async function reachableCoordinators(db: DbOrTx): Promise<Member[]> {
+  return db
+    .select()
+    .from(members)
+    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt), eq(members.reachable, true)));
+}

@@ -1,11 +1,14 @@
 import { rowsOf } from '../db/client.js';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { BROADCAST_KIND, BROADCAST_POLICY } from './broadcasts/delivery.js';
+import { IDEA_KIND, IDEA_NOTICE_POLICY } from './ideas/notices.js';
+import { prune } from './jobs/queue.js';
 import { pruneUpdateEffects } from './update-effects.js';
 
 /** How long finished rows are kept, per table (what the product shows stays for its time). */
 export interface RetentionPolicy {
-  /** Sent, skipped, cancelled and failed outbox rows (reminders, notices). */
+  /** Finished jobs (reminders, notices, …) of kinds without a retention of their own. */
   outboxDays: number;
   /** Finished draft requests (the drafts themselves, the versions, are kept). */
   draftRequestDays: number;
@@ -24,6 +27,12 @@ export interface PruneCounts {
 
 const DAY_MS = 86_400_000;
 
+/** Kinds whose finished jobs are kept for a time of their own (the rest: `outboxDays`). */
+const JOB_KEEP_DAYS: Record<string, number> = {
+  ...Object.fromEntries(Object.values(IDEA_KIND).map((kind) => [kind, IDEA_NOTICE_POLICY.keepDays!])),
+  [BROADCAST_KIND]: BROADCAST_POLICY.keepDays!,
+};
+
 /** Runs `with d as (delete … returning 1) select count(*)` and reads the count on either driver. */
 async function deleted(db: DbOrTx, del: ReturnType<typeof sql>): Promise<number> {
   const result = await db.execute(sql`with d as (${del} returning 1) select count(*)::int as n from d`);
@@ -37,13 +46,7 @@ async function deleted(db: DbOrTx, del: ReturnType<typeof sql>): Promise<number>
  */
 export async function pruneBatch(db: DbOrTx, policy: RetentionPolicy, now: Date, batch: number): Promise<PruneCounts> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
-  const outbox = await deleted(
-    db,
-    sql`delete from outbox where id in (
-      select id from outbox where status in ('sent', 'skipped', 'cancelled', 'failed') and processed_at is not null
-        and processed_at < ${before(policy.outboxDays)}::timestamptz and due_at < ${before(policy.outboxDays)}::timestamptz
-      order by id limit ${batch})`,
-  );
+  const outbox = await prune(db, now, { defaultDays: policy.outboxDays, kinds: JOB_KEEP_DAYS }, batch);
   const draftRequests = await deleted(
     db,
     sql`delete from draft_requests where id in (

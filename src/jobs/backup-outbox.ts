@@ -2,7 +2,7 @@ import type { Language } from '../db/schema/index.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { translator } from '../i18n/index.js';
 import { backupAndLog } from './backups.js';
-import type { OutboxHandler } from './outbox.js';
+import type { OutboxHandler } from './worker.js';
 
 export const BACKUP_SEND_KIND = 'backup.send';
 

@@ -1,76 +1,39 @@
-import { and, asc, eq, exists, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { broadcastDeliveries, broadcasts, chats, linkedChats, members, type Broadcast, type BroadcastDelivery, type DeliveryReason, type Language } from '../db/schema/index.js';
+import type { Broadcast, BroadcastDelivery } from '../db/schema/index.js';
 import { deliveryStats, inFlight } from '../domain/broadcasts/broadcasts.js';
+import {
+  BROADCAST_KIND,
+  BROADCAST_POLICY,
+  closableBroadcasts,
+  closeBroadcast,
+  creatorLanguage,
+  loadBatch,
+  recordDelivery,
+  takeProgressTurn,
+  type DeliveryResult,
+  type Lookups,
+} from '../domain/broadcasts/delivery.js';
 import { withHeader } from '../domain/broadcasts/header.js';
-import { displayName, languageFor } from '../domain/members.js';
+import { isLastAttempt } from '../domain/jobs/policy.js';
+import { claim, finish, retry, type QueuedJob } from '../domain/jobs/queue.js';
 import { translator, type Html } from '../i18n/index.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
-import { claimRows } from './claim.js';
 import type { Job, JobContext } from './scheduler.js';
 
-interface Lookups {
-  /** Members the bot may still write to. */
-  reachable: Set<number>;
-  /** Linked groups by chat id (with the topic to post in). */
-  groups: Map<number, { threadId: number | null }>;
-  /** Groups the bot is still in. */
-  active: Set<number>;
-  /** Each member recipient's language, for the header. */
-  languages: Map<number, Language>;
-  /** Who sent each broadcast, for the header. */
-  senders: Map<number, string>;
-}
-
-type Result = { status: 'delivered'; messageId: number } | { status: 'failed' | 'skipped'; reason: DeliveryReason } | { status: 'retry' };
-
-/** A delivery Telegram could not take (5xx, network) waits 10 s, doubling, and fails after 8 tries (~20 min). */
-const RETRY_MS = 10_000;
-const MAX_ATTEMPTS = 8;
+type Result = DeliveryResult | { status: 'retry' };
 
 /**
- * Broadcast delivery: each round claims a batch of pending deliveries (about a second's worth at
- * the global send rate) and sends them through the sender, which keeps within Telegram's limits
- * and waits out 429s. Every delivery's outcome is written as soon as it is known, so after a
- * restart only the rows still pending are sent. The progress message is edited at most every few
- * seconds (the throttle is a conditional update, so two instances do not both edit), and whoever
- * closes the broadcast writes the final report once.
+ * Broadcast delivery: each round claims a batch of delivery jobs from the queue (about a second's
+ * worth at the global send rate) and sends them through the sender, which keeps within Telegram's
+ * limits and waits out 429s. Every delivery's outcome is written as soon as it is known, so after a
+ * restart only the deliveries still pending are sent. The progress message is edited at most every
+ * few seconds (the throttle is a conditional update, so two instances do not both edit), and
+ * whoever closes the broadcast writes the final report once.
  */
 export function broadcastJob(options: { owner: string; leaseMs: number; progressMs: number; batch: number }): Job {
   const { owner, leaseMs, progressMs, batch } = options;
 
-  /** What a batch needs to know about its recipients, in two queries rather than two per row. */
-  async function lookups(ctx: JobContext, rows: BroadcastDelivery[], list: Broadcast[]): Promise<Lookups> {
-    const { db } = ctx.database;
-    const memberIds = rows.flatMap((r) => (r.memberId !== null ? [r.memberId] : []));
-    const chatIds = rows.flatMap((r) => (r.memberId === null ? [r.chatId] : []));
-    const recipients = memberIds.length
-      ? await db
-          .select({ id: members.id, language: members.language, telegramLanguage: members.telegramLanguage })
-          .from(members)
-          .where(and(inArray(members.id, memberIds), eq(members.reachable, true)))
-      : [];
-    const reachable = new Set(recipients.map((m) => m.id));
-    const languages = new Map(recipients.map((m) => [m.id, languageFor(m, undefined, ctx.config.DEFAULT_LANGUAGE)] as const));
-    const creators = await db
-      .select({ id: members.id, fullName: members.fullName, firstName: members.firstName })
-      .from(members)
-      .where(inArray(members.id, [...new Set(list.map((b) => b.createdBy))]));
-    const names = new Map(creators.map((c) => [c.id, displayName(c)] as const));
-    const senders = new Map(list.map((b) => [b.id, names.get(b.createdBy) ?? ''] as const));
-    const chatRows = chatIds.length
-      ? await db
-          .select({ id: chats.id, active: chats.active, linked: linkedChats.chatId, threadId: linkedChats.threadId })
-          .from(chats)
-          .leftJoin(linkedChats, eq(linkedChats.chatId, chats.id))
-          .where(inArray(chats.id, chatIds))
-      : [];
-    const groups = new Map(chatRows.filter((c) => c.linked !== null).map((c) => [c.id, { threadId: c.threadId }] as const));
-    const active = new Set(chatRows.filter((c) => c.active).map((c) => c.id));
-    return { reachable, groups, active, languages, senders };
-  }
-
-  async function deliver(ctx: JobContext, row: BroadcastDelivery, broadcast: Broadcast, known: Lookups): Promise<Result> {
+  async function deliver(ctx: JobContext, job: QueuedJob, row: BroadcastDelivery, broadcast: Broadcast, known: Lookups): Promise<Result> {
     let threadId = row.threadId;
     if (row.memberId !== null) {
       if (!known.reachable.has(row.memberId)) return { status: 'skipped', reason: 'unreachable' };
@@ -98,20 +61,21 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
         return { status: 'failed', reason: 'not_found' };
       }
       if (typeof e.code === 'number' && e.code >= 400 && e.code < 500 && e.code !== 429) return { status: 'failed', reason: 'error' };
-      return row.attempts >= MAX_ATTEMPTS ? { status: 'failed', reason: 'error' } : { status: 'retry' };
+      return isLastAttempt(BROADCAST_POLICY.retry, job.attempts) ? { status: 'failed', reason: 'error' } : { status: 'retry' };
     }
   }
 
-  async function record(ctx: JobContext, row: BroadcastDelivery, result: Result): Promise<void> {
+  /** Writes the delivery's record, then closes its job (a crash between the two leaves a job that finds its delivery done). */
+  async function record(ctx: JobContext, job: QueuedJob, deliveryId: number, result: Result): Promise<void> {
+    const { db } = ctx.database;
     const now = ctx.clock.now();
-    const mine = and(eq(broadcastDeliveries.id, row.id), eq(broadcastDeliveries.claimedBy, owner), eq(broadcastDeliveries.status, 'pending'));
-    const set =
-      result.status === 'retry'
-        ? { claimedUntil: new Date(now.getTime() + RETRY_MS * 2 ** Math.max(0, row.attempts - 1)), claimedBy: null }
-        : result.status === 'delivered'
-          ? { status: 'delivered' as const, messageId: result.messageId, processedAt: now, claimedUntil: null }
-          : { status: result.status, reason: result.reason, processedAt: now, claimedUntil: null };
-    await ctx.database.db.update(broadcastDeliveries).set(set).where(mine);
+    if (result.status === 'retry') {
+      await retry(db, job, owner, BROADCAST_POLICY.retry, 'error', now);
+      return;
+    }
+    await recordDelivery(db, deliveryId, result, now);
+    const status = result.status === 'delivered' ? 'sent' : result.status === 'failed' ? 'failed' : 'skipped';
+    await finish(db, job, owner, { status, outcome: 'reason' in result ? result.reason : result.status === 'cancelled' ? 'cancelled' : undefined }, now);
   }
 
   async function editProgress(ctx: JobContext, broadcast: Broadcast, text: Html): Promise<void> {
@@ -129,23 +93,11 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
   }
 
   async function creatorT(ctx: JobContext, broadcast: Broadcast) {
-    const [creator] = await ctx.database.db.select().from(members).where(eq(members.id, broadcast.createdBy));
-    return translator(languageFor(creator, undefined, ctx.config.DEFAULT_LANGUAGE));
+    return translator(await creatorLanguage(ctx.database.db, broadcast, ctx.config.DEFAULT_LANGUAGE));
   }
 
   async function progress(ctx: JobContext, broadcastId: number): Promise<void> {
-    const now = ctx.clock.now();
-    const [claimed] = await ctx.database.db
-      .update(broadcasts)
-      .set({ progressEditedAt: now })
-      .where(
-        and(
-          eq(broadcasts.id, broadcastId),
-          eq(broadcasts.status, 'sending'),
-          or(isNull(broadcasts.progressEditedAt), lte(broadcasts.progressEditedAt, new Date(now.getTime() - progressMs))),
-        ),
-      )
-      .returning();
+    const claimed = await takeProgressTurn(ctx.database.db, broadcastId, ctx.clock.now(), progressMs);
     if (!claimed) return;
     const s = await deliveryStats(ctx.database.db, broadcastId);
     const t = await creatorT(ctx, claimed);
@@ -154,35 +106,14 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
   }
 
   /** Closes broadcasts with nothing left to send and writes their report (exactly one worker does). */
-  async function finish(ctx: JobContext): Promise<number> {
+  async function close(ctx: JobContext): Promise<number> {
     const { db } = ctx.database;
     const now = ctx.clock.now();
-    const pending = db
-      .select({ one: sql`1` })
-      .from(broadcastDeliveries)
-      .where(and(eq(broadcastDeliveries.broadcastId, broadcasts.id), eq(broadcastDeliveries.status, 'pending')));
-    const candidates = await db
-      .select()
-      .from(broadcasts)
-      .where(and(isNull(broadcasts.reportedAt), or(eq(broadcasts.status, 'cancelled'), and(eq(broadcasts.status, 'sending'), sql`not ${exists(pending)}`))));
     let finished = 0;
-    for (const candidate of candidates) {
+    for (const candidate of await closableBroadcasts(db)) {
+      // A stopped broadcast waits for the deliveries in flight, so the report counts them.
       if (candidate.status === 'cancelled' && (await inFlight(db, candidate.id, now)) > 0) continue;
-      const closed = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(broadcasts)
-          .set({ reportedAt: now, finishedAt: now, status: candidate.status === 'sending' ? 'done' : 'cancelled' })
-          .where(and(eq(broadcasts.id, candidate.id), isNull(broadcasts.reportedAt)))
-          .returning();
-        // Deliveries an instance took and never finished before the stop: they will not be sent now.
-        if (row && row.status === 'cancelled') {
-          await tx
-            .update(broadcastDeliveries)
-            .set({ status: 'cancelled', processedAt: now })
-            .where(and(eq(broadcastDeliveries.broadcastId, row.id), eq(broadcastDeliveries.status, 'pending')));
-        }
-        return row;
-      });
+      const closed = await closeBroadcast(db, candidate, now);
       if (!closed) continue;
       finished++;
       const s = await deliveryStats(db, closed.id);
@@ -202,28 +133,24 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
     name: 'broadcasts',
     async run(ctx) {
       const { db } = ctx.database;
-      const now = ctx.clock.now();
-      const sending = db
-        .select({ one: sql`1` })
-        .from(broadcasts)
-        .where(and(eq(broadcasts.id, broadcastDeliveries.broadcastId), eq(broadcasts.status, 'sending')));
-      const rows = await claimRows(db, broadcastDeliveries, {
-        ready: and(eq(broadcastDeliveries.status, 'pending'), exists(sending)),
-        order: [asc(broadcastDeliveries.broadcastId), asc(broadcastDeliveries.id)],
-        limit: batch,
-        now,
-        leaseMs,
-        owner,
-      });
-      if (rows.length > 0) {
-        const ids = [...new Set(rows.map((r) => r.broadcastId))];
-        const list = await db.select().from(broadcasts).where(inArray(broadcasts.id, ids));
-        const byId = new Map(list.map((b) => [b.id, b]));
-        const known = await lookups(ctx, rows, list);
-        await Promise.all(rows.map(async (row) => record(ctx, row, await deliver(ctx, row, byId.get(row.broadcastId)!, known))));
-        for (const id of ids) await progress(ctx, id);
+      const jobs = await claim(db, { kinds: [BROADCAST_KIND], now: ctx.clock.now(), leaseMs, owner, limit: batch });
+      if (jobs.length > 0) {
+        const deliveryOf = (job: QueuedJob) => Number(job.payload.deliveryId);
+        const { deliveries, broadcasts, known } = await loadBatch(db, jobs.map(deliveryOf), ctx.config.DEFAULT_LANGUAGE);
+        await Promise.all(
+          jobs.map(async (job) => {
+            const row = deliveries.get(deliveryOf(job));
+            const broadcast = row ? broadcasts.get(row.broadcastId) : undefined;
+            // Recorded already (a crash between the record and the job's close), or gone with its broadcast.
+            if (!row || !broadcast || row.status !== 'pending') return finish(db, job, owner, { status: 'skipped', outcome: 'done' }, ctx.clock.now());
+            // Stopped while this job waited out a lapsed lease: it is not sent now.
+            if (broadcast.status !== 'sending') return record(ctx, job, row.id, { status: 'cancelled' });
+            return record(ctx, job, row.id, await deliver(ctx, job, row, broadcast, known));
+          }),
+        );
+        for (const id of broadcasts.keys()) await progress(ctx, id);
       }
-      return rows.length + (await finish(ctx));
+      return jobs.length + (await close(ctx));
     },
   };
 }

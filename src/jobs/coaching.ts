@@ -1,17 +1,17 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
 import { relativeStart } from '../bot/views/sessions.js';
 import type { Config } from '../config.js';
-import { ideas, members, type Member, type NewOutboxRow, type OutboxRow } from '../db/schema/index.js';
+import type { Member, NewOutboxRow, OutboxRow } from '../db/schema/index.js';
 import { isCoach } from '../domain/coaching/coaches.js';
 import { digestSlot, staleIdeas, type DigestSettings, type StaleIdea } from '../domain/coaching/digest.js';
 import { COACHING_KIND, DIGEST_REF, coachingKeys } from '../domain/coaching/keys.js';
 import { loadNote, nextCoachingAt } from '../domain/coaching/notes.js';
-import { findMemberByTelegramId, languageFor, displayName } from '../domain/members.js';
-import { enqueue } from '../domain/outbox/outbox.js';
+import { findIdea } from '../domain/ideas/ideas.js';
+import { findMember, findMemberByTelegramId, languageFor, displayName, reachableCoordinators } from '../domain/members.js';
+import { enqueue, laterJobDue } from '../domain/jobs/queue.js';
 import { formatDateTime, formatShortDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html, type Translate } from '../i18n/index.js';
-import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { Job, JobContext } from './scheduler.js';
 
 /** Coaching's outbox rows: notices, reminders of the next coaching date, the weekly digest. */
@@ -39,12 +39,8 @@ async function sendHtml(ctx: JobContext, chatId: number, text: Html): Promise<Me
   } as never) as Promise<Message.TextMessage>;
 }
 
-async function liveIdea(ctx: JobContext, ideaId: number) {
-  const [idea] = await ctx.database.db
-    .select({ id: ideas.id, name: ideas.name, ownerId: ideas.ownerId, stage: ideas.stage })
-    .from(ideas)
-    .where(and(eq(ideas.id, ideaId), isNull(ideas.deletedAt)));
-  return idea;
+function liveIdea(ctx: JobContext, ideaId: number) {
+  return findIdea(ctx.database.db, ideaId);
 }
 
 interface NoticePayload {
@@ -66,7 +62,7 @@ const notice: OutboxHandler = async (row, ctx) => {
     const idea = await liveIdea(ctx, p.ideaId);
     if (!idea) return skipped('gone');
     if (!(await isCoach(ctx.database.db, idea.id, to.member.id))) return skipped('removed');
-    const [actor] = p.actorId ? await ctx.database.db.select().from(members).where(eq(members.id, p.actorId)) : [];
+    const actor = p.actorId ? await findMember(ctx.database.db, p.actorId) : undefined;
     await sendHtml(ctx, row.chatId!, t('coaching.notice.assigned', { id: idea.id, name: idea.name, actor: actor ? displayName(actor) : '—' }));
     return sent;
   }
@@ -98,7 +94,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
   const nextAt = await nextCoachingAt(ctx.database.db, idea.id);
   if (!nextAt || nextAt.toISOString() !== p.nextAt) return skipped('moved');
   if (nextAt.getTime() <= now.getTime()) return skipped('started');
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const to = await recipientOf(ctx, row);
   if (!to || to.member.id !== p.memberId) return skipped('no_member');
   if (!to.member.reachable) return skipped('unreachable');
@@ -124,10 +120,7 @@ const digest: OutboxHandler = async (row, ctx) => {
   const settings = digestSettings(ctx.config);
   const { ideas: stale, total } = await staleIdeas(ctx.database.db, ctx.clock.now(), settings.staleDays);
   if (stale.length === 0) return skipped('none');
-  const coordinators = await ctx.database.db
-    .select({ id: members.id, telegramId: members.telegramId })
-    .from(members)
-    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt), eq(members.reachable, true)));
+  const coordinators = await reachableCoordinators(ctx.database.db);
   const list = stale.map((s: StaleIdea) => ({ id: s.id, name: s.name, agency: s.agency, lastNoteAt: s.lastNoteAt?.toISOString() ?? null, since: s.since.toISOString() }));
   const now = ctx.clock.now();
   return {

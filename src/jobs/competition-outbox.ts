@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { agencies, competitionCandidates, members, type OutboxRow } from '../db/schema/index.js';
+import type { OutboxRow } from '../db/schema/index.js';
 import { feedbackOf } from '../domain/competitions/ranking.js';
 import { criterionTitle, rankingOf, roundScores } from '../domain/competitions/assessment.js';
-import { findCandidate, latestDraft } from '../domain/competitions/candidates.js';
+import { findCandidate, isCandidate, latestDraft, requesterOf } from '../domain/competitions/candidates.js';
 import { deadlineAt, deadlineDate } from '../domain/competitions/deadlines.js';
 import { COMP_KIND, compKeys } from '../domain/competitions/keys.js';
 import { missingItems } from '../domain/competitions/missing.js';
@@ -14,7 +13,8 @@ import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { formatDate } from '../i18n/format.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
 import { callbackData } from '../bot/callback-data.js';
-import { laterRowDue, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import { laterJobDue } from '../domain/jobs/queue.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -62,7 +62,7 @@ const deadline: OutboxHandler = async (row, ctx) => {
   const now = ctx.clock.now();
   if (!at || at.getTime() <= now.getTime()) return skipped('passed');
   // Down past two reminder times: only the later one goes out.
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const { member, lang, t } = await privateRecipient(ctx, row);
   if (member && !member.reachable) return skipped('unreachable');
   const idea = await findIdea(db, candidate.ideaId);
@@ -176,18 +176,10 @@ const request: OutboxHandler = async (row, ctx) => {
   const round = await findRound(db, p.roundId);
   const idea = await findIdea(db, p.ideaId);
   if (!round || !idea) return skipped('gone');
-  const [already] = await db
-    .select({ id: competitionCandidates.id })
-    .from(competitionCandidates)
-    .where(and(eq(competitionCandidates.roundId, round.id), eq(competitionCandidates.ideaId, idea.id)));
-  if (already) return skipped('already');
+  if (await isCandidate(db, round.id, idea.id)) return skipped('already');
   const { member, t } = await privateRecipient(ctx, row);
   if (!member || !member.reachable) return skipped('unreachable');
-  const [requester] = await db
-    .select({ name: sql<string>`coalesce(${members.fullName}, ${members.firstName})`, agency: agencies.shortName })
-    .from(members)
-    .innerJoin(agencies, eq(agencies.id, idea.agencyId))
-    .where(eq(members.id, p.requesterId));
+  const requester = await requesterOf(db, p.requesterId, idea.agencyId);
   const text = t('comp.cand.request', { who: requester?.name ?? '—', idea: idea.id, name: idea.name, agency: requester?.agency ?? '—', round: `K${round.id} · ${round.name}` });
   await send(ctx, row, text, null, { reply_markup: { inline_keyboard: [[{ text: t('comp.cand.approve').toString(), callback_data: callbackData('cmp', 'ap', round.id, idea.id) }]] } });
   return { status: 'sent' };

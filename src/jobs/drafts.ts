@@ -3,7 +3,9 @@ import type { Draft, DraftRequest } from '../db/schema/index.js';
 import { findDraftableIdea } from '../domain/drafts/access.js';
 import { activeLayout } from '../domain/drafts/active-layout.js';
 import { allLayouts, findLayout, layoutFields, type Layout } from '../domain/drafts/layout.js';
-import { claimRequests, finishRequest, releaseRequest } from '../domain/drafts/requests.js';
+import { isLastAttempt } from '../domain/jobs/policy.js';
+import { claim, finish, giveUp, release, retry, type QueuedJob } from '../domain/jobs/queue.js';
+import { DRAFT_KIND, draftPolicies, finishRequest, requeueRequest, startRequest } from '../domain/drafts/requests.js';
 import { gatherSources, noMinutes, type MinutesSource } from '../domain/drafts/sources.js';
 import { draftMeta, writeTemplateDraft } from '../domain/drafts/template/index.js';
 import { findDraft, storeDraft } from '../domain/drafts/versions.js';
@@ -16,15 +18,15 @@ import { ChatUnreachableError } from '../telegram/sender/errors.js';
 import { deliverDraft, sourceLabel } from './drafts-delivery.js';
 import { ProgressMessage } from './drafts-progress.js';
 import type { Job, JobContext } from './scheduler.js';
+import { workerId } from './worker.js';
 
 export interface DraftsJobDeps {
   /** Session minutes that mention an idea (the sessions feature); default: none. */
   minutes?: MinutesSource;
 }
 
-/** A row that keeps failing (not the model: the model falls back) is given up after this many tries. */
-const MAX_ATTEMPTS = 3;
-const RETRY_DELAY_MS = 30_000;
+/** Resends taken per claim (cheap, no model). */
+const RESEND_BATCH = 5;
 
 export function fallbackCode(f: LlmFailure): string {
   return f.kind === 'http' || f.kind === 'auth' ? `${f.kind}_${f.status}` : f.kind;
@@ -48,9 +50,10 @@ function fallbackLine(t: Translate, f: LlmFailure): Html {
 }
 
 /**
- * Builds and delivers proposal drafts. The scheduler's tick only claims rows; each claimed row
- * is worked on by a background task, so a model that takes a minute holds up neither the tick
- * (reminders, broadcasts) nor any update handler. When a task ends it claims the next row.
+ * Builds and delivers proposal drafts. The scheduler's tick only claims jobs (builds up to the
+ * kind's concurrency, counted across instances by the queue); each claimed job is worked on by a
+ * background task, so a model that takes a minute holds up neither the tick (reminders,
+ * broadcasts) nor any update handler. When a task ends it claims the next job.
  */
 export class DraftsJob implements Job {
   readonly name = 'drafts';
@@ -61,6 +64,8 @@ export class DraftsJob implements Job {
   private readonly minutes: MinutesSource;
   private readonly leaseMs: number;
   private readonly editIntervalMs: number;
+  private readonly owner = workerId();
+  private readonly policies: ReturnType<typeof draftPolicies>;
 
   constructor(
     private readonly config: Config,
@@ -79,13 +84,25 @@ export class DraftsJob implements Job {
     this.leaseMs = config.OPENAI_TIMEOUT_MS * 4 + 300_000;
     // Drafts go to private chats, but Telegram's tolerance for edits is the group one (~20 a minute): use the stricter.
     this.editIntervalMs = Math.max(60_000 / config.EDIT_GROUP_PER_MIN, 1000 / config.SEND_PRIVATE_PER_SEC);
+    this.policies = draftPolicies(config.DRAFT_CONCURRENCY);
   }
 
   async run(ctx: JobContext): Promise<number> {
     if (this.stopping) return 0;
-    const rows = await claimRequests(ctx.database.db, { now: ctx.clock.now(), concurrency: this.config.DRAFT_CONCURRENCY, leaseMs: this.leaseMs });
-    for (const row of rows) this.spawn(ctx, row);
-    return rows.length;
+    const db = ctx.database.db;
+    const now = ctx.clock.now();
+    const lease = { now, leaseMs: this.leaseMs, owner: this.owner };
+    const concurrency = this.policies.build.concurrency!;
+    const jobs = [
+      ...(await claim(db, { ...lease, kinds: [DRAFT_KIND.build], limit: concurrency, concurrency })),
+      ...(await claim(db, { ...lease, kinds: [DRAFT_KIND.resend], limit: RESEND_BATCH })),
+    ];
+    for (const job of jobs) {
+      const row = await startRequest(db, Number(job.payload.requestId), now);
+      if (row) this.spawn(ctx, job, row);
+      else await finish(db, job, this.owner, { status: 'skipped', outcome: 'request gone' }, now);
+    }
+    return jobs.length;
   }
 
   async idle(): Promise<void> {
@@ -98,10 +115,10 @@ export class DraftsJob implements Job {
     await this.idle();
   }
 
-  private spawn(ctx: JobContext, row: DraftRequest): void {
+  private spawn(ctx: JobContext, job: QueuedJob, row: DraftRequest): void {
     const controller = new AbortController();
     this.controllers.add(controller);
-    const task: Promise<void> = this.process(ctx, row, controller.signal)
+    const task: Promise<void> = this.process(ctx, job, row, controller.signal)
       .catch((err: unknown) => this.logger.error({ request: row.id, err: { type: (err as Error).name, message: (err as Error).message } }, 'draft task failed'))
       .finally(() => {
         this.controllers.delete(controller);
@@ -121,7 +138,16 @@ export class DraftsJob implements Job {
     return findLayout(id) ?? (await activeLayout(ctx.database.db, this.config.PROPOSAL_LAYOUT)).layout;
   }
 
-  private async process(ctx: JobContext, row: DraftRequest, signal: AbortSignal): Promise<void> {
+  /** The request's record and its job close together. */
+  private async close(ctx: JobContext, job: QueuedJob, row: DraftRequest, status: 'done' | 'failed', error?: string): Promise<void> {
+    const db = ctx.database.db;
+    const now = ctx.clock.now();
+    await finishRequest(db, row.id, status, now, error);
+    if (status === 'done') await finish(db, job, this.owner, { status: 'sent' }, now);
+    else await giveUp(db, job, this.owner, error ?? 'failed', now);
+  }
+
+  private async process(ctx: JobContext, job: QueuedJob, row: DraftRequest, signal: AbortSignal): Promise<void> {
     const db = ctx.database.db;
     const log = this.logger.child({ request: row.id, idea: row.ideaId });
     const t = translator(row.language);
@@ -130,13 +156,13 @@ export class DraftsJob implements Job {
       const idea = await findDraftableIdea(db, row.ideaId);
       if (!idea) {
         await progress.finish(t('drafts.notFound', { id: row.ideaId }).toString());
-        await finishRequest(db, row.id, 'failed', ctx.clock.now(), 'idea not found');
+        await this.close(ctx, job, row, 'failed', 'idea not found');
         return;
       }
       let draft: Draft | undefined = row.draftId !== null ? await findDraft(db, row.draftId) : undefined;
       if (row.kind === 'resend') {
         if (!draft) {
-          await finishRequest(db, row.id, 'failed', ctx.clock.now(), 'draft not found');
+          await this.close(ctx, job, row, 'failed', 'draft not found');
           return;
         }
         await progress.finish(t('drafts.progress.resent', { name: idea.name, version: draft.version }).toString());
@@ -148,34 +174,36 @@ export class DraftsJob implements Job {
       }
       signal.throwIfAborted();
       await deliverDraft({ sender: ctx.sender, chatId: row.chatId, draft, layout: await this.layoutFor(ctx, draft.layoutId), ideaName: idea.name, tz: this.config.TZ_NAME });
-      await finishRequest(db, row.id, 'done', ctx.clock.now());
+      await this.close(ctx, job, row, 'done');
     } catch (err) {
       await progress.close();
-      await this.onError(ctx, row, err, signal, t, log);
+      await this.onError(ctx, job, row, err, signal, t, log);
     }
   }
 
-  private async onError(ctx: JobContext, row: DraftRequest, err: unknown, signal: AbortSignal, t: Translate, log: Logger): Promise<void> {
+  private async onError(ctx: JobContext, job: QueuedJob, row: DraftRequest, err: unknown, signal: AbortSignal, t: Translate, log: Logger): Promise<void> {
     const db = ctx.database.db;
     const now = ctx.clock.now();
     try {
       if (err instanceof DraftAborted || (signal.aborted && this.stopping)) {
         log.info('draft interrupted by shutdown; it will resume at the next start');
-        await releaseRequest(db, row.id);
+        await requeueRequest(db, row.id);
+        await release(db, [job], this.owner);
         return;
       }
       if (err instanceof ChatUnreachableError) {
         log.info('the member cannot be reached; draft kept, delivery dropped');
-        await finishRequest(db, row.id, 'failed', now, 'chat unreachable');
+        await this.close(ctx, job, row, 'failed', 'chat unreachable');
         return;
       }
       const message = `${(err as Error).name}: ${(err as Error).message}`;
-      log.error({ err: { type: (err as Error).name, message: (err as Error).message }, attempt: row.attempts }, 'draft failed');
-      if (row.attempts < MAX_ATTEMPTS) {
-        await releaseRequest(db, row.id, new Date(now.getTime() + RETRY_DELAY_MS * row.attempts), message);
+      log.error({ err: { type: (err as Error).name, message: (err as Error).message }, attempt: job.attempts }, 'draft failed');
+      if (!isLastAttempt(this.policies[row.kind].retry, job.attempts)) {
+        await requeueRequest(db, row.id, message);
+        await retry(db, job, this.owner, this.policies[row.kind].retry, message, now);
         return;
       }
-      await finishRequest(db, row.id, 'failed', now, message);
+      await this.close(ctx, job, row, 'failed', message);
       const idea = await findDraftableIdea(db, row.ideaId);
       const notice = new ProgressMessage({ sender: ctx.sender, chatId: row.chatId, messageId: row.progressMessageId, minIntervalMs: 0, logger: log });
       await notice.finish(t('drafts.progress.failed', { name: idea?.name ?? `#${row.ideaId}` }).toString());

@@ -1,20 +1,19 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { members, outbox, type Language, type OutboxRow } from '../db/schema/index.js';
+import type { Language, OutboxRow } from '../db/schema/index.js';
+import { isLastAttempt } from '../domain/jobs/policy.js';
+import { enqueueOnce } from '../domain/jobs/queue.js';
 import { localDate, toLocal } from '../domain/dates/zoned.js';
 import { MAX_FILE_BYTES, storeFile } from '../domain/evidence/files.js';
 import { findIndicator, indicatorSetFor, inSeason } from '../domain/evidence/indicators.js';
 import { addFileEvidence, evidenceFiles, evidenceProgress, findEvidenceIdea, uploadStored } from '../domain/evidence/items.js';
 import { loadEvidenceRecap } from '../domain/evidence/recap.js';
-import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, ZIP_KIND, type DownloadPayload, type ZipPayload } from '../domain/evidence/requests.js';
+import { DIGEST_FANOUT_KIND, DIGEST_KIND, DOWNLOAD_KIND, DOWNLOAD_POLICY, ZIP_KIND, type DownloadPayload, type ZipPayload } from '../domain/evidence/requests.js';
 import { buildEvidenceZip, MAX_ZIP_BYTES } from '../domain/evidence/zip.js';
-import { languageFor } from '../domain/members.js';
+import { languageFor, reachableCoordinators } from '../domain/members.js';
 import { joinHtml, translator, type Html } from '../i18n/index.js';
 import { digestHead, formatBytes, MAX_MB, renderRecap, zipLabels, type RenderContext } from '../bot/views/evidence.js';
-import type { OutboxHandler, OutboxOutcome } from './outbox.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { Job, JobContext } from './scheduler.js';
 
-/** A download that keeps failing is given up after this many tries, and the member is told to send again. */
-const DOWNLOAD_ATTEMPTS = 5;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 function renderFor(jc: JobContext, lang: Language): RenderContext {
@@ -64,7 +63,7 @@ async function download(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
     } catch (err) {
       // The URL holds the token: only a reason code goes to the log.
       const tooBig = /file is too big/i.test(description(err));
-      const giveUp = tooBig || permanent(err) || row.attempts >= DOWNLOAD_ATTEMPTS;
+      const giveUp = tooBig || permanent(err) || isLastAttempt(DOWNLOAD_POLICY.retry, row.attempts);
       jc.logger.info({ job: 'evidence', id: row.id, attempt: row.attempts, code: (err as { code?: unknown }).code ?? 'network', giveUp }, 'evidence download failed');
       if (!giveUp) return { status: 'retry', outcome: 'download' };
       await say(jc, chatId, tooBig ? v.t('evidence.downloadTooLarge', { name: p.fileName, maxMb: MAX_MB }) : v.t('evidence.downloadFailed', { name: p.fileName }));
@@ -124,10 +123,7 @@ async function buildZip(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> 
 
 /** The weekly digest fans out into one row per coordinator (each in their own language). */
 async function digestFanout(row: OutboxRow, jc: JobContext): Promise<OutboxOutcome> {
-  const coordinators = await jc.database.db
-    .select()
-    .from(members)
-    .where(and(inArray(members.role, ['coordinator', 'admin']), isNotNull(members.registeredAt), eq(members.reachable, true)));
+  const coordinators = await reachableCoordinators(jc.database.db);
   return {
     status: 'sent',
     children: coordinators.map((m) => ({
@@ -178,13 +174,9 @@ export function evidenceDigestJob(): Job {
       if (isoWeekday !== set.digest.weekday || hhmm < set.digest.time) return 0;
       const key = `evidence-digest:${set.year}:${day}`;
       if (lastDigestKey === key) return 0;
-      const inserted = await jc.database.db
-        .insert(outbox)
-        .values({ kind: DIGEST_FANOUT_KIND, ref: `evidence-digest:${set.year}`, dedupeKey: key, chatId: null, dueAt: now, payload: { year: set.year } })
-        .onConflictDoNothing()
-        .returning({ id: outbox.id });
+      const inserted = await enqueueOnce(jc.database.db, { kind: DIGEST_FANOUT_KIND, ref: `evidence-digest:${set.year}`, dedupeKey: key, chatId: null, dueAt: now, payload: { year: set.year } });
       lastDigestKey = key;
-      return inserted.length;
+      return inserted ? 1 : 0;
     },
   };
 }

@@ -56,8 +56,8 @@ export class Scheduler {
     this.jobs.push(job);
   }
 
-  /** Ticks run only once the bot exists (the app calls this after createBot), so jobs can send. */
-  attachBot(): void {
+  /** Jobs run from now on (wakes before this are ignored: the bot is not up yet). */
+  ready(): void {
     const { database, sender, clock, logger, config } = this.opts;
     this.ctx = { database, sender, clock, logger, config };
   }

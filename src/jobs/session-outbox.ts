@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import type { Message } from 'telegraf/types';
-import { sessionPosts, sessionRsvps, type Language, type Member, type NewOutboxRow, type OutboxRow, type RsvpAnswer, type Session } from '../db/schema/index.js';
+import type { Language, Member, NewOutboxRow, OutboxRow, RsvpAnswer, Session } from '../db/schema/index.js';
 import { findMemberByTelegramId, languageFor } from '../domain/members.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
-import { markPostsDirty } from '../domain/sessions/posts.js';
-import { findSession, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
+import { findPostIn, markPostsDirty, recordIcsMessage, recordPost } from '../domain/sessions/posts.js';
+import { findRsvp, findSession, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
 import { formatDateTime } from '../i18n/format.js';
 import { joinHtml, translator, type Html, type Translate } from '../i18n/index.js';
 import {
@@ -18,7 +17,8 @@ import {
   rsvpKeyboard,
   when,
 } from '../bot/views/sessions.js';
-import { laterRowDue, recordStep, type OutboxHandler, type OutboxOutcome } from './outbox.js';
+import { laterJobDue, recordStep } from '../domain/jobs/queue.js';
+import type { OutboxHandler, OutboxOutcome } from './worker.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -96,12 +96,8 @@ function seatedOrMaybe(rsvp: { answer: RsvpAnswer; waitlistedAt: Date | null } |
   return rsvp !== undefined && (rsvp.answer === 'maybe' || (rsvp.answer === 'yes' && rsvp.waitlistedAt === null));
 }
 
-async function rsvpOf(ctx: JobContext, sessionId: number, memberId: number) {
-  const [rsvp] = await ctx.database.db
-    .select()
-    .from(sessionRsvps)
-    .where(and(eq(sessionRsvps.sessionId, sessionId), eq(sessionRsvps.memberId, memberId)));
-  return rsvp;
+function rsvpOf(ctx: JobContext, sessionId: number, memberId: number) {
+  return findRsvp(ctx.database.db, sessionId, memberId);
 }
 
 /**
@@ -120,7 +116,7 @@ async function fanOutToGroups(
   const skip = timedSkip(session, p, now);
   if (skip) return skipped(skip);
   // Down past two reminder times: only the later one goes out.
-  if (supersede && (await laterRowDue(ctx, row, now))) return skipped('superseded');
+  if (supersede && (await laterJobDue(ctx.database.db, row, now))) return skipped('superseded');
   const targets = await activeLinkedChats(ctx.database.db);
   return {
     status: 'sent',
@@ -151,23 +147,16 @@ const post: OutboxHandler = async (row, ctx) => {
   if (skip || !view) return skipped(skip ?? 'cancelled');
   const lang = ctx.config.DEFAULT_LANGUAGE;
   const t = translator(lang);
-  let [existing] = await db
-    .select()
-    .from(sessionPosts)
-    .where(and(eq(sessionPosts.sessionId, p.sessionId), eq(sessionPosts.chatId, row.chatId!)));
+  let existing = await findPostIn(db, p.sessionId, row.chatId!);
   if (!existing) {
     const { text, keyboard } = announcement(t, view, lang, ctx.config.TZ_NAME, now);
     const message = await sendHtml(ctx, where(row), text, keyboard ? { reply_markup: keyboard } : {});
-    [existing] = await db
-      .insert(sessionPosts)
-      .values({ sessionId: p.sessionId, chatId: row.chatId!, threadId: row.threadId, messageId: message.message_id })
-      .onConflictDoNothing()
-      .returning();
+    existing = await recordPost(db, { sessionId: p.sessionId, chatId: row.chatId!, threadId: row.threadId, messageId: message.message_id });
     if (!existing) return sent;
   }
   if (existing.icsMessageId === null) {
     const doc = await sendIcs(ctx, where(row), t, view, existing.messageId);
-    await db.update(sessionPosts).set({ icsMessageId: doc.message_id }).where(eq(sessionPosts.id, existing.id));
+    await recordIcsMessage(db, existing.id, doc.message_id);
   }
   return sent;
 };
@@ -188,7 +177,7 @@ const reminder: OutboxHandler = async (row, ctx) => {
   const view = await sessionView(db, p.sessionId);
   const skip = timedSkip(view?.session, p, now);
   if (skip || !view) return skipped(skip ?? 'cancelled');
-  if (await laterRowDue(ctx, row, now)) return skipped('superseded');
+  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
   const { session } = view;
   const tz = ctx.config.TZ_NAME;
   if (p.group) {
@@ -264,7 +253,7 @@ const notice: OutboxHandler = async (row, ctx) => {
       let messageId = typeof row.payload.noticeMessageId === 'number' ? row.payload.noticeMessageId : undefined;
       if (messageId === undefined) {
         messageId = (await sendHtml(ctx, where(row), text, reply)).message_id;
-        if (ics) await recordStep(ctx, row, { noticeMessageId: messageId });
+        if (ics) await recordStep(ctx.database.db, row, { noticeMessageId: messageId });
       }
       if (ics) await sendIcs(ctx, where(row), t, view, messageId, ics);
       return sent;

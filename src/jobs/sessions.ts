@@ -1,10 +1,10 @@
 import { sessionSettings, type Config } from '../config.js';
-import { announcementRefreshJob } from './announcements.js';
+import { DOWNLOAD_KIND, DOWNLOAD_POLICY } from '../domain/evidence/requests.js';
+import { announcementRefreshHandlers } from './announcements.js';
 import { broadcastJob } from './broadcasts.js';
 import { coachingDigestJob, coachingOutboxHandlers } from './coaching.js';
 import { evidenceDigestJob, evidenceOutboxHandlers } from './evidence.js';
-import { workerId } from './claim.js';
-import { outboxJob } from './outbox.js';
+import { queueWorker, workerId } from './worker.js';
 import { pendingRsvpJob } from './pending-rsvps.js';
 import type { Job } from './scheduler.js';
 import { sessionOutboxHandlers } from './session-outbox.js';
@@ -19,9 +19,21 @@ export function sessionJobs(config: Config): Job[] {
   return [
     pendingRsvpJob(settings),
     coachingDigestJob(config),
-    outboxJob({ handlers: { ...sessionOutboxHandlers, ...coachingOutboxHandlers, ...competitionOutboxHandlers, ...evidenceOutboxHandlers, ...backupOutboxHandlers }, owner, leaseMs }),
+    queueWorker({
+      name: 'outbox',
+      handlers: {
+        ...sessionOutboxHandlers,
+        ...coachingOutboxHandlers,
+        ...competitionOutboxHandlers,
+        ...evidenceOutboxHandlers,
+        ...backupOutboxHandlers,
+        ...announcementRefreshHandlers(settings.editIntervalMs),
+      },
+      policies: { [DOWNLOAD_KIND]: DOWNLOAD_POLICY },
+      owner,
+      leaseMs,
+    }),
     evidenceDigestJob(),
-    announcementRefreshJob({ owner, leaseMs, intervalMs: settings.editIntervalMs }),
     broadcastJob({
       owner,
       leaseMs,

@@ -172,8 +172,16 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     expect(stopped.pending).toBeGreaterThan(10);
     // … while down, another instance crashed holding three deliveries (its lease still runs), and
     // someone turned out to have blocked the bot (known from a 403 elsewhere).
-    await h.db.execute(sql`update broadcast_deliveries set claimed_by = 'crashed', claimed_until = ${new Date(h.clock.now().getTime() + 60_000).toISOString()}::timestamptz where id in (select id from broadcast_deliveries where status = 'pending' order by id desc limit 3)`);
-    const [waiting] = await h.db.select().from(broadcastDeliveries).where(sql`status = 'pending' and claimed_by is null and member_id is not null`).limit(1);
+    await h.db.execute(
+      sql`update outbox set claimed_by = 'crashed', claimed_until = ${new Date(h.clock.now().getTime() + 60_000).toISOString()}::timestamptz where id in (select id from outbox where kind = 'broadcast.deliver' and status = 'pending' order by id desc limit 3)`,
+    );
+    const [waiting] = await h.db
+      .select()
+      .from(broadcastDeliveries)
+      .where(
+        sql`status = 'pending' and member_id is not null and id in (select (payload->>'deliveryId')::int from outbox where kind = 'broadcast.deliver' and status = 'pending' and claimed_by is null)`,
+      )
+      .limit(1);
     await h.db.update(members).set({ reachable: false }).where(eq(members.id, waiting!.memberId!));
     await h.startBot();
     await h.runJobs();

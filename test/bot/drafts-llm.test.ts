@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { draftRequests, drafts } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { draftRequests, drafts, outbox } from '../../src/db/schema/index.js';
+import { draftRef } from '../../src/domain/drafts/requests.js';
 import { findLayout } from '../../src/domain/drafts/layout.js';
 import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
@@ -270,7 +272,9 @@ describe.each(engines)('proposal drafts with a language model (%s)', (engine) =>
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
     await h.restart();
     const [row] = await h.db.select().from(draftRequests);
-    expect(row).toMatchObject({ status: 'queued', attempts: 0, claimedUntil: null });
+    expect(row).toMatchObject({ status: 'queued' });
+    const [job] = await h.db.select().from(outbox).where(eq(outbox.ref, draftRef(row!.id)));
+    expect(job).toMatchObject({ status: 'pending', attempts: 0, claimedUntil: null, claimedBy: null });
     await h.runJobs();
     expect(h.api.message(ana.privateChat.id, progress.message_id)?.text).toContain('✅ Draf v1 untuk Getar Dilan siap');
     expect(h.api.lastBotMessage(ana.privateChat.id)?.document?.file_name).toBe('draf-getar-dilan-v1.docx');

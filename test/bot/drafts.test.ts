@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { draftRequests, drafts } from '../../src/db/schema/index.js';
+import { draftRequests, drafts, outbox } from '../../src/db/schema/index.js';
+import { draftRef } from '../../src/domain/drafts/requests.js';
 import type { StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
@@ -76,7 +77,9 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     const [row] = await h.db.select().from(drafts);
     expect(row).toMatchObject({ ideaId, version: 1, source: 'template', model: null, totalTokens: null, layoutId: 'kipp-umum-2023', language: 'id' });
     const [request] = await h.db.select().from(draftRequests);
-    expect(request).toMatchObject({ status: 'done', draftId: row!.id, attempts: 1 });
+    expect(request).toMatchObject({ status: 'done', draftId: row!.id });
+    const [job] = await h.db.select().from(outbox).where(eq(outbox.ref, draftRef(request!.id)));
+    expect(job).toMatchObject({ kind: 'draft.build', status: 'sent', attempts: 1 });
   });
 
   it('keeps versions: riwayat lists them and v1 sends one again', async () => {
@@ -251,7 +254,21 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
       .values({ ideaId, version: 1, layoutId: 'kipp-umum-2023', language: 'id', source: 'template', sections: { summary: 'x' }, meta: { header: [], warnings: [] } })
       .returning();
     // The state of a build whose draft is stored and whose sections are going out one a second.
-    await h.db.insert(draftRequests).values({ kind: 'build', ideaId, memberId, chatId: ana.id, language: 'id', layoutId: 'kipp-umum-2023', status: 'running', attempts: 1, draftId: draft!.id, requestedAt: h.clock.now(), claimedUntil: new Date(h.clock.now().getTime() + 60_000) });
+    const [request] = await h.db
+      .insert(draftRequests)
+      .values({ kind: 'build', ideaId, memberId, chatId: ana.id, language: 'id', layoutId: 'kipp-umum-2023', status: 'running', draftId: draft!.id, requestedAt: h.clock.now() })
+      .returning();
+    await h.db.insert(outbox).values({
+      kind: 'draft.build',
+      ref: draftRef(request!.id),
+      dedupeKey: draftRef(request!.id),
+      chatId: ana.id,
+      dueAt: h.clock.now(),
+      payload: { requestId: request!.id },
+      attempts: 1,
+      claimedBy: 'another-instance',
+      claimedUntil: new Date(h.clock.now().getTime() + 60_000),
+    });
     expect((await ana.ask(`/draf ${ideaId}`)).text).toBe(
       'Draf Getar Dilan v1 sedang dikirim, satu pesan per bagian. Tunggu sampai selesai, lalu minta lagi bila perlu versi baru.',
     );
@@ -262,14 +279,28 @@ describe.each(engines)('proposal drafts, template (%s)', (engine) => {
     const { ana, ideaId } = await setUp(h);
     const [row] = await h.db
       .insert(draftRequests)
-      .values({ kind: 'build', ideaId, memberId: (await h.database.query<{ id: number }>('select id from members where telegram_id = $1', [ana.id]))[0]!.id, chatId: ana.id, language: 'id', layoutId: 'kipp-umum-2023', status: 'running', attempts: 1, requestedAt: h.clock.now(), claimedUntil: new Date(h.clock.now().getTime() - 1000) })
+      .values({ kind: 'build', ideaId, memberId: (await h.database.query<{ id: number }>('select id from members where telegram_id = $1', [ana.id]))[0]!.id, chatId: ana.id, language: 'id', layoutId: 'kipp-umum-2023', status: 'running', requestedAt: h.clock.now() })
       .returning();
+    // Its job was held by an instance that crashed: the lease has run out.
+    await h.db.insert(outbox).values({
+      kind: 'draft.build',
+      ref: draftRef(row!.id),
+      dedupeKey: draftRef(row!.id),
+      chatId: ana.id,
+      dueAt: h.clock.now(),
+      payload: { requestId: row!.id },
+      attempts: 1,
+      claimedBy: 'crashed',
+      claimedUntil: new Date(h.clock.now().getTime() - 1000),
+    });
     await h.runJobs();
     const messages = h.api.botMessages(ana.privateChat.id);
     // No progress message was ever sent: the worker sends its own.
     expect(messages.some((m) => m.text?.includes('Draf v1 untuk Getar Dilan siap'))).toBe(true);
     expect(messages.at(-1)?.document?.file_name).toBe('draf-getar-dilan-v1.docx');
     const [done] = await h.db.select().from(draftRequests).where(eq(draftRequests.id, row!.id)).orderBy(asc(draftRequests.id));
-    expect(done).toMatchObject({ status: 'done', attempts: 2 });
+    expect(done).toMatchObject({ status: 'done' });
+    const [job] = await h.db.select().from(outbox).where(eq(outbox.ref, draftRef(row!.id)));
+    expect(job).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });

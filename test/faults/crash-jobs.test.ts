@@ -124,7 +124,7 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
 
 async function heldLeases(target: ProcessDatabase): Promise<{ deliveries: number; reminders: number }> {
   return target.use(async (database) => {
-    const [deliveries] = await database.query<{ n: number }>("select count(*)::int as n from broadcast_deliveries where status = 'pending' and claimed_until > now()");
+    const [deliveries] = await database.query<{ n: number }>("select count(*)::int as n from outbox where kind = 'broadcast.deliver' and status = 'pending' and claimed_by is not null and claimed_until > now()");
     const [reminders] = await database.query<{ n: number }>("select count(*)::int as n from outbox where kind = 'session.reminder' and status = 'pending' and claimed_until > now()");
     return { deliveries: deliveries!.n, reminders: reminders!.n };
   });

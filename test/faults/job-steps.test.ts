@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { outbox } from '../../src/db/schema/index.js';
-import { outboxJob } from '../../src/jobs/outbox.js';
+import { queueWorker } from '../../src/jobs/worker.js';
 import type { JobContext } from '../../src/jobs/scheduler.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness } from '../helpers/harness.js';
@@ -47,7 +47,8 @@ describe.each(engines)('job steps (%s)', (engine) => {
     const clock = new ManualClock(new Date(due.getTime() + 60_000));
     const ctx: JobContext = { database: h.app.database, sender: h.app.sender, clock, logger: h.logger, config: h.config };
     let calls = 0;
-    const job = outboxJob({
+    const job = queueWorker({
+      name: 'outbox',
       owner: 'test',
       leaseMs: 60_000,
       handlers: {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { agencies, members, sessionRsvps, sessions } from '../../src/db/schema/index.js';
 import { insertIdea } from '../../src/domain/ideas/ideas.js';
-import { enqueue } from '../../src/domain/outbox/outbox.js';
+import { enqueue } from '../../src/domain/jobs/queue.js';
 import { newUid } from '../../src/domain/sessions/create.js';
 import { KIND, keys, sessionRef } from '../../src/domain/sessions/keys.js';
 import type { BotApiDouble, FakeUser } from '../../src/dev/telegram-double/index.js';

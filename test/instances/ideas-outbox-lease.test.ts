@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { ideasOutboxJob } from '../../src/bot/features/ideas/index.js';
-import { ideaOutbox } from '../../src/db/schema/index.js';
-import { claimOutbox } from '../../src/domain/ideas/outbox.js';
+import { outbox } from '../../src/db/schema/index.js';
+import { claim } from '../../src/domain/jobs/queue.js';
 import type { JobContext } from '../../src/jobs/scheduler.js';
 import { engines } from '../helpers/databases.js';
 import { useHarness } from '../helpers/harness.js';
@@ -29,7 +29,8 @@ describe.each(engines)('ideas outbox lease (%s)', (engine) => {
     for (const name of ['Getar Dilan', 'Rompi KPK', 'Peta Baper', 'Sipakainga']) {
       await seedIdea(h, { name, ownerId: owner.id, agencyId: agency, at: h.clock.now(), moves: [{ to: 'discussed', at: h.clock.now() }], actor: { id: coordinator.id, role: 'coordinator' } });
     }
-    const rows = () => h.db.select().from(ideaOutbox).where(eq(ideaOutbox.kind, 'stage_owner')).orderBy(asc(ideaOutbox.id));
+    const rows = () => h.db.select().from(outbox).where(eq(outbox.kind, 'idea.stage_owner')).orderBy(asc(outbox.id));
+    const worker = ideasOutboxJob('test-worker');
     expect(await rows()).toHaveLength(4);
 
     // Each notice takes 25 s to get out (the clock moves as Telegram takes it).
@@ -40,23 +41,23 @@ describe.each(engines)('ideas outbox lease (%s)', (engine) => {
     const jc: JobContext = { database: h.database, sender: h.app.sender, clock: h.clock, logger: h.logger, config: h.config };
     try {
       // Started at 0 s and 25 s; at 50 s only 10 s of the minute would be left: the rest goes back.
-      expect(await ideasOutboxJob.run(jc)).toBe(2);
+      expect(await worker.run(jc)).toBe(2);
       expect(notices()).toHaveLength(2);
       const after = await rows();
-      expect(after.map((r) => r.doneAt !== null)).toEqual([true, true, false, false]);
-      expect(after.slice(2).map((r) => [r.claimedUntil, r.attempts])).toEqual([[null, 0], [null, 0]]);
+      expect(after.map((r) => r.status)).toEqual(['sent', 'sent', 'pending', 'pending']);
+      expect(after.slice(2).map((r) => [r.claimedUntil, r.claimedBy, r.attempts])).toEqual([[null, null, 0], [null, null, 0]]);
 
       // Free at once for any instance (here, another claim straight away) …
-      const taken = await claimOutbox(h.db, h.clock.now());
+      const taken = await claim(h.db, { kinds: ['idea.stage_owner'], now: h.clock.now(), leaseMs: 60_000, owner: 'other', limit: 10 });
       expect(taken.map((r) => r.id)).toEqual(after.slice(2).map((r) => r.id));
-      await h.db.update(ideaOutbox).set({ claimedUntil: null, attempts: 0 }).where(eq(ideaOutbox.kind, 'stage_owner'));
+      await h.db.update(outbox).set({ claimedUntil: null, claimedBy: null, attempts: 0 }).where(eq(outbox.kind, 'idea.stage_owner'));
       // … and the next run sends them.
-      expect(await ideasOutboxJob.run(jc)).toBe(2);
+      expect(await worker.run(jc)).toBe(2);
     } finally {
       off();
     }
     expect(notices()).toHaveLength(4);
     expect(new Set(notices().map((m) => m.text)).size).toBe(4);
-    expect((await rows()).every((r) => r.doneAt !== null)).toBe(true);
+    expect((await rows()).every((r) => r.status === 'sent')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Composer } from 'telegraf';
-import { enqueue } from '../../domain/outbox/outbox.js';
+import { enqueue } from '../../domain/jobs/queue.js';
 import { backupHome } from '../../jobs/backups.js';
 import { BACKUP_SEND_KIND } from '../../jobs/backup-outbox.js';
 import { onCommand } from '../commands/on-command.js';

@@ -52,7 +52,10 @@ export type DeliveryStatus = (typeof deliveryStatuses)[number];
 export const deliveryReasons = ['blocked', 'not_found', 'error', 'unreachable', 'unlinked'] as const;
 export type DeliveryReason = (typeof deliveryReasons)[number];
 
-/** One row per recipient, written when the broadcast is confirmed: a restart resumes from here. */
+/**
+ * One row per recipient, written when the broadcast is confirmed: the record of what each got.
+ * Sending is a job per row in the queue (kind `broadcast.deliver`); a restart resumes from there.
+ */
 export const broadcastDeliveries = pgTable(
   'broadcast_deliveries',
   {
@@ -65,9 +68,6 @@ export const broadcastDeliveries = pgTable(
     memberId: integer('member_id').references(() => members.id),
     status: text('status', { enum: deliveryStatuses }).notNull().default('pending'),
     reason: text('reason', { enum: deliveryReasons }),
-    attempts: integer('attempts').notNull().default(0),
-    claimedUntil: instant('claimed_until'),
-    claimedBy: text('claimed_by'),
     messageId: integer('message_id'),
     processedAt: instant('processed_at'),
   },

@@ -53,9 +53,9 @@ export const draftRequestStatuses = ['queued', 'running', 'done', 'failed'] as c
 export type DraftRequestStatus = (typeof draftRequestStatuses)[number];
 
 /**
- * Work for the drafts job. The handler writes a row and answers at once; a worker claims it
- * (FOR UPDATE SKIP LOCKED + lease in `claimed_until`), builds and delivers the draft.
- * While queued, `claimed_until` doubles as "not before" for retries after a transient error.
+ * A member's request for a draft (build) or a stored draft again (resend): the record of its status
+ * (shown to the member, counted by the hourly quota) and result. The work is a job of the one
+ * queue (kinds `draft.build` / `draft.resend`, ref `draft_request:<id>`), written with it.
  */
 export const draftRequests = pgTable(
   'draft_requests',
@@ -77,8 +77,6 @@ export const draftRequests = pgTable(
     /** Set once the draft is stored (build) or chosen (resend): delivery can resume after a crash. */
     draftId: integer('draft_id').references(() => drafts.id, { onDelete: 'set null' }),
     status: text('status', { enum: draftRequestStatuses }).notNull().default('queued'),
-    attempts: integer('attempts').notNull().default(0),
-    claimedUntil: instant('claimed_until'),
     error: text('error'),
     requestedAt: instant('requested_at').notNull(),
     startedAt: instant('started_at'),

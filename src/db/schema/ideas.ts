@@ -186,32 +186,3 @@ export const ideaForum = pgTable('idea_forum', {
   setBy: integer('set_by').references(() => members.id),
   setAt: instant('set_at').notNull(),
 });
-
-export const ideaOutboxKinds = ['topic', 'stage_owner', 'stage_topic'] as const;
-export type IdeaOutboxKind = (typeof ideaOutboxKinds)[number];
-
-/**
- * Telegram work that follows a pitch or a stage move (forum topic, owner notice, topic notice).
- * Written in the transaction that caused it, sent by the ideas job, so a slow or failing
- * Telegram never holds up or undoes the change itself.
- */
-export const ideaOutbox = pgTable(
-  'idea_outbox',
-  {
-    id: serial('id').primaryKey(),
-    kind: text('kind', { enum: ideaOutboxKinds }).notNull(),
-    ideaId: integer('idea_id')
-      .notNull()
-      .references(() => ideas.id, { onDelete: 'cascade' }),
-    eventId: integer('event_id').references(() => ideaStageEvents.id, { onDelete: 'cascade' }),
-    attempts: integer('attempts').notNull().default(0),
-    claimedUntil: instant('claimed_until'),
-    doneAt: instant('done_at'),
-    failedAt: instant('failed_at'),
-    error: text('error'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('idea_outbox_due_idx').on(t.id).where(sql`done_at is null and failed_at is null`)],
-);
-
-export type IdeaOutboxRow = typeof ideaOutbox.$inferSelect;

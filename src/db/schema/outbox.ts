@@ -6,11 +6,14 @@ export const outboxStatuses = ['pending', 'sent', 'skipped', 'cancelled', 'faile
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 /**
- * Messages the bot owes someone at a time: reminders, announcements, notices. Rows are written
- * in the same transaction as the change that causes them and sent by a job that claims due rows
- * (`FOR UPDATE SKIP LOCKED` plus a lease), so a restart loses none and two instances never both
- * send one. `dedupeKey` makes planning idempotent; `ref` groups rows by their subject
- * (e.g. `session:12`) so a change can cancel what is still pending.
+ * The one job queue: every piece of background work — reminders, announcements, notices, idea
+ * topics, drafts, broadcast deliveries, announcement refreshes — is a row here, written in the same
+ * transaction as the change that causes it and run by a worker that claims due rows with a lease
+ * (src/domain/jobs/queue.ts), so a restart loses none and two instances never both run one.
+ * `kind` picks the handler and the retry policy; `dedupeKey` makes planning idempotent; `ref`
+ * groups rows by their subject (e.g. `session:12`) so a change can cancel what is still pending.
+ * The lease is `claimedBy` until `claimedUntil`; with `claimedBy` null, `claimedUntil` is a
+ * "not before" (a retry's backoff, a grace period).
  */
 export const outbox = pgTable(
   'outbox',
@@ -29,7 +32,7 @@ export const outbox = pgTable(
     claimedUntil: instant('claimed_until'),
     claimedBy: text('claimed_by'),
     processedAt: instant('processed_at'),
-    /** Why a row was skipped or failed (e.g. `started`, `blocked`). */
+    /** Why a row was skipped or failed (e.g. `started`, `blocked`), or the last failure of a pending one. */
     outcome: text('outcome'),
     createdAt: createdAt(),
   },

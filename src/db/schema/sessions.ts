@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, serial, text, bigint, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { ideas } from './ideas.js';
@@ -109,8 +108,9 @@ export const sessionAgenda = pgTable(
 );
 
 /**
- * An announcement message posted in a linked group. RSVP presses mark it dirty (`dirtySeq`);
- * a job re-renders it no sooner than `refreshDueAt`, so a burst of presses becomes one edit.
+ * An announcement message posted in a linked group. RSVP presses mark it dirty (`dirtySeq`) and
+ * queue a refresh job (kind `session.refresh`); the job re-renders it (`renderedSeq`) no sooner
+ * than the edit interval after `lastEditedAt`, so a burst of presses becomes one edit.
  */
 export const sessionPosts = pgTable(
   'session_posts',
@@ -125,17 +125,10 @@ export const sessionPosts = pgTable(
     icsMessageId: integer('ics_message_id'),
     dirtySeq: integer('dirty_seq').notNull().default(0),
     renderedSeq: integer('rendered_seq').notNull().default(0),
-    refreshDueAt: instant('refresh_due_at'),
     lastEditedAt: instant('last_edited_at'),
-    claimedUntil: instant('claimed_until'),
-    claimedBy: text('claimed_by'),
-    attempts: integer('attempts').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('session_posts_session_chat_uq').on(t.sessionId, t.chatId),
-    index('session_posts_refresh_idx').on(t.refreshDueAt).where(sql`refresh_due_at is not null`),
-  ],
+  (t) => [uniqueIndex('session_posts_session_chat_uq').on(t.sessionId, t.chatId)],
 );
 
 export type SessionPost = typeof sessionPosts.$inferSelect;

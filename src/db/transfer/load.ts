@@ -99,8 +99,8 @@ export async function readRows(q: Query, name: string, columns: string[]): Promi
 
 /**
  * The copied database starts without the process it came from, so nothing may wait for that
- * process's leases: every `claimed_until` / `claimed_by` (outbox rows, broadcast deliveries, drafts,
- * idea and session work — any table with those columns) is cleared, and updates the old process had
+ * process's leases: every `claimed_until` / `claimed_by` (the job queue's — any table with those
+ * columns) is cleared, and updates the old process had
  * taken but not finished lose their owner, so the next start takes them over at once. Pending work
  * then goes out once from the copy: what was already sent at the snapshot is marked so in it.
  */

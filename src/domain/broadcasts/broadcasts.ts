@@ -1,7 +1,9 @@
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { broadcastDeliveries, broadcasts, type Broadcast, type BroadcastAudience } from '../../db/schema/index.js';
+import { cancelPendingJobs, countRunning, enqueue } from '../jobs/queue.js';
 import { audienceRecipients } from './audience.js';
+import { BROADCAST_KIND, broadcastRef, deliveryJob } from './delivery.js';
 
 /** Telegram's limit for one message; a longer broadcast is refused with the limit stated. */
 /** Telegram's 4096 characters, less room for the header naming Warkop Indah and the sender (header.ts). */
@@ -67,10 +69,12 @@ export async function createBroadcastIn(tx: Tx, params: Parameters<typeof create
     })
     .returning();
   for (let i = 0; i < recipients.length; i += 1000) {
-    await tx
+    const rows = await tx
       .insert(broadcastDeliveries)
       .values(recipients.slice(i, i + 1000).map((r) => ({ broadcastId: broadcast!.id, ...r })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ id: broadcastDeliveries.id, broadcastId: broadcastDeliveries.broadcastId, chatId: broadcastDeliveries.chatId });
+    await enqueue(tx, rows.map((r) => deliveryJob(r, params.now)));
   }
   return broadcast!;
 }
@@ -93,16 +97,14 @@ export async function stopBroadcast(db: Db, params: { id?: number; by: number; n
       .set({ status: 'cancelled', cancelledBy: params.by })
       .where(eq(broadcasts.id, target.id))
       .returning();
-    await tx
-      .update(broadcastDeliveries)
-      .set({ status: 'cancelled', processedAt: params.now })
-      .where(
-        and(
-          eq(broadcastDeliveries.broadcastId, target.id),
-          eq(broadcastDeliveries.status, 'pending'),
-          or(isNull(broadcastDeliveries.claimedUntil), lt(broadcastDeliveries.claimedUntil, params.now)),
-        ),
-      );
+    const cancelled = await cancelPendingJobs(tx, broadcastRef(target.id), { kinds: [BROADCAST_KIND], now: params.now, outcome: 'cancelled', unclaimedOnly: true });
+    const ids = cancelled.map((j) => Number(j.payload.deliveryId));
+    for (let i = 0; i < ids.length; i += 1000) {
+      await tx
+        .update(broadcastDeliveries)
+        .set({ status: 'cancelled', processedAt: params.now })
+        .where(and(inArray(broadcastDeliveries.id, ids.slice(i, i + 1000)), eq(broadcastDeliveries.status, 'pending')));
+    }
     return { ok: true, broadcast: stopped! } as const;
   });
 }
@@ -143,9 +145,5 @@ export async function deliveryStats(db: DbOrTx, broadcastId: number): Promise<De
 
 /** Deliveries a live worker is holding right now (a stopped broadcast waits for them before its report). */
 export async function inFlight(db: DbOrTx, broadcastId: number, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(broadcastDeliveries)
-    .where(and(eq(broadcastDeliveries.broadcastId, broadcastId), eq(broadcastDeliveries.status, 'pending'), gt(broadcastDeliveries.claimedUntil, now)));
-  return Number(row?.n ?? 0);
+  return countRunning(db, [BROADCAST_KIND], now, broadcastRef(broadcastId));
 }

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { agencies, coachingNotes, coachingSchedules, ideaCoaches, ideas, members, type Idea, type Member, type Stage } from '../../db/schema/index.js';
 import { hasRole, isRegistered } from '../permissions.js';
 import { COACHING_REF, COACHING_KIND, coachingKeys } from './keys.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 import { replanCoachingReminders, type CoachingReminderSettings } from './reminders.js';
 
 /**

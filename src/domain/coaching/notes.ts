@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { coachingNotes, coachingSchedules, ideas, members, type CoachingNote, type Member } from '../../db/schema/index.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 import { canWriteNote } from './coaches.js';
 import { COACHING_KIND, COACHING_REF, coachingKeys } from './keys.js';
 import { replanCoachingReminders, type CoachingReminderSettings } from './reminders.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { coachingSchedules, ideaCoaches, ideas, members } from '../../db/schema/index.js';
-import { cancelPending, enqueue } from '../outbox/outbox.js';
+import { cancelPending, enqueue } from '../jobs/queue.js';
 import { planReminders, type ReminderOffset } from '../reminders/offsets.js';
 import { COACHING_KIND, COACHING_REF, coachingKeys } from './keys.js';
 

@@ -189,3 +189,22 @@ export function findStep(steps: CompetitionRound['steps'], input: string): Compe
   const word = input.trim().replace(/\s+/g, ' ').toLowerCase();
   return steps.find((s) => s.key === word || s.key === word.replace(/ /g, '') || s.label.id.toLowerCase() === word || s.label.en.toLowerCase() === word);
 }
+
+/** Whether the idea is already a candidate of the round. */
+export async function isCandidate(db: DbOrTx, roundId: number, ideaId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: competitionCandidates.id })
+    .from(competitionCandidates)
+    .where(and(eq(competitionCandidates.roundId, roundId), eq(competitionCandidates.ideaId, ideaId)));
+  return row !== undefined;
+}
+
+/** Who asked for a candidacy, with the short name of the idea's agency, for the coordinator's request. */
+export async function requesterOf(db: DbOrTx, memberId: number, agencyId: number): Promise<{ name: string; agency: string } | undefined> {
+  const [row] = await db
+    .select({ name: sql<string>`coalesce(${members.fullName}, ${members.firstName})`, agency: agencies.shortName })
+    .from(members)
+    .innerJoin(agencies, eq(agencies.id, agencyId))
+    .where(eq(members.id, memberId));
+  return row;
+}

@@ -1,17 +1,41 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { draftRequests, drafts, members, type DraftRequest, type Language } from '../../db/schema/index.js';
+import { draftRequests, drafts, members, type DraftRequest, type DraftRequestKind, type Language } from '../../db/schema/index.js';
+import type { KindPolicy } from '../jobs/policy.js';
+import { countAhead, dropPending, enqueue, wake } from '../jobs/queue.js';
 
 /**
- * The drafts queue. Handlers add a row and answer at once; the drafts job claims rows. Claims
- * run under a transaction-scoped advisory lock so the global concurrency limit holds across
- * bot instances sharing one PostgreSQL, and rows are taken FOR UPDATE SKIP LOCKED with a lease.
+ * Draft requests. Handlers add a request (the record the member's status and the result hang on)
+ * and a job of the one queue in the same transaction, and answer at once; the drafts worker claims
+ * the job. Builds run at most `DRAFT_CONCURRENCY` at a time across every instance: a property of
+ * the build kind, which the queue's claim enforces.
  */
 
 const HOUR_MS = 3_600_000;
-const CLAIM_LOCK_KEY = 7_261_006;
-/** A row the handler has not finished setting up (progress message) is not claimed before this. */
+/** A job the handler has not finished setting up (progress message) is not claimed before this. */
 export const SETUP_GRACE_MS = 30_000;
+
+export const DRAFT_KIND: Record<DraftRequestKind, string> = { build: 'draft.build', resend: 'draft.resend' };
+/** A request that keeps failing (not the model: the model falls back) waits 30 s, then 60 s, and is given up after three tries. */
+export const DRAFT_RETRY = { baseMs: 30_000, factor: 2, maxAttempts: 3 };
+/** Builds call the model: at most `concurrency` at once. Resends only send what is stored. */
+export function draftPolicies(concurrency: number): { build: KindPolicy; resend: KindPolicy } {
+  return { build: { retry: DRAFT_RETRY, concurrency }, resend: { retry: DRAFT_RETRY } };
+}
+
+export const draftRef = (requestId: number) => `draft_request:${requestId}`;
+
+function draftJob(request: DraftRequest, now: Date) {
+  return {
+    kind: DRAFT_KIND[request.kind],
+    ref: draftRef(request.id),
+    dedupeKey: draftRef(request.id),
+    chatId: request.chatId,
+    dueAt: now,
+    claimedUntil: new Date(now.getTime() + SETUP_GRACE_MS),
+    payload: { requestId: request.id },
+  };
+}
 
 export type NewRequest =
   | { ok: true; request: DraftRequest }
@@ -75,9 +99,9 @@ export async function requestBuild(db: DbOrTx, input: BuildRequestInput): Promis
         language: input.language,
         layoutId: input.layoutId,
         requestedAt: input.now,
-        claimedUntil: new Date(input.now.getTime() + SETUP_GRACE_MS),
       })
       .returning();
+    await enqueue(tx, [draftJob(request!, input.now)]);
     return { ok: true, request: request! } as const;
   });
 }
@@ -86,124 +110,74 @@ export async function requestResend(
   db: DbOrTx,
   input: { memberId: number; ideaId: number; draftId: number; chatId: number; language: Language; layoutId: string; now: Date },
 ): Promise<DraftRequest> {
-  const [request] = await db
-    .insert(draftRequests)
-    .values({
-      kind: 'resend',
-      ideaId: input.ideaId,
-      memberId: input.memberId,
-      chatId: input.chatId,
-      language: input.language,
-      layoutId: input.layoutId,
-      draftId: input.draftId,
-      requestedAt: input.now,
-      claimedUntil: new Date(input.now.getTime() + SETUP_GRACE_MS),
-    })
-    .returning();
-  return request!;
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(draftRequests)
+      .values({
+        kind: 'resend',
+        ideaId: input.ideaId,
+        memberId: input.memberId,
+        chatId: input.chatId,
+        language: input.language,
+        layoutId: input.layoutId,
+        draftId: input.draftId,
+        requestedAt: input.now,
+      })
+      .returning();
+    await enqueue(tx, [draftJob(request!, input.now)]);
+    return request!;
+  });
 }
 
-/** The handler's progress message is known: the row may be claimed now. */
+/** The handler's progress message is known: the job may be claimed now. */
 export async function attachProgressMessage(db: DbOrTx, requestId: number, messageId: number): Promise<void> {
-  await db
-    .update(draftRequests)
-    .set({ progressMessageId: messageId, claimedUntil: null })
-    .where(and(eq(draftRequests.id, requestId), eq(draftRequests.status, 'queued')));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(draftRequests)
+      .set({ progressMessageId: messageId })
+      .where(and(eq(draftRequests.id, requestId), eq(draftRequests.status, 'queued')));
+    await wake(tx, draftRef(requestId));
+  });
 }
 
-/** The handler could not reach the member: the request is dropped (it never counted). */
+/** The handler could not reach the member: the request and its job are dropped (it never counted). */
 export async function cancelRequest(db: DbOrTx, requestId: number): Promise<void> {
-  await db.delete(draftRequests).where(and(eq(draftRequests.id, requestId), eq(draftRequests.status, 'queued')));
+  await db.transaction(async (tx) => {
+    const gone = await tx.delete(draftRequests).where(and(eq(draftRequests.id, requestId), eq(draftRequests.status, 'queued'))).returning({ id: draftRequests.id });
+    if (gone.length) await dropPending(tx, draftRef(requestId));
+  });
 }
 
 /**
  * 0 when a worker slot is free for this build, else its place in the queue (1 = next).
  */
 export async function queuePosition(db: DbOrTx, request: DraftRequest, concurrency: number, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(draftRequests)
-    .where(
-      and(
-        eq(draftRequests.kind, 'build'),
-        ne(draftRequests.id, request.id),
-        or(
-          and(eq(draftRequests.status, 'running'), gt(draftRequests.claimedUntil, now)),
-          and(eq(draftRequests.status, 'queued'), lt(draftRequests.id, request.id)),
-        ),
-      ),
-    );
-  const ahead = Number(row?.n ?? 0);
+  const ahead = await countAhead(db, DRAFT_KIND.build, draftRef(request.id), now);
   return ahead < concurrency ? 0 : ahead - concurrency + 1;
 }
 
-const claimable = (now: Date) =>
-  or(
-    and(eq(draftRequests.status, 'queued'), or(isNull(draftRequests.claimedUntil), lte(draftRequests.claimedUntil, now))),
-    // A worker that died (crash, lost instance) left its lease to run out.
-    and(eq(draftRequests.status, 'running'), lte(draftRequests.claimedUntil, now)),
-  );
-
-/**
- * Claims due requests: builds up to the free share of `concurrency`, resends (cheap, no model)
- * up to `resendLimit`. Returns the claimed rows with their attempt counted.
- */
-export async function claimRequests(
-  db: DbOrTx,
-  opts: { now: Date; concurrency: number; leaseMs: number; resendLimit?: number },
-): Promise<DraftRequest[]> {
-  const { now } = opts;
-  const until = new Date(now.getTime() + opts.leaseMs);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`);
-    const [busy] = await tx
-      .select({ n: count() })
-      .from(draftRequests)
-      .where(and(eq(draftRequests.kind, 'build'), eq(draftRequests.status, 'running'), gt(draftRequests.claimedUntil, now)));
-    const slots = Math.max(0, opts.concurrency - Number(busy?.n ?? 0));
-    const pick = (kind: 'build' | 'resend', limit: number) =>
-      limit <= 0
-        ? Promise.resolve([] as { id: number }[])
-        : tx
-            .select({ id: draftRequests.id })
-            .from(draftRequests)
-            .where(and(eq(draftRequests.kind, kind), claimable(now)))
-            .orderBy(asc(draftRequests.id))
-            .limit(limit)
-            .for('update', { skipLocked: true });
-    const ids = [...(await pick('build', slots)), ...(await pick('resend', opts.resendLimit ?? 5))].map((r) => r.id);
-    if (ids.length === 0) return [];
-    return tx
-      .update(draftRequests)
-      .set({
-        status: 'running',
-        claimedUntil: until,
-        attempts: sql`${draftRequests.attempts} + 1`,
-        startedAt: sql`coalesce(${draftRequests.startedAt}, ${now.toISOString()}::timestamptz)`,
-      })
-      .where(inArray(draftRequests.id, ids))
-      .returning();
-  });
+/** A worker took the request's job: the record says it is running (since its first start). */
+export async function startRequest(db: DbOrTx, requestId: number, now: Date): Promise<DraftRequest | undefined> {
+  const [row] = await db
+    .update(draftRequests)
+    .set({ status: 'running', startedAt: sql`coalesce(${draftRequests.startedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(draftRequests.id, requestId), inArray(draftRequests.status, ['queued', 'running'])))
+    .returning();
+  return row;
 }
 
 export async function finishRequest(db: DbOrTx, requestId: number, status: 'done' | 'failed', now: Date, error?: string): Promise<void> {
   await db
     .update(draftRequests)
-    .set({ status, finishedAt: now, claimedUntil: null, error: error?.slice(0, 500) ?? null })
+    .set({ status, finishedAt: now, error: error?.slice(0, 500) ?? null })
     .where(eq(draftRequests.id, requestId));
 }
 
-/** Gives a claimed row back (shutdown, or a transient error: then not before `notBefore`). */
-export async function releaseRequest(db: DbOrTx, requestId: number, notBefore?: Date, error?: string): Promise<void> {
+/** The request waits again (shutdown, or a transient error whose retry the queue schedules). */
+export async function requeueRequest(db: DbOrTx, requestId: number, error?: string): Promise<void> {
   await db
     .update(draftRequests)
-    .set({
-      status: 'queued',
-      claimedUntil: notBefore ?? null,
-      ...(error ? { error: error.slice(0, 500) } : {}),
-      // A shutdown is not the row's fault: it does not use up an attempt.
-      ...(notBefore ? {} : { attempts: sql`greatest(${draftRequests.attempts} - 1, 0)` }),
-    })
+    .set({ status: 'queued', ...(error ? { error: error.slice(0, 500) } : {}) })
     .where(eq(draftRequests.id, requestId));
 }
 

@@ -1,13 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { outbox, type Language } from '../../db/schema/index.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
+import type { KindPolicy } from '../jobs/policy.js';
 
 /**
  * Slow evidence work goes through the generic outbox: the message handler writes a row and
  * answers; the outbox worker downloads the file (or builds the ZIP) and tells the member.
  */
 export const DOWNLOAD_KIND = 'evidence_download';
+/** A file Telegram will not hand over yet is tried five times (10 s doubling), then the member is told. */
+export const DOWNLOAD_POLICY: KindPolicy = { retry: { baseMs: 10_000, factor: 2, maxAttempts: 5 } };
 export const ZIP_KIND = 'evidence_zip';
 export const DIGEST_KIND = 'evidence_digest';
 export const DIGEST_FANOUT_KIND = 'evidence_digest_all';

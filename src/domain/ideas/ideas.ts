@@ -6,7 +6,6 @@ import {
   agencies,
   ideaAwards,
   ideaForum,
-  ideaOutbox,
   ideas,
   ideaStageEvents,
   members,
@@ -17,6 +16,8 @@ import {
   type Stage,
 } from '../../db/schema/index.js';
 import { hasRole } from '../permissions.js';
+import { enqueue } from '../jobs/queue.js';
+import { topicJob } from './notices.js';
 import { coachingSummary, type CoachingSummary } from '../coaching/coaches.js';
 import { latestNotes } from '../coaching/notes.js';
 
@@ -57,7 +58,7 @@ export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ id
     .returning();
   await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
   const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
-  if (forum) await tx.insert(ideaOutbox).values({ kind: 'topic', ideaId: idea!.id, createdAt: at });
+  if (forum) await enqueue(tx, [topicJob(idea!.id, at)]);
   return { idea: idea!, topicQueued: forum !== undefined };
 }
 

@@ -1,6 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { ideaOutbox, ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
+import { ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
+import { enqueue, type NewJob } from '../jobs/queue.js';
+import { IDEA_KIND, stageJob } from './notices.js';
 import { localDate } from '../dates/zoned.js';
 import { isImplemented, stopsImplementation } from '../recap/rules.js';
 import { checkMove, type MoveRefusal } from './stages.js';
@@ -57,10 +59,10 @@ export async function moveIdeaStage(db: Db, params: MoveParams): Promise<MoveRes
       .insert(ideaStageEvents)
       .values({ ideaId: idea.id, fromStage: idea.stage, toStage: params.to, actorId: params.actor.id, note, createdAt: params.at })
       .returning({ id: ideaStageEvents.id });
-    const notices: (typeof ideaOutbox.$inferInsert)[] = [];
-    if (idea.topicThreadId) notices.push({ kind: 'stage_topic', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
-    if (params.actor.id !== idea.ownerId) notices.push({ kind: 'stage_owner', ideaId: idea.id, eventId: event!.id, createdAt: params.at });
-    if (notices.length) await tx.insert(ideaOutbox).values(notices);
+    const notices: NewJob[] = [];
+    if (idea.topicThreadId) notices.push(stageJob(IDEA_KIND.stageTopic, idea.id, event!.id, params.at));
+    if (params.actor.id !== idea.ownerId) notices.push(stageJob(IDEA_KIND.stageOwner, idea.id, event!.id, params.at));
+    await enqueue(tx, notices);
     return { ok: true, idea: moved!, from: idea.stage, eventId: event!.id } as const;
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, like, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { outbox, reminderPrefs, sessionRsvps, type ReminderPref, type Session, type SessionRsvp } from '../../db/schema/index.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 import { KIND, keys, sessionRef } from '../sessions/keys.js';
 import type { SessionSettings } from '../sessions/settings.js';
 import { parseOffsets, planReminders, type ReminderOffset } from './offsets.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { members, pendingRsvps, sessionRsvps, sessions, type Session } from '../../db/schema/index.js';
-import { cancelPending, enqueue } from '../outbox/outbox.js';
+import { cancelPending, enqueue } from '../jobs/queue.js';
 import { planSessionRows, reconcileMemberReminders } from '../reminders/plan.js';
 import { KIND, TIMED_KINDS, keys, sessionRef, type NoticeType } from './keys.js';
 import { markPostsDirty, postsOf } from './posts.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sessions, type Member, type Session } from '../../db/schema/index.js';
 import { parseIsoDate } from '../dates/zoned.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 import { planSessionRows } from '../reminders/plan.js';
 import type { SessionDraft } from './input.js';
 import { KIND, keys, sessionRef } from './keys.js';

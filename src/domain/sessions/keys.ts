@@ -11,6 +11,8 @@ export const KIND = {
   reminder: 'session.reminder',
   notice: 'session.notice',
   minutesPrompt: 'session.minutes_prompt',
+  /** Re-renders one posted announcement (counts, agenda, changes); at most one waiting per post. */
+  refresh: 'session.refresh',
 } as const;
 
 /** Kinds that depend on the start time: cancelled and planned again when the session moves. */

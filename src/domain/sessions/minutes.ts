@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ideas, sessionAgenda, sessionRsvps, sessions, type Session } from '../../db/schema/index.js';
-import { cancelPending } from '../outbox/outbox.js';
+import { cancelPending } from '../jobs/queue.js';
 import { KIND, sessionRef } from './keys.js';
 import { markPostsDirty } from './posts.js';
 import { agendaIdeas, type AgendaIdea } from './queries.js';

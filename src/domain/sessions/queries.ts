@@ -10,6 +10,7 @@ import {
   type Member,
   type RsvpAnswer,
   type Session,
+  type SessionRsvp,
   type Stage,
 } from '../../db/schema/index.js';
 
@@ -155,4 +156,12 @@ export async function rsvpRecipients(db: DbOrTx, sessionId: number): Promise<Pic
     .innerJoin(members, eq(members.id, sessionRsvps.memberId))
     .where(and(eq(sessionRsvps.sessionId, sessionId), inArray(sessionRsvps.answer, ['yes', 'maybe'])))
     .orderBy(asc(members.id));
+}
+
+export async function findRsvp(db: DbOrTx, sessionId: number, memberId: number): Promise<SessionRsvp | undefined> {
+  const [rsvp] = await db
+    .select()
+    .from(sessionRsvps)
+    .where(and(eq(sessionRsvps.sessionId, sessionId), eq(sessionRsvps.memberId, memberId)));
+  return rsvp;
 }

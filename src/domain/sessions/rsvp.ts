@@ -2,7 +2,7 @@ import { rowsOf } from '../../db/client.js';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { members, pendingRsvps, reminderPrefs, sessionRsvps, sessions, type RsvpAnswer, type Session } from '../../db/schema/index.js';
-import { enqueue } from '../outbox/outbox.js';
+import { enqueue } from '../jobs/queue.js';
 import { reconcileMemberReminders } from '../reminders/plan.js';
 import { KIND, keys, sessionRef } from './keys.js';
 import { markPostsDirty } from './posts.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ideaComments, ideaForum, ideaOutbox, ideas } from '../../../src/db/schema/index.js';
+import { ideaComments, ideaForum, ideas, outbox } from '../../../src/db/schema/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 import { memberOf } from '../../helpers/ideas.js';
@@ -100,9 +100,9 @@ describe.each(engines)('ideas forum (%s)', (engine) => {
     expect(told?.text).toContain('/forum_ide 1');
     const [idea] = await h.db.select().from(ideas);
     expect(idea?.topicThreadId).toBeNull();
-    const [row] = await h.db.select().from(ideaOutbox).where(eq(ideaOutbox.kind, 'topic'));
-    expect(row?.failedAt).toBeInstanceOf(Date);
-    expect(row?.error).toContain('rights');
+    const [row] = await h.db.select().from(outbox).where(eq(outbox.kind, 'idea.topic'));
+    expect(row?.status).toBe('failed');
+    expect(row?.outcome).toContain('rights');
     // Once fixed, /forum_ide N opens it.
     injectFault(h.api, { method: 'createForumTopic', times: 1, fault: { kind: '403', description: 'Forbidden: not enough rights to create a topic' } });
     expect((await rina.ask('/forum_ide 1')).text).toContain('bot tidak memiliki izin mengelola topik');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { ideaOutbox, ideas, ideaStageEvents } from '../../../src/db/schema/index.js';
+import { ideas, ideaStageEvents, outbox } from '../../../src/db/schema/index.js';
 import { engines } from '../../helpers/databases.js';
 import { useHarness } from '../../helpers/harness.js';
 
@@ -106,9 +106,9 @@ describe.each(engines)('stage moves (%s)', (engine) => {
     expect(history).toContain('— Usulan → Diterapkan oleh Rina Koordinator: “Sudah rutin di 3 desa”');
     expect(history).toContain('— Diarsipkan → Diterapkan oleh Rina Koordinator');
     // Three coordinator moves, three notices to the owner, all sent.
-    const owed = await h.db.select().from(ideaOutbox).where(eq(ideaOutbox.kind, 'stage_owner'));
+    const owed = await h.db.select().from(outbox).where(eq(outbox.kind, 'idea.stage_owner'));
     expect(owed).toHaveLength(3);
-    expect(owed.every((o) => o.doneAt !== null)).toBe(true);
+    expect(owed.every((o) => o.status === 'sent')).toBe(true);
     expect(h.api.botMessages(ana.id).filter((m) => m.text?.startsWith('📍 Ide Anda'))).toHaveLength(3);
   });
 

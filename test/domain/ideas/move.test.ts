@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ideaOutbox, ideas, ideaStageEvents, members, type Member } from '../../../src/db/schema/index.js';
+import { ideas, ideaStageEvents, members, outbox, type Member } from '../../../src/db/schema/index.js';
 import { createIdea } from '../../helpers/ideas.js';
 import { moveIdeaStage } from '../../../src/domain/ideas/move.js';
 import { toggleSupport } from '../../../src/domain/ideas/supports.js';
@@ -33,9 +33,9 @@ describe.each(engines)('moveIdeaStage and toggleSupport on the database (%s)', (
     const events = await database.db.select().from(ideaStageEvents).where(eq(ideaStageEvents.ideaId, idea.id));
     expect(events.map((e) => e.toStage)).toEqual(['pitched', 'implemented']);
     expect(events[1]?.createdAt.toISOString()).toBe(at.toISOString());
-    const notices = await database.db.select().from(ideaOutbox);
+    const notices = await database.db.select().from(outbox);
     // No forum topic: only the owner's notice.
-    expect(notices.map((n) => n.kind)).toEqual(['stage_owner']);
+    expect(notices.map((n) => n.kind)).toEqual(['idea.stage_owner']);
   });
 
   it('writes nothing for a refused move', async () => {
@@ -43,7 +43,7 @@ describe.each(engines)('moveIdeaStage and toggleSupport on the database (%s)', (
     const result = await moveIdeaStage(database.db, { ideaId: idea.id, to: 'trial', actor: owner, at, timeZone: 'Asia/Makassar' });
     expect(result).toEqual({ ok: false, reason: 'owner_one_step' });
     expect(await database.db.select().from(ideaStageEvents)).toHaveLength(1);
-    expect(await database.db.select().from(ideaOutbox)).toEqual([]);
+    expect(await database.db.select().from(outbox)).toEqual([]);
     expect(await moveIdeaStage(database.db, { ideaId: 999, to: 'trial', actor: coordinator, at, timeZone: 'Asia/Makassar' })).toEqual({ ok: false, reason: 'not_found' });
   });
 

@@ -1,17 +1,19 @@
-import { eq } from 'drizzle-orm';
-import { members, type IdeaOutboxRow } from '../../../db/schema/index.js';
+import type { OutboxRow } from '../../../db/schema/index.js';
 import { getIdeaForum } from '../../../domain/ideas/forum.js';
 import { findIdea, loadStageEvent, type StageEventView } from '../../../domain/ideas/ideas.js';
-import { claimOutbox, markOutboxDone, markOutboxFailed, OUTBOX_LEASE_MS, OUTBOX_MAX_ATTEMPTS, pruneOutbox, releaseOutbox, retryOutboxLater } from '../../../domain/ideas/outbox.js';
-import { languageFor } from '../../../domain/members.js';
+import { IDEA_KIND, IDEA_NOTICE_POLICY, type IdeaNoticePayload } from '../../../domain/ideas/notices.js';
+import { isLastAttempt } from '../../../domain/jobs/policy.js';
+import { findMember, languageFor } from '../../../domain/members.js';
 import { html, translator, type Translate } from '../../../i18n/index.js';
 import type { Job, JobContext } from '../../../jobs/scheduler.js';
+import { queueWorker, type OutboxHandler, type OutboxOutcome } from '../../../jobs/worker.js';
 import { ChatUnreachableError } from '../../../telegram/sender/errors.js';
 import { failureReason } from './forum.js';
 import { classifyTelegramError, openIdeaTopic } from './topics.js';
 import { stageLabel } from '../../views/ideas.js';
 
 type Outcome = { done: true } | { done: false; error: string; transient: boolean };
+type IdeaNotice = { ideaId: number; eventId: number | null; attempts: number };
 const DONE: Outcome = { done: true };
 
 function stageNotice(t: Translate, ev: StageEventView, kind: 'owner' | 'topic') {
@@ -44,16 +46,16 @@ async function send(jc: JobContext, chatId: number, text: string, threadId?: num
   }
 }
 
-async function notifyOwner(jc: JobContext, row: IdeaOutboxRow): Promise<Outcome> {
+async function notifyOwner(jc: JobContext, row: IdeaNotice): Promise<Outcome> {
   const ev = row.eventId ? await loadStageEvent(jc.database.db, row.eventId) : undefined;
   if (!ev) return DONE;
-  const [owner] = await jc.database.db.select().from(members).where(eq(members.id, ev.ownerId));
+  const owner = await findMember(jc.database.db, ev.ownerId);
   if (!owner?.reachable) return DONE;
   const t = translator(languageFor(owner, undefined, jc.config.DEFAULT_LANGUAGE));
   return send(jc, owner.telegramId, stageNotice(t, ev, 'owner').toString());
 }
 
-async function announceInTopic(jc: JobContext, row: IdeaOutboxRow): Promise<Outcome> {
+async function announceInTopic(jc: JobContext, row: IdeaNotice): Promise<Outcome> {
   const ev = row.eventId ? await loadStageEvent(jc.database.db, row.eventId) : undefined;
   if (!ev?.topicChatId || !ev.topicThreadId) return DONE;
   const t = translator(jc.config.DEFAULT_LANGUAGE);
@@ -61,7 +63,7 @@ async function announceInTopic(jc: JobContext, row: IdeaOutboxRow): Promise<Outc
 }
 
 /** Creates the topic; a lasting failure is explained to the coordinator who set the forum. */
-async function createTopic(jc: JobContext, row: IdeaOutboxRow): Promise<Outcome> {
+async function createTopic(jc: JobContext, row: IdeaNotice): Promise<Outcome> {
   const db = jc.database.db;
   const forum = await getIdeaForum(db);
   if (!forum) return DONE;
@@ -69,9 +71,9 @@ async function createTopic(jc: JobContext, row: IdeaOutboxRow): Promise<Outcome>
   const view = { t: translator(config.DEFAULT_LANGUAGE), lang: config.DEFAULT_LANGUAGE, timeZone: config.TZ_NAME };
   const outcome = await openIdeaTopic({ sender: jc.sender, db, logger: jc.logger }, view, row.ideaId, forum.chatId);
   if (outcome.ok || outcome.reason === 'gone') return DONE;
-  const lastTry = row.attempts >= OUTBOX_MAX_ATTEMPTS;
+  const lastTry = isLastAttempt(IDEA_NOTICE_POLICY.retry, row.attempts);
   if (outcome.transient && !lastTry) return { done: false, error: outcome.description, transient: true };
-  const [coordinator] = forum.setBy ? await db.select().from(members).where(eq(members.id, forum.setBy)) : [];
+  const coordinator = forum.setBy ? await findMember(db, forum.setBy) : undefined;
   const idea = coordinator ? await findIdea(db, row.ideaId) : undefined;
   if (coordinator?.reachable && idea) {
     const t = translator(languageFor(coordinator, undefined, config.DEFAULT_LANGUAGE));
@@ -81,55 +83,43 @@ async function createTopic(jc: JobContext, row: IdeaOutboxRow): Promise<Outcome>
   return { done: false, error: `${outcome.reason}: ${outcome.description}`, transient: false };
 }
 
-const handlers: Record<IdeaOutboxRow['kind'], (jc: JobContext, row: IdeaOutboxRow) => Promise<Outcome>> = {
-  topic: createTopic,
-  stage_owner: notifyOwner,
-  stage_topic: announceInTopic,
+const handlers: Record<string, (jc: JobContext, row: IdeaNotice) => Promise<Outcome>> = {
+  [IDEA_KIND.topic]: createTopic,
+  [IDEA_KIND.stageOwner]: notifyOwner,
+  [IDEA_KIND.stageTopic]: announceInTopic,
 };
+
+/** The lease of an ideas job; one job's sends fit well within it. */
+const LEASE_MS = 60_000;
+/** Time left on the lease below which no new job is started. */
+const LEASE_MARGIN_MS = 25_000;
+
+function toQueue(outcome: Outcome): OutboxOutcome {
+  if (outcome.done) return { status: 'sent' };
+  return outcome.transient ? { status: 'retry', outcome: outcome.error } : { status: 'failed', outcome: outcome.error };
+}
 
 /**
  * Sends what pitches and stage moves queued: forum topics, the owner's notice, the topic's
- * announcement. Rows are claimed with a lease (two instances never send one twice); transient
- * failures are retried with a growing pause, lasting ones recorded with their reason.
+ * announcement. One after another (notices to a topic keep their order); transient failures are
+ * retried by the kind's policy, lasting ones recorded with their reason.
  */
-const KEEP_MS = 30 * 24 * 3600_000;
-/** Time left on the lease below which no new row is started (one row's sends fit well within it). */
-const LEASE_MARGIN_MS = 25_000;
-let lastPrune = 0;
-
-export const ideasOutboxJob: Job = {
-  name: 'ideas-outbox',
-  async run(jc) {
-    const now = jc.clock.now();
-    if (now.getTime() - lastPrune > 3600_000) {
-      lastPrune = now.getTime();
-      await pruneOutbox(jc.database.db, new Date(now.getTime() - KEEP_MS));
+export function ideasOutboxJob(owner: string): Job {
+  const run = (handler: (jc: JobContext, row: IdeaNotice) => Promise<Outcome>): OutboxHandler => async (row: OutboxRow, jc) => {
+    const payload = row.payload as unknown as IdeaNoticePayload;
+    const outcome = await handler(jc, { ideaId: payload.ideaId, eventId: payload.eventId, attempts: row.attempts });
+    if (!outcome.done && (!outcome.transient || isLastAttempt(IDEA_NOTICE_POLICY.retry, row.attempts))) {
+      jc.logger.warn({ jobId: row.id, kind: row.kind, ideaId: payload.ideaId, error: outcome.error }, 'idea notice gave up');
     }
-    const rows = await claimOutbox(jc.database.db, now);
-    // Rows go one by one, and a busy group's limit can make that slow: what is left when the lease
-    // nears its end is given back, so another instance never takes a row while this one sends it.
-    const giveBackAt = now.getTime() + OUTBOX_LEASE_MS - LEASE_MARGIN_MS;
-    for (const [i, row] of rows.entries()) {
-      if (jc.clock.now().getTime() >= giveBackAt) {
-        await releaseOutbox(jc.database.db, rows.slice(i).map((r) => r.id));
-        return Math.max(i, 1);
-      }
-      let outcome: Outcome;
-      try {
-        outcome = await handlers[row.kind](jc, row);
-      } catch (err) {
-        jc.logger.error({ outboxId: row.id, kind: row.kind, err: { type: (err as Error).name, message: (err as Error).message } }, 'idea notice failed');
-        outcome = { done: false, error: (err as Error).name ?? 'error', transient: true };
-      }
-      const at = jc.clock.now();
-      if (outcome.done) await markOutboxDone(jc.database.db, row.id, at);
-      else if (outcome.transient && row.attempts < OUTBOX_MAX_ATTEMPTS) {
-        await retryOutboxLater(jc.database.db, row.id, new Date(at.getTime() + 30_000 * 2 ** row.attempts), outcome.error);
-      } else {
-        await markOutboxFailed(jc.database.db, row.id, at, outcome.error);
-        jc.logger.warn({ outboxId: row.id, kind: row.kind, ideaId: row.ideaId, error: outcome.error }, 'idea notice gave up');
-      }
-    }
-    return rows.length;
-  },
-};
+    return toQueue(outcome);
+  };
+  return queueWorker({
+    name: 'ideas-outbox',
+    owner,
+    leaseMs: LEASE_MS,
+    batch: 10,
+    handlers: Object.fromEntries(Object.entries(handlers).map(([kind, h]) => [kind, run(h)])),
+    policies: Object.fromEntries(Object.values(IDEA_KIND).map((kind) => [kind, IDEA_NOTICE_POLICY])),
+    sequential: { leaseMarginMs: LEASE_MARGIN_MS },
+  });
+}

@@ -1,0 +1,148 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { NewOutboxRow, OutboxRow } from '../db/schema/index.js';
+import { DEFAULT_RETRY, type KindPolicy } from '../domain/jobs/policy.js';
+import { claim, finish, giveUp, postpone, release, retry } from '../domain/jobs/queue.js';
+import { ChatUnreachableError } from '../telegram/sender/errors.js';
+import type { Job, JobContext } from './scheduler.js';
+
+/**
+ * What handling one job came to. `children` are enqueued in the same transaction that closes the
+ * job; `later` puts it back until `at` without counting the attempt (e.g. an edit must wait out its interval).
+ */
+export type OutboxOutcome =
+  | { status: 'sent' | 'skipped' | 'failed'; outcome?: string; children?: NewOutboxRow[] }
+  | { status: 'retry'; outcome?: string }
+  | { status: 'later'; at: Date };
+
+export type OutboxHandler = (row: OutboxRow, ctx: JobContext) => Promise<OutboxOutcome>;
+
+export interface WorkerOptions {
+  name: string;
+  /** Handlers by job kind; the worker claims only these kinds. */
+  handlers: Record<string, OutboxHandler>;
+  owner: string;
+  leaseMs: number;
+  batch?: number;
+  /** Per-kind retry policy (default: DEFAULT_RETRY). */
+  policies?: Record<string, KindPolicy>;
+  /**
+   * One job after another, in claim order (notices to one topic must not overtake each other);
+   * what is left when the lease nears its end (`leaseMarginMs`) is given back rather than started.
+   * Default: the batch's jobs run side by side.
+   */
+  sequential?: { leaseMarginMs: number };
+}
+
+/** Telegram said no for good (400 …): retrying the same call cannot help. */
+function isPermanent(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' && code >= 400 && code < 500 && code !== 429;
+}
+
+/** Thrown by a handler that knows retrying cannot help (bad data in the job, a rule it breaks). */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+/**
+ * An error no retry can mend: a bug or a validation error in our own code. Telegram's errors,
+ * the network's and the database's carry a `code` and pass; these do not.
+ */
+export function isBug(err: unknown): boolean {
+  if (err instanceof PermanentJobError) return true;
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== undefined) return false;
+  if (err.name === 'ValidationError') return true;
+  if (err instanceof TypeError) return !/fetch|network|socket|terminated|connect/i.test(err.message);
+  return err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
+}
+
+/** A one-line reason for the outcome column and the log: no payloads, no stack. */
+function bugReason(err: unknown): string {
+  const e = err as Error;
+  return `bug: ${e.name}: ${String(e.message).split('\n')[0]!.slice(0, 200)}`;
+}
+
+export function describeFailure(err: unknown): string {
+  if (err instanceof ChatUnreachableError) return 'blocked';
+  const e = err as { code?: unknown; description?: unknown };
+  if (typeof e.description === 'string' && /chat not found|user not found|PEER_ID_INVALID/i.test(e.description)) return 'not_found';
+  return typeof e.code === 'number' ? `error_${e.code}` : 'error';
+}
+
+/**
+ * A queue worker: claims due jobs of its kinds (the queue's claim, with a lease, so several
+ * instances run it side by side and each job goes to one of them), hands each to the handler of
+ * its kind, and closes the job — only if this worker still holds the lease. A job whose handler
+ * threw a passing error is retried after its kind's backoff and given up after its last attempt.
+ */
+export function queueWorker(options: WorkerOptions): Job {
+  const { name, handlers, owner, leaseMs } = options;
+  const batch = options.batch ?? 20;
+  const kinds = Object.keys(handlers);
+  const policyOf = (kind: string) => options.policies?.[kind]?.retry ?? DEFAULT_RETRY;
+
+  async function close(ctx: JobContext, row: OutboxRow, result: OutboxOutcome): Promise<void> {
+    const { db } = ctx.database;
+    const now = ctx.clock.now();
+    if (result.status === 'later') return postpone(db, row, owner, result.at);
+    if (result.status === 'retry') {
+      const outcome = result.outcome ?? 'error';
+      if ((await retry(db, row, owner, policyOf(row.kind), outcome, now)) === 'failed') {
+        ctx.logger.warn({ job: name, id: row.id, kind: row.kind, outcome }, 'job gave up after its last attempt');
+      }
+      return;
+    }
+    const closed = await finish(db, row, owner, result, now);
+    if (!closed) ctx.logger.warn({ job: name, id: row.id, kind: row.kind }, 'job lost its lease before it was closed');
+  }
+
+  async function handle(ctx: JobContext, row: OutboxRow): Promise<void> {
+    let result: OutboxOutcome;
+    try {
+      result = await handlers[row.kind]!(row, ctx);
+    } catch (err) {
+      if (isBug(err)) {
+        // Retrying would fail the same way (and repeat whatever went out before the failure).
+        const outcome = bugReason(err);
+        ctx.logger.error({ job: name, id: row.id, kind: row.kind, outcome }, 'job failed for good: it cannot succeed by retrying');
+        await giveUp(ctx.database.db, row, owner, outcome, ctx.clock.now());
+        return;
+      }
+      const outcome = describeFailure(err);
+      if (err instanceof ChatUnreachableError || isPermanent(err)) result = { status: 'failed', outcome };
+      else result = { status: 'retry', outcome };
+      ctx.logger.info({ job: name, id: row.id, kind: row.kind, outcome }, 'job not done');
+    }
+    await close(ctx, row, result);
+  }
+
+  return {
+    name,
+    async run(ctx) {
+      const now = ctx.clock.now();
+      const rows = await claim(ctx.database.db, { kinds, now, leaseMs, owner, limit: batch });
+      if (rows.length === 0) return 0;
+      if (!options.sequential) {
+        await Promise.all(rows.map((row) => handle(ctx, row)));
+        return rows.length;
+      }
+      // A busy group's limit can make one-by-one slow: what is left when the lease nears its end is
+      // given back, so another instance never takes a job while this one works on it.
+      const giveBackAt = now.getTime() + leaseMs - options.sequential.leaseMarginMs;
+      for (const [i, row] of rows.entries()) {
+        if (ctx.clock.now().getTime() >= giveBackAt) {
+          await release(ctx.database.db, rows.slice(i), owner);
+          return Math.max(i, 1);
+        }
+        await handle(ctx, row);
+      }
+      return rows.length;
+    },
+  };
+}
+
+/** A name for this process's leases: distinct per app instance, even two in one test process. */
+export function workerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
