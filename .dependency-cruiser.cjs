@@ -7,7 +7,7 @@
  * plain settings (so it imports their types), and src/db/transfer uses domain/dates for file names.
  *
  *   src/main.ts                      process entry; the only production module that may reach src/dev
- *   src/dev/ (playground, fake Bot API; today still src/playground and src/telegram/api-double)
+ *   src/dev/ (the playground, the fake Bot API, the fake model server)
  *   src/app.ts                       wires everything together
  *   src/config.ts                    read by app, bot, jobs, web, intake; never by the domain
  *   src/bot/ · src/jobs/ · src/web/  the three ways work arrives: updates, schedules, HTTP
@@ -20,7 +20,7 @@
  *
  * Rules are written by folder so they keep holding when files move inside a folder.
  */
-const UP_FROM_DOMAIN = '^src/(bot|jobs|telegram|web|llm|charts|dev|playground)/|^src/(app|main|config)\\.ts$';
+const UP_FROM_DOMAIN = '^src/(bot|jobs|telegram|web|llm|charts|dev)/|^src/(app|main|config)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -65,7 +65,7 @@ module.exports = {
       severity: 'error',
       comment: 'The database layer is below everything that uses it.',
       from: { path: '^src/db/' },
-      to: { path: '^src/(bot|jobs|telegram|web|llm|charts|dev|playground)/|^src/(app|main)\\.ts$' },
+      to: { path: '^src/(bot|jobs|telegram|web|llm|charts|dev)/|^src/(app|main)\\.ts$' },
     },
     {
       name: 'i18n-is-a-leaf',
@@ -85,14 +85,14 @@ module.exports = {
       name: 'telegram-not-up',
       severity: 'error',
       comment: 'src/telegram is what production ships of Telegram (intake, sender, limits); the bot builds on it, not the other way round.',
-      from: { path: '^src/telegram/', pathNot: '^src/telegram/api-double/' },
-      to: { path: '^src/(bot|jobs|web|llm|charts|dev|playground)/|^src/telegram/api-double/|^src/(app|main)\\.ts$' },
+      from: { path: '^src/telegram/' },
+      to: { path: '^src/(bot|jobs|web|llm|charts|dev)/|^src/(app|main)\\.ts$' },
     },
     {
       name: 'intake-through-its-surface',
       severity: 'error',
       comment: 'Handlers see intake only through intake/reruns.ts (run again later, is this a rerun); the rest of intake is wired by the app.',
-      from: { path: '^src/', pathNot: '^src/(telegram/intake/|app\\.ts$|main\\.ts$|dev/|playground/)' },
+      from: { path: '^src/', pathNot: '^src/(telegram/intake/|app\\.ts$|main\\.ts$|dev/)' },
       to: { path: '^src/telegram/intake/', pathNot: '^src/telegram/intake/reruns\\.ts$' },
     },
     {
@@ -100,7 +100,7 @@ module.exports = {
       severity: 'error',
       comment: 'The model and chart adapters serve bot, jobs and web; they do not call them.',
       from: { path: '^src/(llm|charts)/' },
-      to: { path: '^src/(bot|jobs|telegram|web|dev|playground)/|^src/(app|main)\\.ts$' },
+      to: { path: '^src/(bot|jobs|telegram|web|dev)/|^src/(app|main)\\.ts$' },
     },
     {
       name: 'jobs-not-to-bot',
@@ -134,15 +134,15 @@ module.exports = {
       name: 'app-is-wired-by-main',
       severity: 'error',
       comment: 'Only the entry points (main, the dev room) create the app.',
-      from: { path: '^src/', pathNot: '^src/(main\\.ts|dev/|playground/)' },
+      from: { path: '^src/', pathNot: '^src/(main\\.ts|dev/)' },
       to: { path: '^src/(app|main)\\.ts$' },
     },
     {
       name: 'dev-only-from-main',
       severity: 'error',
       comment: 'The dev room (playground, fake Bot API) may use anything in src, but nothing in src except main.ts uses it.',
-      from: { path: '^src/', pathNot: '^src/(main\\.ts$|dev/|playground/|telegram/api-double/)' },
-      to: { path: '^src/(dev|playground|telegram/api-double)/' },
+      from: { path: '^src/', pathNot: '^src/(main\\.ts$|dev/)' },
+      to: { path: '^src/dev/' },
     },
     {
       name: 'not-to-unresolvable',

@@ -8,7 +8,7 @@
  */
 export { BotApiDouble, type RequestInterceptor } from './server.js';
 export { parseHtml } from './html.js';
-export { parseMarkdownV2, parseMarkdown } from './markdown.js';
+export { parseMarkdownV2 } from './markdown.js';
 export { mimeFromName } from './state.js';
 export { emptySnapshot } from './snapshot.js';
 export type { FormattedText } from './html.js';

@@ -180,8 +180,3 @@ export async function requeueRequest(db: DbOrTx, requestId: number, error?: stri
     .set({ status: 'queued', ...(error ? { error: error.slice(0, 500) } : {}) })
     .where(eq(draftRequests.id, requestId));
 }
-
-export async function findRequest(db: DbOrTx, requestId: number): Promise<DraftRequest | undefined> {
-  const [row] = await db.select().from(draftRequests).where(eq(draftRequests.id, requestId));
-  return row;
-}

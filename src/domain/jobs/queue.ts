@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import { outbox, type NewOutboxRow, type OutboxRow } from '../../db/schema/index.js';
@@ -229,15 +229,6 @@ export async function countRunning(db: DbOrTx, kinds: string[], now: Date, ref?:
   return Number(row?.n ?? 0);
 }
 
-/** Pending jobs of a subject, oldest first. */
-export async function pendingJobs(db: DbOrTx, ref: string, kinds?: string[]): Promise<QueuedJob[]> {
-  return db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.ref, ref), eq(outbox.status, 'pending'), kinds ? inArray(outbox.kind, kinds) : undefined))
-    .orderBy(asc(outbox.id));
-}
-
 /** True when a later job of the same kind for the same chat and subject is also due (it supersedes this one). */
 export async function laterJobDue(db: DbOrTx, job: QueuedJob, now: Date): Promise<boolean> {
   const [later] = await db
@@ -247,6 +238,8 @@ export async function laterJobDue(db: DbOrTx, job: QueuedJob, now: Date): Promis
       and(
         eq(outbox.ref, job.ref),
         eq(outbox.kind, job.kind),
+        // Never the job itself: a due time with microseconds would otherwise "supersede" itself.
+        ne(outbox.id, job.id),
         job.chatId === null ? sql`${outbox.chatId} is null` : eq(outbox.chatId, job.chatId),
         // Pending or already sent: jobs of one round may be handled in any order.
         inArray(outbox.status, ['pending', 'sent']),
