@@ -70,7 +70,7 @@ export class RateLimiter {
     consider(this.global, l.globalPerSec, 1000);
     if (wait > 0) {
       this.violations++;
-      return Math.max(1, Math.ceil(wait / 1000));
+      return retryAfterSeconds(wait);
     }
     chatWin?.push(now);
     groupWin?.push(now);
@@ -86,7 +86,7 @@ export class RateLimiter {
     if (limit <= 0 || w.count(now, 60_000) >= limit) {
       this.violations++;
       const wait = limit <= 0 ? 60_000 : w.oldestBlocking(limit) + 60_000 - now;
-      return Math.max(1, Math.ceil(wait / 1000));
+      return retryAfterSeconds(wait);
     }
     w.push(now);
     return undefined;
@@ -97,4 +97,12 @@ export class RateLimiter {
     if (!w) map.set(id, (w = new Window()));
     return w;
   }
+}
+
+/**
+ * Whole seconds to wait, as Telegram answers. The wait is rounded to the millisecond first: with
+ * performance.now()'s fractions, (t + 1000) − t can come out as 1000.0000000001 and would say 2 s.
+ */
+function retryAfterSeconds(waitMs: number): number {
+  return Math.max(1, Math.ceil(Math.round(waitMs) / 1000));
 }
