@@ -6,6 +6,7 @@ import { engines } from '../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../helpers/harness.js';
 import { addMembers, setupForum } from '../helpers/sessions.js';
 import { injectFault } from '../helpers/faults.js';
+import { limitsExceeded } from '../helpers/rate-windows.js';
 
 // Each recipient gets one message, so the per-chat limit only concerns the coordinator's own chat,
 // where the sender allows Telegram's short bursts by design (the double counts 1/s strictly).
@@ -128,11 +129,10 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     for (const u of others) expect(received(h, u, text)).toBe(0);
   });
 
-  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000, retry: 2 }, async () => {
+  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000 }, async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 199);
-    // Below Telegram's 30/s with a margin, as in production: the fake API counts arrivals, and a
-    // busy test process can bunch a few requests together on the way.
+    // Below Telegram's 30/s with a margin, as in production.
     await realPace(h, 20);
     const text = 'Undangan: Sesi Warkop Indah #5 membahas proposal KIPP 2027.';
     const confirm = await compose(ana, text, /Semua anggota aktif \(200\)/);
@@ -140,18 +140,22 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     injectFault(h.api, { method: 'sendMessage', times: 8, fault: { kind: '429', retryAfter: 1 } });
     const callsBefore = h.api.calls.length;
     enforce(h);
+    // The limits are counted where requests leave the bot's sender: the fake API runs in this
+    // process and stamps arrivals, which bunch when a loaded machine stalls its event loop.
+    const departures = h.recordDepartures();
     const done = await ana.press('✅ Kirim', confirm);
 
     for (const user of crowd) expect(received(h, user, text)).toBe(1);
     expect(received(h, ana, text)).toBe(2); // the preview, then the broadcast
-    expect(h.api.limitViolations).toBe(0);
+    expect(limitsExceeded(departures, TELEGRAM_LIMITS)).toEqual([]);
     const calls = h.api.calls.slice(callsBefore);
-    expect(calls.filter((c) => c.status === 429)).toHaveLength(8);
+    // The injected 429s, each answered; any others are arrivals bunched on the way (counted by the
+    // fake API as violations), waited out and retried like the injected ones.
+    expect(calls.filter((c) => c.status === 429).length - h.api.limitViolations).toBe(8);
     expect(done.message?.text).toContain('Siaran #1 selesai (200 penerima)\nTerkirim: 200\nGagal: 0');
     expect(await deliveryCounts(h)).toEqual({ delivered: 200 });
     // The progress message was edited at most every few seconds (the final report aside).
-    const edits = calls.filter((c) => c.method === 'editMessageText' && Number(c.payload.chat_id) === ana.id && c.status === 200);
-    const progress = edits.filter((c) => String(c.payload.text).includes('sedang dikirim'));
+    const progress = departures.filter((d) => d.method === 'editMessageText' && Number(d.chatId) === ana.id && String(d.payload.text).includes('sedang dikirim'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (let i = 1; i < progress.length; i++) expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(2900);
   });
