@@ -143,7 +143,9 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     // The limits are counted where requests leave the bot's sender: the fake API runs in this
     // process and stamps arrivals, which bunch when a loaded machine stalls its event loop.
     const departures = h.recordDepartures();
+    const pressedAt = performance.now();
     const done = await ana.press('✅ Kirim', confirm);
+    const sendingMs = performance.now() - pressedAt;
 
     for (const user of crowd) expect(received(h, user, text)).toBe(1);
     expect(received(h, ana, text)).toBe(2); // the preview, then the broadcast
@@ -154,10 +156,13 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     expect(calls.filter((c) => c.status === 429).length - h.api.limitViolations).toBe(8);
     expect(done.message?.text).toContain('Siaran #1 selesai (200 penerima)\nTerkirim: 200\nGagal: 0');
     expect(await deliveryCounts(h)).toEqual({ delivered: 200 });
-    // The progress message was edited at most every few seconds (the final report aside).
+    // The progress message was edited at most every 3 s (BROADCAST_PROGRESS_SECONDS; the final
+    // report aside). The job decides that when it claims the edit; the request leaves a few queries
+    // later, which a loaded machine stretches by hundreds of ms, so the gaps between departures
+    // (or arrivals) are no measure. Every claim falls within the press, though: at most one per 3 s of it.
     const progress = departures.filter((d) => d.method === 'editMessageText' && Number(d.chatId) === ana.id && String(d.payload.text).includes('sedang dikirim'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(2900);
+    expect(progress.length).toBeLessThanOrEqual(Math.floor(sendingMs / 3000) + 1);
   });
 
   it('resumes after a restart without sending anyone the message twice', { timeout: 120_000 }, async () => {
