@@ -6,6 +6,7 @@ import { loadConfig, secretsOf, type Config } from '../../src/config.js';
 import type { Engine } from '../../src/db/client.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { settle } from '../../src/dev/playground/settle.js';
+import type { Departure } from '../../src/telegram/sender/sender.js';
 import { BotApiDouble, type BotApiDoubleOptions, type FakeChat, type FakeUser, type StoredMessage } from '../../src/dev/telegram-double/index.js';
 import { useTestDatabase, type TestDatabase } from './databases.js';
 
@@ -137,6 +138,7 @@ export class Harness {
   logger!: Logger;
   private users = new Map<string, TestUser>();
   private instances: App[] = [];
+  private departures: Departure[] | undefined;
 
   constructor(
     readonly engine: Engine,
@@ -185,6 +187,20 @@ export class Harness {
       tickMs: 60_000,
       skipCommandMenu: true,
     });
+    const out = this.departures;
+    if (out) this.app.sender.onDeparture((d) => out.push(d));
+  }
+
+  /**
+   * Every request the bot's sender lets go from now on (across restarts), stamped when it left:
+   * where the rate limits apply. The fake API's own stamps are arrivals, which bunch when this
+   * busy process's event loop stalls, although the requests left evenly spaced.
+   */
+  recordDepartures(): Departure[] {
+    const out: Departure[] = [];
+    this.departures = out;
+    this.app.sender.onDeparture((d) => out.push(d));
+    return out;
   }
 
   /**

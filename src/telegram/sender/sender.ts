@@ -49,6 +49,16 @@ export interface SenderHooks {
   onChatUnreachable?(chatId: number | string, description: string): void | Promise<void>;
 }
 
+/** One request leaving the sender, past its limits (each retry and each part of a split text is one). */
+export interface Departure {
+  method: string;
+  /** The call's chat (number, or @username), undefined for calls without one. */
+  chatId: number | string | undefined;
+  payload: Readonly<Record<string, unknown>>;
+  /** When it left, on the clock the buckets use (SenderOptions.now): the time the limits govern. */
+  at: number;
+}
+
 export interface SenderStats {
   /** Successful API requests made through the sender (each part of a split text counts). */
   sent: number;
@@ -121,6 +131,8 @@ export class Sender {
   private readonly lanes = new Lanes();
   private readonly shared: SharedLimiter | undefined;
   private readonly counters: SenderStats = { sent: 0, retried429: 0, retried5xx: 0, failed: 0, waitingMs: 0 };
+  private readonly now: () => number;
+  private readonly departureListeners = new Set<(departure: Departure) => void>();
 
   constructor(opts: SenderOptions) {
     const { limits } = opts;
@@ -135,6 +147,7 @@ export class Sender {
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
     this.shared = opts.shared;
     this.transport = transportOf(opts.telegram);
+    this.now = opts.now ?? (() => performance.now());
     this.local = new LocalLimits({
       limits,
       bursts: opts.bursts,
@@ -152,6 +165,16 @@ export class Sender {
 
   stats(): SenderStats {
     return { ...this.counters, waitingMs: Math.round(this.counters.waitingMs) };
+  }
+
+  /**
+   * Calls `listener` as each request leaves, synchronously, past the limits. For tests that check
+   * the limits: a server in the same process stamps arrivals, which bunch when its event loop
+   * stalls although the requests left evenly spaced. Returns a function that removes the listener.
+   */
+  onDeparture(listener: (departure: Departure) => void): () => void {
+    this.departureListeners.add(listener);
+    return () => this.departureListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -241,6 +264,7 @@ export class Sender {
     for (;;) {
       await this.local.acquire(kind, chat, signal);
       if (this.shared && kind !== 'none') await this.shared.acquire(kind, chat, signal);
+      this.departed(method, payload, chatId);
       try {
         const result = await this.transport.call(method, payload, this.requestSignal(signal, method));
         this.counters.sent++;
@@ -291,6 +315,18 @@ export class Sender {
         if (isMessageNotModified(err)) this.log.debug({ method, chatId, ...fields }, 'message not modified');
         else this.log.warn({ method, chatId, ...fields }, 'telegram call failed');
         throw err;
+      }
+    }
+  }
+
+  private departed(method: string, payload: Record<string, unknown>, chatId: number | string | undefined): void {
+    if (this.departureListeners.size === 0) return;
+    const departure: Departure = { method, chatId, payload, at: this.now() };
+    for (const listener of this.departureListeners) {
+      try {
+        listener(departure);
+      } catch {
+        // an observer must not break sending
       }
     }
   }

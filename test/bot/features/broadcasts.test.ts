@@ -6,6 +6,7 @@ import { engines } from '../../helpers/databases.js';
 import { useHarness, type Harness, type TestUser } from '../../helpers/harness.js';
 import { addMembers, setupForum } from '../../helpers/sessions.js';
 import { injectFault } from '../../helpers/faults.js';
+import { limitsExceeded } from '../../helpers/rate-windows.js';
 
 // Each recipient gets one message, so the per-chat limit only concerns the coordinator's own chat,
 // where the sender allows Telegram's short bursts by design (the double counts 1/s strictly).
@@ -128,11 +129,10 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     for (const u of others) expect(received(h, u, text)).toBe(0);
   });
 
-  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000, retry: 2 }, async () => {
+  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000 }, async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 199);
-    // Below Telegram's 30/s with a margin, as in production: the fake API counts arrivals, and a
-    // busy test process can bunch a few requests together on the way.
+    // Below Telegram's 30/s with a margin, as in production.
     await realPace(h, 20);
     const text = 'Undangan: Sesi Warkop Indah #5 membahas proposal KIPP 2027.';
     const confirm = await compose(ana, text, /Semua anggota aktif \(200\)/);
@@ -140,20 +140,29 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     injectFault(h.api, { method: 'sendMessage', times: 8, fault: { kind: '429', retryAfter: 1 } });
     const callsBefore = h.api.calls.length;
     enforce(h);
+    // The limits are counted where requests leave the bot's sender: the fake API runs in this
+    // process and stamps arrivals, which bunch when a loaded machine stalls its event loop.
+    const departures = h.recordDepartures();
+    const pressedAt = performance.now();
     const done = await ana.press('✅ Kirim', confirm);
+    const sendingMs = performance.now() - pressedAt;
 
     for (const user of crowd) expect(received(h, user, text)).toBe(1);
     expect(received(h, ana, text)).toBe(2); // the preview, then the broadcast
-    expect(h.api.limitViolations).toBe(0);
+    expect(limitsExceeded(departures, TELEGRAM_LIMITS)).toEqual([]);
     const calls = h.api.calls.slice(callsBefore);
-    expect(calls.filter((c) => c.status === 429)).toHaveLength(8);
+    // The injected 429s, each answered; any others are arrivals bunched on the way (counted by the
+    // fake API as violations), waited out and retried like the injected ones.
+    expect(calls.filter((c) => c.status === 429).length - h.api.limitViolations).toBe(8);
     expect(done.message?.text).toContain('Siaran #1 selesai (200 penerima)\nTerkirim: 200\nGagal: 0');
     expect(await deliveryCounts(h)).toEqual({ delivered: 200 });
-    // The progress message was edited at most every few seconds (the final report aside).
-    const edits = calls.filter((c) => c.method === 'editMessageText' && Number(c.payload.chat_id) === ana.id && c.status === 200);
-    const progress = edits.filter((c) => String(c.payload.text).includes('sedang dikirim'));
+    // The progress message was edited at most every 3 s (BROADCAST_PROGRESS_SECONDS; the final
+    // report aside). The job decides that when it claims the edit; the request leaves a few queries
+    // later, which a loaded machine stretches by hundreds of ms, so the gaps between departures
+    // (or arrivals) are no measure. Every claim falls within the press, though: at most one per 3 s of it.
+    const progress = departures.filter((d) => d.method === 'editMessageText' && Number(d.chatId) === ana.id && String(d.payload.text).includes('sedang dikirim'));
     expect(progress.length).toBeGreaterThanOrEqual(1);
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(2900);
+    expect(progress.length).toBeLessThanOrEqual(Math.floor(sendingMs / 3000) + 1);
   });
 
   it('resumes after a restart without sending anyone the message twice', { timeout: 120_000 }, async () => {
@@ -163,6 +172,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     const text = 'Pengumuman: batas unggah proposal KIPP diperpanjang.';
     const confirm = await compose(ana, text, /Semua anggota aktif \(60\)/);
     enforce(h);
+    const departures = h.recordDepartures(); // across the restart below
     h.api.pressButton(ana.user, confirm, confirm.reply_markup!.inline_keyboard[0]![0]!.callback_data!);
     await h.api.waitFor(() => crowd.filter((u) => received(h, u, text) > 0).length >= 15, { timeoutMs: 20_000 });
     // The bot is stopped mid-way (it finishes the batch in hand) …
@@ -193,7 +203,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     for (const user of crowd) expect(received(h, user, text)).toBe(user === skipped ? 0 : 1);
     expect(received(h, ana, text)).toBe(2);
     expect(await deliveryCounts(h)).toEqual({ delivered: 59, skipped: 1 });
-    expect(h.api.limitViolations).toBe(0);
+    expect(limitsExceeded(departures, TELEGRAM_LIMITS)).toEqual([]);
     expect(h.api.message(ana.id, confirm.message_id)?.text).toContain('Siaran #1 selesai (60 penerima)\nTerkirim: 59\nGagal: 0 (memblokir bot: 0, tidak ditemukan: 0, lainnya: 0)\nDilewati: 1');
   });
 
