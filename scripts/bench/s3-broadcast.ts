@@ -24,12 +24,12 @@ interface S3Run {
   firstAfterStartS: number;
 }
 
-/** Messages with `text` that the fake API accepted, per chat. */
+/** Messages ending with `text` (a broadcast carries a header above the coordinator's text) that the fake API accepted, per chat. */
 export function deliveredPerChat(api: BotApiDouble, text: string, from = 0): { perChat: Map<number, number>; times: number[] } {
   const perChat = new Map<number, number>();
   const times: number[] = [];
   for (const call of api.calls.slice(from)) {
-    if (call.method !== 'sendMessage' || call.status !== 200 || call.payload.text !== text) continue;
+    if (call.method !== 'sendMessage' || call.status !== 200 || !String(call.payload.text ?? '').endsWith(text)) continue;
     const chat = Number(call.payload.chat_id);
     perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
     times.push(call.at);
