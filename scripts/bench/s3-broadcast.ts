@@ -5,7 +5,7 @@ import { botEnv, botMessage, createGroups, createUsers, startApi, startBot, star
 
 /**
  * Scenario 3: a broadcast at Telegram's limits. PRIVATE members and GROUPS linked groups are the
- * recipients of one broadcast (rows written as /siaran's confirmation writes them); the fake API
+ * recipients of one broadcast (rows and jobs written as /siaran's confirmation writes them); the fake API
  * enforces 30 messages/s overall, 1/s per chat and 20/min per group, answering 429 with
  * retry_after beyond them; the bot runs with its default limits. Reported: time from the first to
  * the last message against the ideal N / 30 s, 429s received, duplicates and misses.
@@ -72,6 +72,14 @@ async function once(privateCount: number, groupCount: number): Promise<S3Run> {
            union all select id, null from chats where type = 'supergroup') r
          order by md5(chat_id::text)`,
         [b!.id, memberTelegramId(3)],
+      );
+      // One delivery job per recipient in the one queue, in delivery order (as deliveryJob() writes them).
+      await database.query(
+        `insert into outbox (kind, ref, dedupe_key, chat_id, due_at, payload)
+         select 'broadcast.deliver', 'broadcast:' || broadcast_id, 'broadcast-delivery:' || id, chat_id, now(),
+                jsonb_build_object('broadcastId', broadcast_id, 'deliveryId', id)
+         from broadcast_deliveries where broadcast_id = $1::int order by id`,
+        [b!.id],
       );
       await analyze(database);
     });
