@@ -26,7 +26,7 @@ import type { MinutesSource } from './domain/drafts/sources.js';
 import { minutesForIdea } from './domain/sessions/minutes.js';
 import { llmSettings } from './llm/settings.js';
 import { probeModelServer } from './llm/probe.js';
-import { ideasOutboxJob } from './bot/features/ideas/index.js';
+import { ideasOutboxJob } from './jobs/idea-notices.js';
 import { retentionJob } from './jobs/retention.js';
 import { syncEnvAdmins } from './domain/admins.js';
 import { sessionJobs } from './jobs/sessions.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { ideasOutboxJob } from '../../src/bot/features/ideas/index.js';
+import { ideasOutboxJob } from '../../src/jobs/idea-notices.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { claim } from '../../src/domain/jobs/queue.js';
 import type { JobContext } from '../../src/jobs/scheduler.js';

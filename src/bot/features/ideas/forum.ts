@@ -1,28 +1,15 @@
 import { Composer } from 'telegraf';
 import { clearIdeaForum, getIdeaForum, setIdeaForum } from '../../../domain/ideas/forum.js';
-import { translator, type Html, type Translate } from '../../../i18n/index.js';
+import { translator } from '../../../i18n/index.js';
 import { onCommand } from '../../commands/on-command.js';
 import type { BotContext } from '../../context.js';
 import { isPrivate } from '../../middlewares/guards.js';
 import { replyHtml } from '../../reply.js';
 import { ideaSpec } from './commands.js';
 import { ideaFromArg, nowOf } from './shared.js';
-import { openIdeaTopic, type TopicFailure } from './topics.js';
+import { failureReason, openIdeaTopic } from '../../views/idea-topics.js';
 
 const RELEASE = new Set(['lepas', 'off', 'hapus', 'stop']);
-
-export function failureReason(t: Translate, reason: TopicFailure, description: string): Html {
-  switch (reason) {
-    case 'rights':
-      return t('ideas.forum.reason.rights');
-    case 'notForum':
-      return t('ideas.forum.reason.notForum');
-    case 'removed':
-      return t('ideas.forum.reason.removed');
-    default:
-      return t('ideas.forum.reason.other', { description });
-  }
-}
 
 /** Whether the bot may create topics here (an admin with "Manage topics"). */
 async function canManageTopics(ctx: BotContext, chatId: number): Promise<boolean> {

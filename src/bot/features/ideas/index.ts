@@ -13,7 +13,6 @@ import { recapFeature } from './recap.js';
 import { searchFeature } from './search.js';
 import { stageFeature } from './stage.js';
 
-export { ideasOutboxJob } from './outbox-job.js';
 
 /** The idea pipeline. Comments in idea topics are caught first, before any other message handling. */
 export function ideasFeature(registries: BotRegistries): Composer<BotContext> {

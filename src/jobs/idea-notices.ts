@@ -1,16 +1,15 @@
-import type { OutboxRow } from '../../../db/schema/index.js';
-import { getIdeaForum } from '../../../domain/ideas/forum.js';
-import { findIdea, loadStageEvent, type StageEventView } from '../../../domain/ideas/ideas.js';
-import { IDEA_KIND, IDEA_NOTICE_POLICY, type IdeaNoticePayload } from '../../../domain/ideas/notices.js';
-import { isLastAttempt } from '../../../domain/jobs/policy.js';
-import { findMember, languageFor } from '../../../domain/members.js';
-import { html, translator, type Translate } from '../../../i18n/index.js';
-import type { Job, JobContext } from '../../../jobs/scheduler.js';
-import { queueWorker, type OutboxHandler, type OutboxOutcome } from '../../../jobs/worker.js';
-import { ChatUnreachableError } from '../../../telegram/sender/errors.js';
-import { failureReason } from './forum.js';
-import { classifyTelegramError, openIdeaTopic } from './topics.js';
-import { stageLabel } from '../../views/ideas.js';
+import type { OutboxRow } from '../db/schema/index.js';
+import { getIdeaForum } from '../domain/ideas/forum.js';
+import { findIdea, loadStageEvent, type StageEventView } from '../domain/ideas/ideas.js';
+import { IDEA_KIND, IDEA_NOTICE_POLICY, type IdeaNoticePayload } from '../domain/ideas/notices.js';
+import { isLastAttempt } from '../domain/jobs/policy.js';
+import { findMember, languageFor } from '../domain/members.js';
+import { html, translator, type Translate } from '../i18n/index.js';
+import type { Job, JobContext } from './scheduler.js';
+import { queueWorker, type OutboxHandler, type OutboxOutcome } from './worker.js';
+import { ChatUnreachableError } from '../telegram/sender/errors.js';
+import { classifyTelegramError, failureReason, openIdeaTopic } from '../bot/views/idea-topics.js';
+import { stageLabel } from '../bot/views/ideas.js';
 
 type Outcome = { done: true } | { done: false; error: string; transient: boolean };
 type IdeaNotice = { ideaId: number; eventId: number | null; attempts: number };

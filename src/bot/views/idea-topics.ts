@@ -1,12 +1,13 @@
-import type { Db } from '../../../db/client.js';
-import { clip } from '../../../domain/ideas/fields.js';
-import { setIdeaTopic } from '../../../domain/ideas/forum.js';
-import { loadIdeaCard } from '../../../domain/ideas/ideas.js';
-import type { Logger } from '../../../logger.js';
-import { ChatUnreachableError } from '../../../telegram/sender/errors.js';
-import type { Sender } from '../../../telegram/sender/sender.js';
-import { cardKeyboard } from '../../keyboards/ideas.js';
-import { renderCard, type ViewContext } from '../../views/ideas.js';
+import type { Html, Translate } from '../../i18n/index.js';
+import type { Db } from '../../db/client.js';
+import { clip } from '../../domain/ideas/fields.js';
+import { setIdeaTopic } from '../../domain/ideas/forum.js';
+import { loadIdeaCard } from '../../domain/ideas/ideas.js';
+import type { Logger } from '../../logger.js';
+import { ChatUnreachableError } from '../../telegram/sender/errors.js';
+import type { Sender } from '../../telegram/sender/sender.js';
+import { cardKeyboard } from '../keyboards/ideas.js';
+import { renderCard, type ViewContext } from './ideas.js';
 
 export type TopicFailure = 'rights' | 'notForum' | 'removed' | 'other';
 
@@ -63,4 +64,18 @@ export async function openIdeaTopic(
     deps.logger.warn({ ideaId: idea.id, err: classifyTelegramError(err) }, 'could not post the card in the new idea topic');
   }
   return { ok: true, created: true, threadId };
+}
+
+/** Why a topic could not be opened, in the reader's words (the command's answer and the job's notice). */
+export function failureReason(t: Translate, reason: TopicFailure, description: string): Html {
+  switch (reason) {
+    case 'rights':
+      return t('ideas.forum.reason.rights');
+    case 'notForum':
+      return t('ideas.forum.reason.notForum');
+    case 'removed':
+      return t('ideas.forum.reason.removed');
+    default:
+      return t('ideas.forum.reason.other', { description });
+  }
 }
