@@ -2,7 +2,7 @@ import type { BotApiDouble, FakeChat, FakeUser, StoredMessage } from '../../src/
 import { runFeed, type FeedItem, type FeedResult } from './feed.js';
 import { benchDatabase, benchEngines, benchRuns, envInt, log, median, rng, rssPeak, sleep, table, type BenchDatabase } from './lib.js';
 import { analyze, seedAgencyList, seedGroups, seedIdeas, seedMembers, seedPost, seedSessions, withDatabase } from './seed.js';
-import { botEnv, botMessage, createGroups, createUsers, startApi, startBot, startPrivateChats, UNLIMITED_SENDS, type RunningBot } from './world.js';
+import { botEnv, botMessage, createGroups, pressShown, createUsers, startApi, startBot, startPrivateChats, UNLIMITED_SENDS, type RunningBot } from './world.js';
 
 /**
  * Scenario 1: update throughput and latency. A forum of USERS members in GROUPS groups sends
@@ -121,18 +121,18 @@ export function mixedFeed(api: BotApiDouble, forum: Forum, count: number, seed: 
       case 'page': {
         const page = 2 + Math.floor(random() * 100);
         const cursor = last - (page - 1) * 10;
-        items.push({ push: () => api.pressButton(user, forum.lists[u]!, `il:p:${page}:n${Math.max(first, cursor)}:-`) });
+        items.push({ push: () => pressShown(api, user, forum.lists[u]!, `il:p:${page}:n${Math.max(first, cursor)}:-`) });
         break;
       }
       case 'support': {
         const idea = first + Math.floor(random() * (last - first + 1));
-        items.push({ push: () => api.pressButton(user, forum.cards[u]!, `idea:sup:${idea}`) });
+        items.push({ push: () => pressShown(api, user, forum.cards[u]!, `idea:sup:${idea}`) });
         break;
       }
       case 'rsvp': {
         const a = pick(forum.announcements);
         const answer = pick(['y', 'y', 'm', 'n']);
-        items.push({ push: () => api.pressButton(user, a.message, `s:r:${a.sessionId}:${answer}`) });
+        items.push({ push: () => pressShown(api, user, a.message, `s:r:${a.sessionId}:${answer}`) });
         break;
       }
       case 'start':

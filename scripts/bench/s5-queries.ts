@@ -13,7 +13,7 @@ import { runFeed, type FeedItem } from './feed.js';
 import { openInstrumented, planSummary, type Instrumented } from './instrumented.js';
 import { benchDatabase, envInt, log, percentile, primaryEngine, rng, table } from './lib.js';
 import { analyze, seedAgencyList, seedGroups, seedIdeas, seedMembers, seedPost, seedSessions, withDatabase } from './seed.js';
-import { botEnv, botMessage, createGroups, createUsers, startApi, startBot, startPrivateChats, UNLIMITED_SENDS } from './world.js';
+import { botEnv, botMessage, createGroups, pressShown, createUsers, startApi, startBot, startPrivateChats, UNLIMITED_SENDS } from './world.js';
 
 /**
  * Scenario 5: queries at scale. IDEAS ideas, MEMBERS members, AGENCIES agencies, SESSIONS sessions
@@ -178,12 +178,12 @@ export async function scenario5(): Promise<{ markdown: string }> {
       const person = () => next++;
       const kinds: [string, (n: number) => FeedItem][] = [
         ['/ide — first page', (n) => ({ push: () => api.sendText(users[n]!, api.privateChat(users[n]!), '/ide') })],
-        ['/ide — 50th page', (n) => ({ push: () => api.pressButton(users[n]!, lists[n]!, `il:p:50:n${seeded.cursor}:-`) })],
+        ['/ide — 50th page', (n) => ({ push: () => pressShown(api, users[n]!, lists[n]!, `il:p:50:n${seeded.cursor}:-`) })],
         ['/cari, one word', (n) => ({ push: () => api.sendText(users[n]!, api.privateChat(users[n]!), `/cari ${ONE_WORD[n % ONE_WORD.length]}`) })],
         ['/cari, three words', (n) => ({ push: () => api.sendText(users[n]!, api.privateChat(users[n]!), `/cari ${THREE_WORDS[n % THREE_WORDS.length]}`) })],
         ['/cari, a word in most ideas', (n) => ({ push: () => api.sendText(users[n]!, api.privateChat(users[n]!), `/cari ${COMMON_WORD[0]}`) })],
         ['/rekap', (n) => ({ push: () => api.sendText(users[n]!, api.privateChat(users[n]!), '/rekap') })],
-        ['RSVP press', (n) => ({ push: () => api.pressButton(users[n]!, announcement, `s:r:${seeded.future[0]}:${['y', 'm', 'n'][n % 3]}`) })],
+        ['RSVP press', (n) => ({ push: () => pressShown(api, users[n]!, announcement, `s:r:${seeded.future[0]}:${['y', 'm', 'n'][n % 3]}`) })],
       ];
       for (const [name, make] of kinds) {
         const items = Array.from({ length: s.e2e }, () => make(person()));

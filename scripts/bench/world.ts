@@ -1,4 +1,4 @@
-import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage } from '../../src/dev/telegram-double/index.js';
+import { BotApiDouble, type FakeChat, type FakeUser, type StoredMessage, type Update } from '../../src/dev/telegram-double/index.js';
 import { spawnScript, type BenchDatabase, type BotProcess } from './lib.js';
 import { memberTelegramId } from './seed.js';
 
@@ -58,6 +58,21 @@ export async function botMessage(api: BotApiDouble, chatId: number, text: string
   const reply_markup = buttons.length ? { inline_keyboard: [buttons.map((data) => ({ text: data, callback_data: data }))] } : undefined;
   const sent = await call<{ message_id: number }>(api, 'sendMessage', { chat_id: chatId, text, ...(reply_markup ? { reply_markup } : {}) });
   return api.message(chatId, sent.message_id)!;
+}
+
+/**
+ * A press of `data` on `message`, as the member's client would send it once the bot's message shows
+ * that button. The bot refuses presses whose data is not on the pressed message's keyboard (a forged
+ * or stale press), so the feed's messages must show what is pressed: the button is added to the
+ * stored message's keyboard when missing (in process, before the update is offered, so it is not timed).
+ */
+export function pressShown(api: BotApiDouble, user: FakeUser, message: StoredMessage, data: string): Update {
+  const stored = api.message(message.chat_id, message.message_id) ?? message;
+  const rows = stored.reply_markup?.inline_keyboard ?? [];
+  if (!rows.some((row) => row.some((b) => b.callback_data === data))) {
+    stored.reply_markup = { inline_keyboard: [...rows, [{ text: data, callback_data: data }]] };
+  }
+  return api.pressButton(user, stored, data);
 }
 
 /** Environment of a bot process on this fake API and database. */

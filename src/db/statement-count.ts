@@ -5,12 +5,15 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
  * "statements per update" column. Off unless DB_COUNT_STATEMENTS=1; when on, the process prints
  * `db-statements=N` on SIGUSR2 (scripts/bench/s1-throughput.ts reads it before and after a feed).
  */
-export const countingStatements = process.env.DB_COUNT_STATEMENTS === '1';
+export const countingStatements = process.env.DB_COUNT_STATEMENTS === '1' || process.env.DB_COUNT_STATEMENTS === 'log';
+/** DB_COUNT_STATEMENTS=log also writes each statement's first line to stderr, to see what an update costs. */
+const logging = process.env.DB_COUNT_STATEMENTS === 'log';
 
 let statements = 0;
 
-export function countStatement(): void {
+export function countStatement(text?: unknown): void {
   statements++;
+  if (logging) process.stderr.write(`sql#${statements} ${String(text ?? '').replace(/\s+/g, ' ').slice(0, 160)}\n`);
 }
 
 if (countingStatements) {
@@ -18,8 +21,8 @@ if (countingStatements) {
 }
 
 /** postgres.js calls its `debug` option once per statement sent. */
-export function postgresCounting(): { debug?: () => void } {
-  return countingStatements ? { debug: countStatement } : {};
+export function postgresCounting(): { debug?: (connection: number, query: string) => void } {
+  return countingStatements ? { debug: (_connection: number, query: string) => countStatement(query) } : {};
 }
 
 /** Wraps a PGlite client's query surface so each statement (and each transaction's BEGIN/COMMIT) counts. */
@@ -30,7 +33,7 @@ export function countPglite(client: PGlite): void {
     for (const method of ['query', 'exec'] as const) {
       const original = loose[method].bind(target);
       loose[method] = (...args: unknown[]) => {
-        countStatement();
+        countStatement(args[0]);
         return original(...args);
       };
     }
@@ -39,7 +42,8 @@ export function countPglite(client: PGlite): void {
   wrapQuery(client);
   const transaction = client.transaction.bind(client);
   client.transaction = ((fn: (tx: Transaction) => Promise<unknown>) => {
-    statements += 2;
+    countStatement('BEGIN');
+    countStatement('COMMIT');
     return transaction((tx) => fn(wrapQuery(tx)));
   }) as PGlite['transaction'];
 }
