@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { dataVersions } from '../db/schema/index.js';
 
-/** Tables whose writes bump their row of cache.data_versions (the triggers of migration 0013). */
+/** Tables whose writes bump their row of cache.data_versions (the triggers of migration 0013_recap). */
 export type VersionedTable = 'ideas' | 'idea_awards' | 'agencies';
 
 /**

@@ -8,7 +8,7 @@ export const cacheSchema = pgSchema('cache');
 
 /**
  * One row per table that memoised reads depend on (ideas, idea_awards, agencies), bumped by a
- * statement-level trigger in the writing transaction (migration 0013), so every instance sees a
+ * statement-level trigger in the writing transaction (migration 0013_recap), so every instance sees a
  * change when, and only when, it commits. Values come from one sequence: never reused, not even
  * after a rollback, so an equal version means unchanged data.
  */
