@@ -21,7 +21,7 @@ const memos = new WeakMap<DbOrTx, Map<string, Memo>>();
 /**
  * The recap of a year, memoised while its inputs are unchanged: one small read of the data version
  * (cache.data_versions, bumped by triggers in the writing transaction, so correct across instances
- * and for writes that bypass the bot), and the four grouped queries only after a change. Concurrent
+ * and for writes that bypass the bot), and the counting queries only after a change. Concurrent
  * callers at the same version share one computation. The result is frozen: it is shared.
  */
 export async function loadRecap(db: DbOrTx, year: number, timeZone: string): Promise<Recap> {
