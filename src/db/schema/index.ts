@@ -15,3 +15,4 @@ export * from './evidence.js';
 export * from './competitions.js';
 export * from './dashboard.js';
 export * from './collaborators.js';
+export * from './cache.js';

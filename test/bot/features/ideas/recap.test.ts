@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { agencies, members, sessionRsvps, sessions } from '../../../../src/db/schema/index.js';
+import { agencies, ideas, members, sessionRsvps, sessions } from '../../../../src/db/schema/index.js';
 import { imageSize } from '../../../../src/dev/telegram-double/image-size.js';
 import { engines } from '../../../helpers/databases.js';
 import { useHarness } from '../../../helpers/harness.js';
@@ -59,6 +59,16 @@ describe.each(engines)('/rekap: a short text and a picture; /rekap Y laporan: th
     expect(replies[0]!.text).toContain('(2025: 1, up 1)');
     expect(replies[0]!.text).toContain('💡 Ideas pitched in 2026: 9 · in progress now: 7');
     expect(replies[1]!.photo!.caption).toBe('📊 Recap 2026 per agency and per year.');
+  });
+
+  it('shows a change at once, even one written straight into the database (the recap is memoised)', async () => {
+    const admin = await seedRecap(h);
+    expect((await admin.send('/rekap'))[0]!.text).toContain('💡 Ide diusulkan pada 2026: 9 · sedang berjalan sekarang: 7');
+    // Not through the bot: the version trigger, not the app, must invalidate the memoised recap.
+    await h.db.update(ideas).set({ stage: 'implemented', implementedOn: '2026-07-01' }).where(eq(ideas.name, 'Pajak Mudah'));
+    const text = (await admin.send('/rekap'))[0]!.text!;
+    expect(text).toContain('🎯 Target tercapai: 3 dari');
+    expect(text).toContain('💡 Ide diusulkan pada 2026: 9 · sedang berjalan sekarang: 6');
   });
 
   it('explains a bad year or word and changes nothing', async () => {
