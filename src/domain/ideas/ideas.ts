@@ -1,16 +1,11 @@
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { newestIndicatorYear } from '../evidence/indicators.js';
-import { evidenceProgress } from '../evidence/items.js';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import {
-  agencies,
-  ideaAwards,
   ideaForum,
   ideas,
   ideaStageEvents,
   members,
   type Idea,
-  type IdeaAward,
   type IdeaForm,
   type Member,
   type Stage,
@@ -18,8 +13,6 @@ import {
 import { hasRole } from '../permissions.js';
 import { enqueue } from '../jobs/queue.js';
 import { topicJob } from './notices.js';
-import { coachingSummary, type CoachingSummary } from '../coaching/coaches.js';
-import { latestNotes } from '../coaching/notes.js';
 
 export interface NewIdea {
   name: string;
@@ -70,86 +63,6 @@ export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined
 /** The owner edits their idea; coordinators edit any. */
 export function canEditIdea(actor: Pick<Member, 'id' | 'role'> | null | undefined, idea: Pick<Idea, 'ownerId'>): boolean {
   return actor != null && (actor.id === idea.ownerId || hasRole(actor, 'coordinator'));
-}
-
-export interface HistoryEntry {
-  from: Stage | null;
-  to: Stage;
-  note: string | null;
-  at: Date;
-  actorName: string | null;
-  /** A coaching note (from and to are then the stage the idea was in). */
-  coaching?: true;
-}
-
-export interface IdeaCardData {
-  idea: Idea;
-  agency: { name: string; shortName: string };
-  owner: { id: number; name: string; username: string | null; telegramId: number };
-  awards: IdeaAward[];
-  /** Newest last; at most `historyLimit` entries. Stage moves and coaching notes. */
-  history: HistoryEntry[];
-  /** Coaches and coaching dates. */
-  coaching: CoachingSummary;
-  /** IGA evidence: indicators with evidence out of the newest indicator list (see domain/evidence). */
-  evidence?: { done: number; total: number };
-}
-
-export const HISTORY_ON_CARD = 4;
-
-/** Everything the card shows, in four indexed queries. */
-export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTORY_ON_CARD): Promise<IdeaCardData | undefined> {
-  const [row] = await db
-    .select({
-      idea: ideas,
-      agencyName: agencies.name,
-      agencyShort: agencies.shortName,
-      ownerFull: members.fullName,
-      ownerFirst: members.firstName,
-      ownerUsername: members.username,
-      ownerTelegramId: members.telegramId,
-    })
-    .from(ideas)
-    .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
-    .innerJoin(members, eq(members.id, ideas.ownerId))
-    .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)));
-  if (!row) return undefined;
-  const awards = await db.select().from(ideaAwards).where(eq(ideaAwards.ideaId, id)).orderBy(desc(ideaAwards.year), ideaAwards.id);
-  const events = await db
-    .select({
-      from: ideaStageEvents.fromStage,
-      to: ideaStageEvents.toStage,
-      note: ideaStageEvents.note,
-      at: ideaStageEvents.createdAt,
-      actorFull: members.fullName,
-      actorFirst: members.firstName,
-    })
-    .from(ideaStageEvents)
-    .leftJoin(members, eq(members.id, ideaStageEvents.actorId))
-    .where(eq(ideaStageEvents.ideaId, id))
-    .orderBy(desc(ideaStageEvents.id))
-    .limit(historyLimit);
-  const moves: HistoryEntry[] = events.map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.at, actorName: e.actorFull ?? e.actorFirst ?? null }));
-  const notes: HistoryEntry[] = (await latestNotes(db, id, historyLimit)).map((n) => ({
-    from: row.idea.stage,
-    to: row.idea.stage,
-    note: n.text,
-    at: n.at,
-    actorName: n.authorName,
-    coaching: true,
-  }));
-  // Newest first, the two kinds merged; a stage move wins a tie (it is shown before the note made after it).
-  const history = [...moves, ...notes].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.coaching ? -1 : 0) - (b.coaching ? -1 : 0)).slice(0, historyLimit);
-  const evidence = await evidenceProgress(db, id, newestIndicatorYear());
-  return {
-    evidence,
-    idea: row.idea,
-    agency: { name: row.agencyName, shortName: row.agencyShort },
-    owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },
-    awards,
-    history: history.reverse(),
-    coaching: await coachingSummary(db, id),
-  };
 }
 
 export type IdeaPatch = Partial<

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
-import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard, restoreIdea } from '../../../domain/ideas/ideas.js';
+import { canDeleteIdea, deleteIdea, findIdea, restoreIdea } from '../../../domain/ideas/ideas.js';
+import { loadIdeaCard } from '../../../domain/ideas/card.js';
 import { joinHtml } from '../../../i18n/index.js';
 import { pressSupport, setSupportIn } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
