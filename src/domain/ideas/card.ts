@@ -139,3 +139,20 @@ export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTOR
   return data;
 }
 
+/**
+ * The card of an idea just saved (insertIdea), without reading it back: its one history row is
+ * the pitch by its owner, and nobody can have coached, supported or co-authored it yet.
+ */
+export function freshIdeaCard(idea: Idea, agency: { name: string; shortName: string }, owner: IdeaCardData['owner'], at: Date): IdeaCardData {
+  const set = indicatorSetFor(newestIndicatorYear());
+  return {
+    evidence: { done: 0, total: set.indicators.length, year: set.year },
+    idea,
+    agency: { name: agency.name, shortName: agency.shortName },
+    owner,
+    awards: [],
+    history: [{ from: null, to: 'pitched', note: null, at, actorName: owner.name }],
+    coaching: { coaches: [], lastNoteAt: null, nextAt: null },
+    viewer: { memberId: owner.id, coach: false, collaborator: false, supports: false, reopenTo: null },
+  };
+}

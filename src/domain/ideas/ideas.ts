@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import {
+  agencies,
   ideaForum,
   ideas,
   ideaStageEvents,
@@ -13,6 +14,7 @@ import {
 import { hasRole } from '../permissions.js';
 import { enqueue } from '../jobs/queue.js';
 import { topicJob } from './notices.js';
+import { freshIdeaCard, type IdeaCardData } from './card.js';
 
 export interface NewIdea {
   name: string;
@@ -30,29 +32,48 @@ export interface NewIdea {
 /**
  * Saves a pitch with its first history row; when an ideas forum is set, the topic to open is
  * queued in the same transaction (the job creates it, so a Telegram failure never loses the pitch).
+ * The idea, its first history row, its agency and owner and the forum are one statement, and the
+ * new idea's card is drawn from what it returns: nothing else can be on a card of an idea that did
+ * not exist a moment ago (no awards, coaches, notes, evidence, supports), so reading it back would
+ * only ask again.
  */
-export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
-  const [idea] = await tx
-    .insert(ideas)
-    .values({
-      name: input.name,
-      expansion: input.expansion ?? null,
-      problem: input.problem ?? null,
-      solution: input.solution ?? null,
-      beneficiaries: input.beneficiaries ?? null,
-      summary: input.summary ?? null,
-      form: input.form ?? null,
-      digital: input.digital ?? null,
-      agencyId: input.agencyId,
-      ownerId: input.ownerId,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
-  await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
-  const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
-  if (forum) await enqueue(tx, [topicJob(idea!.id, at)]);
-  return { idea: idea!, topicQueued: forum !== undefined };
+export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean; card: IdeaCardData }> {
+  const inserted = tx.$with('inserted').as(
+    tx
+      .insert(ideas)
+      .values({
+        name: input.name,
+        expansion: input.expansion ?? null,
+        problem: input.problem ?? null,
+        solution: input.solution ?? null,
+        beneficiaries: input.beneficiaries ?? null,
+        summary: input.summary ?? null,
+        form: input.form ?? null,
+        digital: input.digital ?? null,
+        agencyId: input.agencyId,
+        ownerId: input.ownerId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+  );
+  // A data-modifying WITH runs to completion even though the main query does not read it.
+  const firstEvent = tx
+    .$with('first_event', { id: sql<number>`id` })
+    .as(sql`insert into idea_stage_events (idea_id, from_stage, to_stage, actor_id, created_at) select id, null, 'pitched', owner_id, created_at from inserted returning id`);
+  const forum = tx.$with('forum').as(tx.select({ chatId: ideaForum.chatId }).from(ideaForum));
+  const [row] = await tx
+    .with(inserted, firstEvent, forum)
+    .select()
+    .from(inserted)
+    .innerJoin(agencies, eq(agencies.id, inserted.agencyId))
+    .innerJoin(members, eq(members.id, inserted.ownerId))
+    .leftJoin(forum, sql`true`);
+  const idea = row!.inserted;
+  const owner = row!.members;
+  if (row!.forum) await enqueue(tx, [topicJob(idea.id, at)]);
+  const card = freshIdeaCard(idea, row!.agencies, { id: owner.id, name: owner.fullName ?? owner.firstName, username: owner.username, telegramId: owner.telegramId }, at);
+  return { idea, topicQueued: row!.forum !== null, card };
 }
 
 export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined> {

@@ -58,9 +58,12 @@ export function cardMessage(ctx: BotContext, data: IdeaCardData) {
   return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote, draft, supported }) };
 }
 
-/** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */
-export async function sendCard(ctx: BotContext, ideaId: number): Promise<boolean> {
-  const data = await loadCardFor(ctx, ideaId);
+/**
+ * Replies with the card (in the same chat and forum topic); false, with an explanation, when there is
+ * no such idea. `drawn`: the card data the caller already has (a pitch just saved), not read again.
+ */
+export async function sendCard(ctx: BotContext, ideaId: number, drawn?: IdeaCardData): Promise<boolean> {
+  const data = drawn ?? (await loadCardFor(ctx, ideaId));
   if (!data) {
     await replyHtml(ctx, ctx.t('ideas.notFound', { id: ideaId }));
     return false;
