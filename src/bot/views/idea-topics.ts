@@ -2,7 +2,7 @@ import type { Html, Translate } from '../../i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { clip } from '../../domain/ideas/fields.js';
 import { setIdeaTopic } from '../../domain/ideas/forum.js';
-import { loadIdeaCard } from '../../domain/ideas/ideas.js';
+import { loadIdeaCard } from '../../domain/ideas/card.js';
 import type { Logger } from '../../logger.js';
 import { ChatUnreachableError } from '../../telegram/sender/errors.js';
 import type { Sender } from '../../telegram/sender/sender.js';

@@ -1,7 +1,7 @@
 import type { IdeaForm, Language, Stage } from '../../db/schema/index.js';
 import { awardText } from '../../domain/ideas/awards.js';
 import { clip } from '../../domain/ideas/fields.js';
-import type { IdeaCardData } from '../../domain/ideas/ideas.js';
+import type { IdeaCardData } from '../../domain/ideas/card.js';
 import type { ListRow } from '../../domain/ideas/list.js';
 import { mainPath } from '../../domain/ideas/stages.js';
 import { formatDateTime, formatShortDate } from '../../i18n/format.js';

@@ -1,16 +1,15 @@
-import type { DbOrTx } from '../../db/client.js';
 import type { Member } from '../../db/schema/index.js';
-import type { IdeaCardData } from '../ideas/ideas.js';
+import type { IdeaCardData } from '../ideas/card.js';
 import { hasRole } from '../permissions.js';
-import { isCoach } from './coaches.js';
 
 /**
  * Whether a card shows its reader the 📒 coaching-note button: to the idea's coaches, and to
  * coordinators on ideas that have coaches (they may write a note on any idea with /catatan, but
  * the button would crowd every card they open). Never on an archived idea. The press is checked again.
+ * `viewerCoaches` comes with the card (loadIdeaCard for a viewer), so drawing it asks nothing more.
  */
-export async function showNoteButton(db: DbOrTx, viewer: Pick<Member, 'id' | 'role'>, data: Pick<IdeaCardData, 'idea' | 'coaching'>): Promise<boolean> {
+export function showNoteButton(viewer: Pick<Member, 'id' | 'role'>, data: Pick<IdeaCardData, 'idea' | 'coaching'>, viewerCoaches: boolean): boolean {
   if (data.idea.stage === 'archived') return false;
   if (hasRole(viewer, 'coordinator')) return data.coaching.coaches.length > 0;
-  return data.coaching.coaches.length > 0 && (await isCoach(db, data.idea.id, viewer.id));
+  return data.coaching.coaches.length > 0 && viewerCoaches;
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { agencies, coachingNotes, coachingSchedules, ideaCoaches, ideas, members, type Idea, type Member, type Stage } from '../../db/schema/index.js';
+import { agencies, coachingSchedules, ideaCoaches, ideas, members, type Idea, type Member, type Stage } from '../../db/schema/index.js';
 import { hasRole, isRegistered } from '../permissions.js';
 import { COACHING_REF, COACHING_KIND, coachingKeys } from './keys.js';
 import { enqueue } from '../jobs/queue.js';
@@ -181,15 +181,3 @@ export interface CoachingSummary {
   nextAt: Date | null;
 }
 
-/** What the idea card shows: coaches' names, the last coaching date, the next one. */
-export async function coachingSummary(db: DbOrTx, ideaId: number): Promise<CoachingSummary> {
-  const coaches = await coachesOf(db, ideaId);
-  const [last] = await db
-    .select({ at: coachingNotes.createdAt })
-    .from(coachingNotes)
-    .where(eq(coachingNotes.ideaId, ideaId))
-    .orderBy(desc(coachingNotes.id))
-    .limit(1);
-  const [schedule] = await db.select({ nextAt: coachingSchedules.nextAt }).from(coachingSchedules).where(eq(coachingSchedules.ideaId, ideaId));
-  return { coaches: coaches.map((c) => c.name), lastNoteAt: last?.at ?? null, nextAt: schedule?.nextAt ?? null };
-}

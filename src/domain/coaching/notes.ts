@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { coachingNotes, coachingSchedules, ideas, members, type CoachingNote, type Member } from '../../db/schema/index.js';
 import { enqueue } from '../jobs/queue.js';
@@ -95,18 +95,6 @@ export async function loadNote(db: DbOrTx, noteId: number): Promise<NoteView | u
   return { ...rest, authorName: full ?? first };
 }
 
-/** The idea's latest notes, newest first (for its history). */
-export async function latestNotes(db: DbOrTx, ideaId: number, limit: number): Promise<{ text: string; at: Date; authorName: string; nextAt: Date | null }[]> {
-  if (limit <= 0) return [];
-  const rows = await db
-    .select({ text: coachingNotes.text, at: coachingNotes.createdAt, nextAt: coachingNotes.nextAt, full: members.fullName, first: members.firstName })
-    .from(coachingNotes)
-    .innerJoin(members, eq(members.id, coachingNotes.authorId))
-    .where(eq(coachingNotes.ideaId, ideaId))
-    .orderBy(desc(coachingNotes.id))
-    .limit(limit);
-  return rows.map((r) => ({ text: r.text, at: r.at, nextAt: r.nextAt, authorName: r.full ?? r.first }));
-}
 
 /** The idea's next coaching date, if one is set. */
 export async function nextCoachingAt(db: DbOrTx, ideaId: number): Promise<Date | undefined> {

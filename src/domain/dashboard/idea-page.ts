@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { ideaSupports, members, type Member } from '../../db/schema/index.js';
 import { latestComments, type CommentView } from '../ideas/comments.js';
-import { loadIdeaCard, type IdeaCardData } from '../ideas/ideas.js';
+import { loadIdeaCard, type IdeaCardData } from '../ideas/card.js';
 import { canDraft } from '../drafts/access.js';
 import { listDrafts, type DraftListing } from '../drafts/versions.js';
 

@@ -31,3 +31,9 @@ export async function canDraft(db: DbOrTx, member: Member | null | undefined, id
   if (hasRole(member, 'coordinator') || member.id === idea.ownerId) return true;
   return isCollaborator(db, idea.id, member.id);
 }
+
+/** canDraft when co-authorship is already known (the card reads it with the idea). */
+export function mayDraft(member: Member | null | undefined, idea: Pick<DraftableIdea, 'ownerId'>, collaborator: boolean): boolean {
+  if (!isRegistered(member)) return false;
+  return hasRole(member, 'coordinator') || member.id === idea.ownerId || collaborator;
+}

@@ -1,16 +1,12 @@
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { newestIndicatorYear } from '../evidence/indicators.js';
-import { evidenceProgress } from '../evidence/items.js';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import {
   agencies,
-  ideaAwards,
   ideaForum,
   ideas,
   ideaStageEvents,
   members,
   type Idea,
-  type IdeaAward,
   type IdeaForm,
   type Member,
   type Stage,
@@ -18,8 +14,7 @@ import {
 import { hasRole } from '../permissions.js';
 import { enqueue } from '../jobs/queue.js';
 import { topicJob } from './notices.js';
-import { coachingSummary, type CoachingSummary } from '../coaching/coaches.js';
-import { latestNotes } from '../coaching/notes.js';
+import { freshIdeaCard, type IdeaCardData } from './card.js';
 
 export interface NewIdea {
   name: string;
@@ -37,29 +32,48 @@ export interface NewIdea {
 /**
  * Saves a pitch with its first history row; when an ideas forum is set, the topic to open is
  * queued in the same transaction (the job creates it, so a Telegram failure never loses the pitch).
+ * The idea, its first history row, its agency and owner and the forum are one statement, and the
+ * new idea's card is drawn from what it returns: nothing else can be on a card of an idea that did
+ * not exist a moment ago (no awards, coaches, notes, evidence, supports), so reading it back would
+ * only ask again.
  */
-export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean }> {
-  const [idea] = await tx
-    .insert(ideas)
-    .values({
-      name: input.name,
-      expansion: input.expansion ?? null,
-      problem: input.problem ?? null,
-      solution: input.solution ?? null,
-      beneficiaries: input.beneficiaries ?? null,
-      summary: input.summary ?? null,
-      form: input.form ?? null,
-      digital: input.digital ?? null,
-      agencyId: input.agencyId,
-      ownerId: input.ownerId,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning();
-  await tx.insert(ideaStageEvents).values({ ideaId: idea!.id, fromStage: null, toStage: 'pitched', actorId: input.ownerId, createdAt: at });
-  const [forum] = await tx.select({ chatId: ideaForum.chatId }).from(ideaForum);
-  if (forum) await enqueue(tx, [topicJob(idea!.id, at)]);
-  return { idea: idea!, topicQueued: forum !== undefined };
+export async function insertIdea(tx: Tx, input: NewIdea, at: Date): Promise<{ idea: Idea; topicQueued: boolean; card: IdeaCardData }> {
+  const inserted = tx.$with('inserted').as(
+    tx
+      .insert(ideas)
+      .values({
+        name: input.name,
+        expansion: input.expansion ?? null,
+        problem: input.problem ?? null,
+        solution: input.solution ?? null,
+        beneficiaries: input.beneficiaries ?? null,
+        summary: input.summary ?? null,
+        form: input.form ?? null,
+        digital: input.digital ?? null,
+        agencyId: input.agencyId,
+        ownerId: input.ownerId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+  );
+  // A data-modifying WITH runs to completion even though the main query does not read it.
+  const firstEvent = tx
+    .$with('first_event', { id: sql<number>`id` })
+    .as(sql`insert into idea_stage_events (idea_id, from_stage, to_stage, actor_id, created_at) select id, null, 'pitched', owner_id, created_at from inserted returning id`);
+  const forum = tx.$with('forum').as(tx.select({ chatId: ideaForum.chatId }).from(ideaForum));
+  const [row] = await tx
+    .with(inserted, firstEvent, forum)
+    .select()
+    .from(inserted)
+    .innerJoin(agencies, eq(agencies.id, inserted.agencyId))
+    .innerJoin(members, eq(members.id, inserted.ownerId))
+    .leftJoin(forum, sql`true`);
+  const idea = row!.inserted;
+  const owner = row!.members;
+  if (row!.forum) await enqueue(tx, [topicJob(idea.id, at)]);
+  const card = freshIdeaCard(idea, row!.agencies, { id: owner.id, name: owner.fullName ?? owner.firstName, username: owner.username, telegramId: owner.telegramId }, at);
+  return { idea, topicQueued: row!.forum !== null, card };
 }
 
 export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined> {
@@ -70,86 +84,6 @@ export async function findIdea(db: DbOrTx, id: number): Promise<Idea | undefined
 /** The owner edits their idea; coordinators edit any. */
 export function canEditIdea(actor: Pick<Member, 'id' | 'role'> | null | undefined, idea: Pick<Idea, 'ownerId'>): boolean {
   return actor != null && (actor.id === idea.ownerId || hasRole(actor, 'coordinator'));
-}
-
-export interface HistoryEntry {
-  from: Stage | null;
-  to: Stage;
-  note: string | null;
-  at: Date;
-  actorName: string | null;
-  /** A coaching note (from and to are then the stage the idea was in). */
-  coaching?: true;
-}
-
-export interface IdeaCardData {
-  idea: Idea;
-  agency: { name: string; shortName: string };
-  owner: { id: number; name: string; username: string | null; telegramId: number };
-  awards: IdeaAward[];
-  /** Newest last; at most `historyLimit` entries. Stage moves and coaching notes. */
-  history: HistoryEntry[];
-  /** Coaches and coaching dates. */
-  coaching: CoachingSummary;
-  /** IGA evidence: indicators with evidence out of the newest indicator list (see domain/evidence). */
-  evidence?: { done: number; total: number };
-}
-
-export const HISTORY_ON_CARD = 4;
-
-/** Everything the card shows, in four indexed queries. */
-export async function loadIdeaCard(db: DbOrTx, id: number, historyLimit = HISTORY_ON_CARD): Promise<IdeaCardData | undefined> {
-  const [row] = await db
-    .select({
-      idea: ideas,
-      agencyName: agencies.name,
-      agencyShort: agencies.shortName,
-      ownerFull: members.fullName,
-      ownerFirst: members.firstName,
-      ownerUsername: members.username,
-      ownerTelegramId: members.telegramId,
-    })
-    .from(ideas)
-    .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
-    .innerJoin(members, eq(members.id, ideas.ownerId))
-    .where(and(eq(ideas.id, id), isNull(ideas.deletedAt)));
-  if (!row) return undefined;
-  const awards = await db.select().from(ideaAwards).where(eq(ideaAwards.ideaId, id)).orderBy(desc(ideaAwards.year), ideaAwards.id);
-  const events = await db
-    .select({
-      from: ideaStageEvents.fromStage,
-      to: ideaStageEvents.toStage,
-      note: ideaStageEvents.note,
-      at: ideaStageEvents.createdAt,
-      actorFull: members.fullName,
-      actorFirst: members.firstName,
-    })
-    .from(ideaStageEvents)
-    .leftJoin(members, eq(members.id, ideaStageEvents.actorId))
-    .where(eq(ideaStageEvents.ideaId, id))
-    .orderBy(desc(ideaStageEvents.id))
-    .limit(historyLimit);
-  const moves: HistoryEntry[] = events.map((e) => ({ from: e.from, to: e.to, note: e.note, at: e.at, actorName: e.actorFull ?? e.actorFirst ?? null }));
-  const notes: HistoryEntry[] = (await latestNotes(db, id, historyLimit)).map((n) => ({
-    from: row.idea.stage,
-    to: row.idea.stage,
-    note: n.text,
-    at: n.at,
-    actorName: n.authorName,
-    coaching: true,
-  }));
-  // Newest first, the two kinds merged; a stage move wins a tie (it is shown before the note made after it).
-  const history = [...moves, ...notes].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.coaching ? -1 : 0) - (b.coaching ? -1 : 0)).slice(0, historyLimit);
-  const evidence = await evidenceProgress(db, id, newestIndicatorYear());
-  return {
-    evidence,
-    idea: row.idea,
-    agency: { name: row.agencyName, shortName: row.agencyShort },
-    owner: { id: row.idea.ownerId, name: row.ownerFull ?? row.ownerFirst, username: row.ownerUsername, telegramId: row.ownerTelegramId },
-    awards,
-    history: history.reverse(),
-    coaching: await coachingSummary(db, id),
-  };
 }
 
 export type IdeaPatch = Partial<

@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import { ideas, ideaStageEvents, type Idea, type Member, type Stage } from '../../db/schema/index.js';
 import { enqueue, type NewJob } from '../jobs/queue.js';
 import { IDEA_KIND, stageJob } from './notices.js';
@@ -67,14 +67,3 @@ export async function moveIdeaStage(db: Db, params: MoveParams): Promise<MoveRes
   });
 }
 
-/** Where a reopened idea goes back to: the stage it was archived from (pitched if unknown). */
-export async function reopenTarget(db: DbOrTx, ideaId: number): Promise<Stage> {
-  const [last] = await db
-    .select({ from: ideaStageEvents.fromStage })
-    .from(ideaStageEvents)
-    .where(and(eq(ideaStageEvents.ideaId, ideaId), eq(ideaStageEvents.toStage, 'archived')))
-    .orderBy(desc(ideaStageEvents.id))
-    .limit(1);
-  const from = last?.from;
-  return from && from !== 'archived' ? from : 'pitched';
-}

@@ -1,6 +1,6 @@
 import { rowsOf } from '../../db/client.js';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { ideas, ideaSupports } from '../../db/schema/index.js';
 
 export type SupportResult =
@@ -15,14 +15,6 @@ export async function toggleSupport(db: Db, ideaId: number, memberId: number, at
   return db.transaction((tx) => toggleSupportIn(tx, ideaId, memberId, at));
 }
 
-/** Whether a member supports an idea (the 👍 state shown on their own card). */
-export async function hasSupported(db: DbOrTx, ideaId: number, memberId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ ideaId: ideaSupports.ideaId })
-    .from(ideaSupports)
-    .where(and(eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.memberId, memberId)));
-  return row !== undefined;
-}
 
 /**
  * Sets a member's support to `want`, idempotently: pressing 👍 only ever adds, and withdrawing

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Idea } from '../../../db/schema/index.js';
-import { canDeleteIdea, deleteIdea, findIdea, loadIdeaCard, restoreIdea } from '../../../domain/ideas/ideas.js';
+import { canDeleteIdea, deleteIdea, findIdea, restoreIdea } from '../../../domain/ideas/ideas.js';
+import { loadIdeaCard } from '../../../domain/ideas/card.js';
 import { joinHtml } from '../../../i18n/index.js';
 import { pressSupport, setSupportIn } from '../../../domain/ideas/supports.js';
 import { isRegistered } from '../../../domain/permissions.js';
@@ -10,7 +11,7 @@ import { deleteConfirm, restoreButton, withdrawConfirm } from '../../keyboards/i
 import { ensureRegistered, isPrivate } from '../../middlewares/guards.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { askComment, sendComments } from './comments.js';
-import { nowOf, refreshCard, sendCard, viewOf } from './shared.js';
+import { loadCardFor, nowOf, refreshCard, sendCard, viewOf } from './shared.js';
 import { renderFullText } from '../../views/ideas.js';
 
 const COMMENTS = new Set(['komentar', 'comment', 'comments']);
@@ -45,10 +46,11 @@ export function cardFeature(registries: BotRegistries): Composer<BotContext> {
   });
 
   composer.action(/^idea:show:(\d{1,9})$/, async (ctx) => {
-    const idea = await findIdea(ctx.db, Number(ctx.match[1]));
-    if (!idea) return answer(ctx, ctx.t('ideas.gone'), true);
+    const ideaId = Number(ctx.match[1]);
+    const data = await loadCardFor(ctx, ideaId);
+    if (!data) return answer(ctx, ctx.t('ideas.gone'), true);
     await answer(ctx);
-    await sendCard(ctx, idea.id);
+    await sendCard(ctx, ideaId, data);
   });
 
   // 👍 only adds; the count on the card is redrawn in place. Withdrawing is a separate, confirmed

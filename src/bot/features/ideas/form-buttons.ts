@@ -3,6 +3,7 @@ import { findAgencyById } from '../../../domain/agencies.js';
 import { endConversation } from '../../../domain/conversations.js';
 import { isIdeaForm, optionalFields, pitchFields, type IdeaField } from '../../../domain/ideas/fields.js';
 import { insertIdea } from '../../../domain/ideas/ideas.js';
+import type { IdeaCardData } from '../../../domain/ideas/card.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import type { BotContext, BotRegistries } from '../../context.js';
 import { earlierResult, once } from '../../once.js';
@@ -88,6 +89,8 @@ export function formFeature(registries: BotRegistries): Composer<BotContext> {
     if (!agencyId) return stale(ctx);
     const at = nowOf(ctx);
     // Ending the dialog and saving the idea commit together: a double press saves once.
+    // The new card is kept out of the once-result (stored as JSON): a re-run loads it instead.
+    let card: IdeaCardData | undefined;
     const { value: created } = await once(ctx, 'idea.pitch', async (tx): Promise<Saved | null> => {
       if (!(await endConversation(tx, keyOf(ctx)))) return null;
       const saved = await insertIdea(
@@ -105,10 +108,11 @@ export function formFeature(registries: BotRegistries): Composer<BotContext> {
         },
         at,
       );
+      card = saved.card;
       return { ideaId: saved.idea.id, topicQueued: saved.topicQueued };
     });
     if (!created) return stale(ctx);
-    await sayIdeaSaved(ctx, created);
+    await sayIdeaSaved(ctx, created, card);
   });
 
   return composer;
@@ -119,9 +123,9 @@ interface Saved {
   topicQueued: boolean;
 }
 
-async function sayIdeaSaved(ctx: BotContext, saved: Saved): Promise<void> {
+async function sayIdeaSaved(ctx: BotContext, saved: Saved, card?: IdeaCardData): Promise<void> {
   await answer(ctx);
   if (saved.topicQueued) ctx.deps.jobs?.wake();
   await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: saved.ideaId }));
-  await sendCard(ctx, saved.ideaId);
+  await sendCard(ctx, saved.ideaId, card);
 }

@@ -22,6 +22,7 @@ import { filterPicker, listKeyboard } from '../../keyboards/ideas.js';
 import { ownsView, replyToAsker } from '../../middlewares/press-guard.js';
 import { answer, editHtml, replyHtml } from '../../reply.js';
 import { ideaSubcommand } from './card.js';
+import { sendCard } from './shared.js';
 import { ideaSpec } from './commands.js';
 import { stageLabel, renderListRow } from '../../views/ideas.js';
 
@@ -113,6 +114,8 @@ export function listFeature(): Composer<BotContext> {
     if (first && (parseIdeaNumber(first) !== undefined || /^#/.test(first))) {
       const id = parseIdeaNumber(first);
       if (id === undefined) return replyHtml(ctx, ctx.t('ideas.badNumber', { input: first.slice(0, 40) }));
+      // The card alone: its one statement also tells a missing idea (sendCard answers "not found").
+      if (!words[1]) return void (await sendCard(ctx, id));
       const idea = await findIdea(ctx.db, id);
       if (!idea) return replyHtml(ctx, ctx.t('ideas.notFound', { id }));
       return ideaSubcommand(ctx, idea, words[1]);

@@ -4,6 +4,7 @@ import type { Conversation } from '../../../db/schema/index.js';
 import { endConversation, getConversation, startConversation } from '../../../domain/conversations.js';
 import { checkName, checkText, splitOneLine, TEXT_MAX } from '../../../domain/ideas/fields.js';
 import { insertIdea } from '../../../domain/ideas/ideas.js';
+import type { IdeaCardData } from '../../../domain/ideas/card.js';
 import { findSimilarIdeas } from '../../../domain/ideas/similar.js';
 import { isRegistered } from '../../../domain/permissions.js';
 import { joinHtml } from '../../../i18n/index.js';
@@ -38,6 +39,8 @@ async function quickPitch(ctx: BotContext, rawName: string, rawText: string): Pr
   }
   const agencyId = member.agencyId;
   // Decided and saved once per update: a re-run must not find its own idea "similar", nor save it twice.
+  // The new card is kept out of the once-result (stored as JSON): a re-run loads it instead.
+  let card: IdeaCardData | undefined;
   const { value: outcome } = await once(ctx, 'idea.pitch', async (tx) => {
     const similar = await findSimilarIdeas(tx, { name: name.value, text: text.value });
     if (similar.length) {
@@ -45,6 +48,7 @@ async function quickPitch(ctx: BotContext, rawName: string, rawText: string): Pr
       return { kind: 'similar' as const, similar };
     }
     const created = await insertIdea(tx, { name: name.value, summary: text.value, agencyId, ownerId: member.id }, nowOf(ctx));
+    card = created.card;
     return { kind: 'saved' as const, ideaId: created.idea.id, topicQueued: created.topicQueued };
   });
   if (outcome.kind === 'similar') {
@@ -52,7 +56,7 @@ async function quickPitch(ctx: BotContext, rawName: string, rawText: string): Pr
     return;
   }
   if (outcome.topicQueued) ctx.deps.jobs?.wake();
-  await sendCard(ctx, outcome.ideaId);
+  await sendCard(ctx, outcome.ideaId, card);
 }
 
 async function onQuickText(ctx: BotContext, _conversation: Conversation): Promise<void> {
@@ -88,6 +92,7 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
     const send = ctx.match[1] === 'send';
     const member = ctx.member;
     // The dialog is read inside: a re-run of this press finds it ended and must still answer "saved".
+    let card: IdeaCardData | undefined;
     const { value: outcome } = await once(ctx, 'idea.pitch', async (tx) => {
       const conversation = await getConversation(tx, keyOf(ctx));
       const parsed = conversation?.kind === QUICK_KIND ? quickSchema.safeParse(conversation.data) : undefined;
@@ -97,6 +102,7 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
       if (!send) return { kind: 'cancelled' as const };
       const { name, summary, agencyId } = parsed.data;
       const saved = await insertIdea(tx, { name, summary, agencyId, ownerId: member!.id }, nowOf(ctx));
+      card = saved.card;
       return { kind: 'saved' as const, ideaId: saved.idea.id, topicQueued: saved.topicQueued };
     });
     if (outcome.kind === 'stale') return answer(ctx, ctx.t('ideas.pitch.stale'), true);
@@ -105,7 +111,7 @@ export function pitchFeature(registries: BotRegistries): Composer<BotContext> {
     if (outcome.kind === 'cancelled') return editHtml(ctx, ctx.t('ideas.pitch.cancelled'));
     if (outcome.topicQueued) ctx.deps.jobs?.wake();
     await editHtml(ctx, ctx.t('ideas.pitch.saved', { id: outcome.ideaId }));
-    await sendCard(ctx, outcome.ideaId);
+    await sendCard(ctx, outcome.ideaId, card);
   });
 
   return composer;

@@ -1,13 +1,11 @@
-import type { DbOrTx } from '../../../db/client.js';
 import type { Idea, Member } from '../../../db/schema/index.js';
 import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
-import { findIdea, loadIdeaCard, type IdeaCardData } from '../../../domain/ideas/ideas.js';
-import { reopenTarget } from '../../../domain/ideas/move.js';
-import { hasSupported } from '../../../domain/ideas/supports.js';
+import { findIdea } from '../../../domain/ideas/ideas.js';
+import { loadIdeaCard, type IdeaCardData } from '../../../domain/ideas/card.js';
 import { checkMove, nextStage } from '../../../domain/ideas/stages.js';
 import { hasRole, isRegistered } from '../../../domain/permissions.js';
 import { showNoteButton } from '../../../domain/coaching/card.js';
-import { canDraft } from '../../../domain/drafts/access.js';
+import { mayDraft } from '../../../domain/drafts/access.js';
 import type { BotContext } from '../../context.js';
 import { cardKeyboard, type NextMove } from '../../keyboards/ideas.js';
 import { isPrivate } from '../../middlewares/guards.js';
@@ -28,48 +26,58 @@ export function cardViewer(ctx: BotContext): Member | null {
 }
 
 /** The ➡️ button: the next stage on the path if the viewer may move there, or reopening for coordinators. */
-export async function nextMoveFor(db: DbOrTx, viewer: Member | null, idea: Pick<Idea, 'id' | 'ownerId' | 'stage'>): Promise<NextMove | undefined> {
+function nextMoveFor(viewer: Member | null, data: IdeaCardData): NextMove | undefined {
+  const { idea } = data;
   if (!viewer) return undefined;
   if (idea.stage === 'archived') {
     if (!hasRole(viewer, 'coordinator')) return undefined;
-    return { from: 'archived', to: await reopenTarget(db, idea.id), reopen: true };
+    return { from: 'archived', to: data.viewer?.reopenTo ?? 'pitched', reopen: true };
   }
   const to = nextStage(idea.stage);
   if (!to || !checkMove({ actor: viewer, idea, to }).ok) return undefined;
   return { from: idea.stage, to, reopen: false };
 }
 
+/** The card as drawn for this chat: with the reader's facts (their 👍, co-authorship, coaching) in private. */
+export async function loadCardFor(ctx: BotContext, ideaId: number): Promise<IdeaCardData | undefined> {
+  return loadIdeaCard(ctx.db, ideaId, undefined, cardViewer(ctx)?.id);
+}
+
 /**
- * The card with its buttons. 📝 appears only on a private card drawn for someone who may draft
- * (owner, co-author, coordinator); a card in a group is shared, so it has none: there the owner
- * uses /draf, and the draft goes to the private chat anyway.
+ * The card with its buttons, from data loaded by loadCardFor (no further query). 📝 appears only on
+ * a private card drawn for someone who may draft (owner, co-author, coordinator); a card in a group
+ * is shared, so it has none: there the owner uses /draf, and the draft goes to the private chat anyway.
  */
-export async function cardMessage(ctx: BotContext, data: IdeaCardData) {
+export function cardMessage(ctx: BotContext, data: IdeaCardData) {
   const viewer = cardViewer(ctx);
-  const next = await nextMoveFor(ctx.db, viewer, data.idea);
-  const coachNote = viewer !== null && (await showNoteButton(ctx.db, viewer, data));
-  const draft = viewer ? await canDraft(ctx.db, viewer, data.idea) : false;
-  const supported = viewer && viewer.id !== data.idea.ownerId ? await hasSupported(ctx.db, data.idea.id, viewer.id) : undefined;
+  const facts = viewer && data.viewer?.memberId === viewer.id ? data.viewer : undefined;
+  const next = nextMoveFor(viewer, data);
+  const coachNote = viewer !== null && showNoteButton(viewer, data, facts?.coach ?? false);
+  const draft = viewer ? mayDraft(viewer, data.idea, facts?.collaborator ?? false) : false;
+  const supported = viewer && viewer.id !== data.idea.ownerId ? (facts?.supports ?? false) : undefined;
   return { text: renderCard(viewOf(ctx), data), keyboard: cardKeyboard(ctx.t, data.idea.id, next, { coachNote, draft, supported }) };
 }
 
-/** Replies with the card (in the same chat and forum topic); false, with an explanation, when there is no such idea. */
-export async function sendCard(ctx: BotContext, ideaId: number): Promise<boolean> {
-  const data = await loadIdeaCard(ctx.db, ideaId);
+/**
+ * Replies with the card (in the same chat and forum topic); false, with an explanation, when there is
+ * no such idea. `drawn`: the card data the caller already has (a pitch just saved), not read again.
+ */
+export async function sendCard(ctx: BotContext, ideaId: number, drawn?: IdeaCardData): Promise<boolean> {
+  const data = drawn ?? (await loadCardFor(ctx, ideaId));
   if (!data) {
     await replyHtml(ctx, ctx.t('ideas.notFound', { id: ideaId }));
     return false;
   }
-  const { text, keyboard } = await cardMessage(ctx, data);
+  const { text, keyboard } = cardMessage(ctx, data);
   await replyHtml(ctx, text, keyboard);
   return true;
 }
 
 /** Redraws the card a button was pressed on (counts, stage, buttons). */
 export async function refreshCard(ctx: BotContext, ideaId: number): Promise<boolean> {
-  const data = await loadIdeaCard(ctx.db, ideaId);
+  const data = await loadCardFor(ctx, ideaId);
   if (!data) return false;
-  const { text, keyboard } = await cardMessage(ctx, data);
+  const { text, keyboard } = cardMessage(ctx, data);
   await editHtml(ctx, text, keyboard);
   return true;
 }
