@@ -31,10 +31,14 @@ const toDate = (v: unknown): Date | null => (v === null || v === undefined ? nul
  *
  * The seat count is exact only when the statement's snapshot is taken after the session row is
  * locked: the caller either locked it in an earlier statement of its transaction, or passes
- * `unlocked` for a session without a capacity (no count matters): the statement then takes a share
- * lock on the session row and writes only if the start, the status and the missing capacity are
- * still what the caller read (a concurrent move, cancellation or new capacity makes it write
- * nothing and say so, and the caller goes the locked way).
+ * `unlocked` for a session without a capacity (no count matters): the statement then locks the
+ * session row (NO KEY UPDATE: presses on a session take turns, and wait for a change to it) and
+ * writes only if the start, the status, the missing capacity and the member's preference are still
+ * what the caller read or guessed (a move, a cancellation, a new capacity or preference makes it
+ * write nothing and say so, and the caller reads again or goes the locked way). Its snapshot may
+ * predate a press it waited for (one member pressing in two chats at once): the upsert still meets
+ * that press's row, so the answer and `changed` are right, but a reminder row that press planned
+ * may stay pending (the reminder job checks the answer and skips it).
  */
 export async function writeAnswer(
   db: DbOrTx,
@@ -53,9 +57,13 @@ export async function writeAnswer(
   const sid = session.id;
   const jobs = session.status === 'scheduled' ? memberReminderJobs(session, member, params.pref, settings, now) : [];
   const planned = JSON.stringify(jobs.map((j) => ({ key: j.dedupeKey, due: j.dueAt.toISOString(), payload: j.payload })));
+  const pref = params.pref;
+  const samePref = pref
+    ? sql`exists (select 1 from reminder_prefs where member_id = ${member.id} and enabled = ${pref.enabled} and offsets is not distinct from ${pref.offsets}::text)`
+    : sql`not exists (select 1 from reminder_prefs where member_id = ${member.id})`;
   const guard: SQL = params.unlocked
     ? sql`select id from sessions where id = ${sid} and starts_at = ${session.startsAt.toISOString()}::timestamptz
-        and status = ${session.status} and capacity is null for no key update`
+        and status = ${session.status} and capacity is null and ${samePref} for no key update`
     : sql`select id from sessions where id = ${sid}`;
   const written = await db.execute(sql`
     with g as (${guard}),
@@ -70,9 +78,11 @@ export async function writeAnswer(
       select ${sid}::int, ${member.id}::int, ${answer}::text,
         case when ${answer} = 'yes' and ${session.capacity}::int is not null and (select n from seated) >= ${session.capacity}::int then ${at}::timestamptz end,
         ${at}::timestamptz
-      where exists (select 1 from g) and not exists (select 1 from prev where prev.answer = ${answer})
+      where exists (select 1 from g)
+      -- Decided on the row as it is now (not as this statement's snapshot saw it): the same answer again changes nothing.
       on conflict (session_id, member_id) do update
         set answer = excluded.answer, waitlisted_at = excluded.waitlisted_at, answered_at = excluded.answered_at, updated_at = excluded.answered_at
+        where session_rsvps.answer <> excluded.answer
       returning answer, waitlisted_at
     ),
     takes_part as (

@@ -12,7 +12,6 @@ export type RsvpRefusal = 'not_found' | 'cancelled' | 'done' | 'started';
 export type RsvpResult =
   | {
       ok: true;
-      session: Session;
       answer: RsvpAnswer;
       waitlisted: boolean;
       changed: boolean;
@@ -90,11 +89,10 @@ async function readSession(db: DbOrTx, params: RsvpParams, lock: boolean): Promi
   return row ? { session: row.session, pref: row.pref ?? undefined } : undefined;
 }
 
-function resultOf(session: Session, answer: RsvpAnswer, written: AnswerWritten, promoted: number[]): RsvpResult {
+function resultOf(answer: RsvpAnswer, written: AnswerWritten, promoted: number[]): RsvpResult {
   const { changed, position } = written;
   return {
     ok: true,
-    session,
     answer,
     waitlisted: written.waitlistedAt !== null,
     changed,
@@ -123,23 +121,62 @@ export async function answerRsvpIn(tx: DbOrTx, params: RsvpParams): Promise<Rsvp
   const written = await writeAnswer(tx, { ...read, member, answer, settings, now });
   const leftSeat = written.changed && written.prevAnswer === 'yes' && !written.prevWaitlisted;
   const promoted = leftSeat ? await promoteWaitlist(tx, session, settings, now) : [];
-  return resultOf(session, answer, written, promoted);
+  return resultOf(answer, written, promoted);
 }
 
 /**
- * A press: two statements and no transaction for a session without a capacity (the common case:
- * nobody waits, so no seat count has to be exact and no promotion can follow); the answer
- * statement checks under a share lock that the session is still as read. With a capacity, or when
- * the session changed in between, the locked way in a transaction (answerRsvpIn).
+ * What presses last read, per database: the sessions (by id) and the members' reminder preferences
+ * (by member id; null = none, the common case, also assumed for a member not seen yet). Only a
+ * guess: the answer statement writes only if the session's start, status and missing capacity and
+ * the preference are still these (see writeAnswer), else the press reads them afresh. So a stale
+ * entry, or another instance's change, costs a statement or two, never a wrong write.
+ */
+interface Known {
+  sessions: Map<number, Session>;
+  prefs: Map<number, ReminderPref | null>;
+}
+const knownByDb = new WeakMap<Db, Known>();
+/** Bounds on the guesses kept (a press by anyone else just reads again). */
+const KNOWN_SESSIONS = 256;
+const KNOWN_PREFS = 10_000;
+
+function knownOf(db: Db): Known {
+  let known = knownByDb.get(db);
+  if (!known) knownByDb.set(db, (known = { sessions: new Map(), prefs: new Map() }));
+  return known;
+}
+
+function remember(known: Known, memberId: number, read: { session: Session; pref: ReminderPref | undefined }): void {
+  if (known.sessions.size >= KNOWN_SESSIONS) known.sessions.clear();
+  if (known.prefs.size >= KNOWN_PREFS) known.prefs.clear();
+  known.sessions.set(read.session.id, read.session);
+  known.prefs.set(memberId, read.pref ?? null);
+}
+
+/**
+ * A press. For a session without a capacity (the common case: nobody waits, so no seat count has
+ * to be exact and no promotion can follow) no transaction: usually ONE statement, the answer
+ * statement on the session and preference a press read before, checked under its lock (see Known);
+ * when the guess is missing or stale, the session and preference are read (one statement) and the
+ * answer statement runs on them. With a capacity, or when the session changed in between, the
+ * locked way in a transaction (answerRsvpIn).
  */
 export async function answerRsvp(db: Db, params: RsvpParams): Promise<RsvpResult> {
+  const { member, answer, settings, now } = params;
+  const known = knownOf(db);
+  const guessed = known.sessions.get(params.sessionId);
+  if (guessed && guessed.capacity === null && !rsvpRefusal(guessed, now)) {
+    const pref = known.prefs.get(member.id) ?? undefined;
+    const written = await writeAnswer(db, { session: guessed, pref, member, answer, settings, now, unlocked: true });
+    if (written.matched) return resultOf(answer, written, []);
+  }
   const read = await readSession(db, params, false);
-  const refusal = rsvpRefusal(read?.session, params.now);
+  if (read) remember(known, member.id, read);
+  const refusal = rsvpRefusal(read?.session, now);
   if (refusal || !read) return { ok: false, reason: refusal ?? 'not_found' };
   if (read.session.capacity === null) {
-    const { member, answer, settings, now } = params;
     const written = await writeAnswer(db, { ...read, member, answer, settings, now, unlocked: true });
-    if (written.matched) return resultOf(read.session, answer, written, []);
+    if (written.matched) return resultOf(answer, written, []);
   }
   return db.transaction((tx) => answerRsvpIn(tx, params));
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { members, outbox, sessionPosts, sessionRsvps, sessions, type Member, type Session } from '../../../src/db/schema/index.js';
+import { members, outbox, reminderPrefs, sessionPosts, sessionRsvps, sessions, type Member, type Session } from '../../../src/db/schema/index.js';
 import { parseOffsets } from '../../../src/domain/reminders/offsets.js';
 import { recordPostRendered } from '../../../src/domain/sessions/posts.js';
 import { sessionView, waitlistPosition } from '../../../src/domain/sessions/queries.js';
@@ -96,5 +96,23 @@ describe.each(engines)('answerRsvp: seats and waitlist exact under concurrent pr
     // Nothing changes, nothing is queued.
     expect(await press(people[0]!, 'yes')).toMatchObject({ ok: true, changed: false, wake: false });
     expect(await refreshJobs()).toHaveLength(1);
+  });
+
+  it('a press after the session or a preference changed plans from what is there now, not from what an earlier press read', async () => {
+    await database.db.update(sessions).set({ capacity: null }).where(eq(sessions.id, session.id));
+    await press(people[0]!, 'yes');
+    const moved = new Date('2026-12-11T01:00:00Z');
+    await database.db.update(sessions).set({ startsAt: moved, endsAt: new Date('2026-12-11T03:00:00Z') }).where(eq(sessions.id, session.id));
+    await database.db.insert(reminderPrefs).values({ memberId: people[1]!.id, offsets: '2h' });
+    const keys = async (m: Member) =>
+      (await database.db.select().from(outbox).where(and(eq(outbox.status, 'pending'), eq(outbox.kind, 'session.reminder'), sql`${outbox.dedupeKey} like ${`%:m${m.id}:%`}`)))
+        .map((j) => j.dedupeKey)
+        .sort();
+    expect(await press(people[1]!, 'yes')).toMatchObject({ ok: true, changed: true });
+    expect(await keys(people[1]!)).toEqual([`rem:${session.id}:${moved.toISOString()}:m${people[1]!.id}:2h`]);
+    expect(await press(people[2]!, 'maybe')).toMatchObject({ ok: true, changed: true });
+    expect(await keys(people[2]!)).toEqual(['1d', '1h'].map((o) => `rem:${session.id}:${moved.toISOString()}:m${people[2]!.id}:${o}`));
+    await database.db.update(sessions).set({ status: 'cancelled' }).where(eq(sessions.id, session.id));
+    expect(await press(people[3]!, 'yes')).toEqual({ ok: false, reason: 'cancelled' });
   });
 });
