@@ -1,6 +1,6 @@
 import { KIND } from '../domain/sessions/keys.js';
-import { findPost, recordPostRendered } from '../domain/sessions/posts.js';
-import { sessionView } from '../domain/sessions/queries.js';
+import { postRef, recordPostRendered, refreshKey } from '../domain/sessions/posts.js';
+import { postView } from '../domain/sessions/queries.js';
 import { translator } from '../i18n/index.js';
 import { announcement } from '../bot/views/sessions.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
@@ -17,14 +17,14 @@ export function announcementRefreshHandlers(intervalMs: number): Record<string, 
     [KIND.refresh]: async (row, ctx) => {
       const { db } = ctx.database;
       const now = ctx.clock.now();
-      const post = await findPost(db, (row.payload as { postId: number }).postId);
-      if (!post) return { status: 'skipped', outcome: 'gone' };
+      // The post and what it should show, in one read: most refreshes go on to edit.
+      const found = await postView(db, (row.payload as { postId: number }).postId);
+      if (!found) return { status: 'skipped', outcome: 'gone' };
+      const { post, view } = found;
       const seq = post.dirtySeq;
       if (post.renderedSeq >= seq) return { status: 'skipped', outcome: 'current' };
       const free = post.lastEditedAt ? post.lastEditedAt.getTime() + intervalMs : 0;
       if (free > now.getTime()) return { status: 'later', at: new Date(free) };
-      const view = await sessionView(db, post.sessionId);
-      if (!view) return { status: 'skipped', outcome: 'gone' };
       const lang = ctx.config.DEFAULT_LANGUAGE;
       const { text, keyboard } = announcement(translator(lang), view, lang, ctx.config.TZ_NAME, now);
       let outcome: string | undefined;
@@ -44,8 +44,14 @@ export function announcementRefreshHandlers(intervalMs: number): Record<string, 
           ctx.logger.info({ job: 'announcements', postId: post.id, code: (err as { code?: number }).code }, 'announcement not updated');
         }
       }
-      await recordPostRendered(db, post.id, seq, now);
-      return outcome ? { status: 'skipped', outcome } : { status: 'sent' };
+      // A change that landed while we rendered found this job running and queued nothing (its
+      // refresh key is the one this job holds): it gets a job of its own, keyed on what we rendered.
+      const latest = await recordPostRendered(db, post.id, seq, now);
+      const children =
+        latest > seq
+          ? [{ kind: KIND.refresh, ref: postRef(post.id), dedupeKey: refreshKey(post.id, seq), dueAt: new Date(now.getTime() + intervalMs), payload: { postId: post.id } }]
+          : undefined;
+      return outcome ? { status: 'skipped', outcome, ...(children ? { children } : {}) } : { status: 'sent', ...(children ? { children } : {}) };
     },
   };
 }

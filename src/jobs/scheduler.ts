@@ -29,8 +29,8 @@ export interface Job {
 
 /**
  * A wake that arrives while a tick runs is served by one more tick, started no sooner than this
- * after the previous one began. Every RSVP press wakes the jobs; under a burst of presses this
- * keeps the jobs' claim queries to a few rounds a second instead of one round per press.
+ * after the previous one began. An RSVP press that queues work due now wakes the jobs; under a
+ * burst of presses this keeps the jobs' claim queries to a few rounds a second, not one per press.
  */
 export const MIN_TICK_GAP_MS = 100;
 

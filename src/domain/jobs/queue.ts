@@ -47,18 +47,6 @@ export async function enqueue(tx: DbOrTx, rows: NewJob[]): Promise<void> {
     });
 }
 
-/**
- * A singleton per (kind, ref): enqueues `job` only if no job of its kind and ref is waiting to be
- * claimed. One that is running does not count: what changed while it runs needs a job of its own.
- * Callers serialise on their subject's row (they update it first in the same transaction).
- */
-export async function enqueueSingleton(tx: DbOrTx, job: NewJob & { dueAt: Date; payload: Record<string, unknown> }): Promise<void> {
-  await tx.execute(sql`insert into outbox (kind, ref, dedupe_key, chat_id, thread_id, due_at, payload)
-    select ${job.kind}, ${job.ref}, ${job.dedupeKey}, ${job.chatId ?? null}::bigint, ${job.threadId ?? null}::int, ${job.dueAt.toISOString()}::timestamptz, ${JSON.stringify(job.payload)}::jsonb
-    where not exists (select 1 from outbox where kind = ${job.kind} and ref = ${job.ref} and status = 'pending' and claimed_by is null)
-    on conflict (dedupe_key) do nothing`);
-}
-
 export interface CancelOptions {
   kinds?: string[];
   chatId?: number;
@@ -159,14 +147,20 @@ export type Finished = 'sent' | 'skipped' | 'failed';
  * transaction. False when the lease was lost (another worker may have the job now).
  */
 export async function finish(db: DbOrTx, job: QueuedJob, owner: string, result: { status: Finished; outcome?: string | undefined; children?: NewJob[] | undefined }, now: Date): Promise<boolean> {
+  const close = async (tx: DbOrTx) =>
+    (
+      await tx
+        .update(outbox)
+        .set({ status: result.status, outcome: result.outcome?.slice(0, 500) ?? null, processedAt: now, claimedUntil: null })
+        .where(mine(job, owner))
+        .returning({ id: outbox.id })
+    ).length > 0;
+  // Without follow-up jobs the close is one statement: no transaction needed around it.
+  if (!result.children?.length) return close(db);
+  const children = result.children;
   return db.transaction(async (tx) => {
-    const closed = await tx
-      .update(outbox)
-      .set({ status: result.status, outcome: result.outcome?.slice(0, 500) ?? null, processedAt: now, claimedUntil: null })
-      .where(mine(job, owner))
-      .returning({ id: outbox.id });
-    if (closed.length === 0) return false;
-    if (result.children?.length) await tx.insert(outbox).values(result.children).onConflictDoNothing();
+    if (!(await close(tx))) return false;
+    await tx.insert(outbox).values(children).onConflictDoNothing();
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, like, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox, reminderPrefs, sessionRsvps, type ReminderPref, type Session, type SessionRsvp } from '../../db/schema/index.js';
+import { outbox, reminderPrefs, sessionRsvps, type NewOutboxRow, type ReminderPref, type Session } from '../../db/schema/index.js';
 import { enqueue } from '../jobs/queue.js';
 import { KIND, keys, sessionRef } from '../sessions/keys.js';
 import type { SessionSettings } from '../sessions/settings.js';
@@ -32,42 +32,51 @@ export async function reconcileMemberReminders(
   member: { id: number; telegramId: number },
   settings: SessionSettings,
   now: Date,
-  /** What the caller has just read or written in this transaction (saves the two reads). */
-  known?: { rsvp: Pick<SessionRsvp, 'answer' | 'waitlistedAt'> | undefined; pref: ReminderPref | undefined },
 ): Promise<void> {
-  const [rsvp] = known
-    ? [known.rsvp]
-    : await tx
-        .select()
-        .from(sessionRsvps)
-        .where(and(eq(sessionRsvps.sessionId, session.id), eq(sessionRsvps.memberId, member.id)));
+  const [rsvp] = await tx
+    .select()
+    .from(sessionRsvps)
+    .where(and(eq(sessionRsvps.sessionId, session.id), eq(sessionRsvps.memberId, member.id)));
   const eligible =
     session.status === 'scheduled' && rsvp !== undefined && (rsvp.answer === 'maybe' || (rsvp.answer === 'yes' && rsvp.waitlistedAt === null));
-  const offsets = eligible ? offsetsFor(known ? known.pref : await reminderPref(tx, member.id), settings.defaultOffsets) : [];
-  const planned = planReminders(offsets, session.startsAt, now, settings.timeZone);
-  const wanted = planned.map((p) => keys.memberReminder(session.id, session.startsAt, member.id, p.key));
+  const planned = eligible ? memberReminderJobs(session, member, await reminderPref(tx, member.id), settings, now) : [];
+  const wanted = planned.map((p) => p.dedupeKey);
   // Rows for this member and session, whatever start time they were planned for.
   const mine = and(
     eq(outbox.ref, sessionRef(session.id)),
     eq(outbox.kind, KIND.reminder),
     eq(outbox.status, 'pending'),
-    like(outbox.dedupeKey, `rem:${session.id}:%:m${member.id}:%`),
+    like(outbox.dedupeKey, memberRemindersPattern(session.id, member.id)),
   );
   await tx
     .update(outbox)
     .set({ status: 'cancelled', processedAt: now, outcome: 'replanned' })
     .where(wanted.length ? and(mine, notInArray(outbox.dedupeKey, wanted)) : mine);
-  await enqueue(
-    tx,
-    planned.map((p) => ({
-      kind: KIND.reminder,
-      ref: sessionRef(session.id),
-      dedupeKey: keys.memberReminder(session.id, session.startsAt, member.id, p.key),
-      chatId: member.telegramId,
-      dueAt: p.dueAt,
-      payload: { sessionId: session.id, startsAt: session.startsAt.toISOString(), offset: p.key, memberId: member.id },
-    })),
-  );
+  await enqueue(tx, planned);
+}
+
+/** LIKE pattern of a member's reminder keys for a session, whatever start time they were planned for. */
+export const memberRemindersPattern = (sessionId: number, memberId: number) => `rem:${sessionId}:%:m${memberId}:%`;
+
+/**
+ * The reminder jobs a member who takes part (a seat or "Mungkin") should have for a session, by
+ * their preference; whether they take part is the caller's to decide.
+ */
+export function memberReminderJobs(
+  session: Session,
+  member: { id: number; telegramId: number },
+  pref: ReminderPref | undefined,
+  settings: SessionSettings,
+  now: Date,
+): (NewOutboxRow & { dedupeKey: string; dueAt: Date; payload: Record<string, unknown> })[] {
+  return planReminders(offsetsFor(pref, settings.defaultOffsets), session.startsAt, now, settings.timeZone).map((p) => ({
+    kind: KIND.reminder,
+    ref: sessionRef(session.id),
+    dedupeKey: keys.memberReminder(session.id, session.startsAt, member.id, p.key),
+    chatId: member.telegramId,
+    dueAt: p.dueAt,
+    payload: { sessionId: session.id, startsAt: session.startsAt.toISOString(), offset: p.key, memberId: member.id },
+  }));
 }
 
 /** The session-level rows: group reminders (fanned out when due) and the organiser's minutes reminder. */

@@ -5,11 +5,13 @@ import {
   ideas,
   members,
   sessionAgenda,
+  sessionPosts,
   sessionRsvps,
   sessions,
   type Member,
   type RsvpAnswer,
   type Session,
+  type SessionPost,
   type SessionRsvp,
   type Stage,
 } from '../../db/schema/index.js';
@@ -27,24 +29,6 @@ export interface RsvpCounts {
   no: number;
   /** "Hadir" waiting for a seat. */
   waitlist: number;
-}
-
-export async function rsvpCounts(db: DbOrTx, sessionId: number): Promise<RsvpCounts> {
-  const rows = await db
-    .select({
-      answer: sessionRsvps.answer,
-      waiting: sql<boolean>`${sessionRsvps.waitlistedAt} is not null`,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(sessionRsvps)
-    .where(eq(sessionRsvps.sessionId, sessionId))
-    .groupBy(sessionRsvps.answer, sql`${sessionRsvps.waitlistedAt} is not null`);
-  const counts: RsvpCounts = { yes: 0, maybe: 0, no: 0, waitlist: 0 };
-  for (const r of rows) {
-    if (r.answer === 'yes' && r.waiting) counts.waitlist += Number(r.n);
-    else counts[r.answer] += Number(r.n);
-  }
-  return counts;
 }
 
 export interface AgendaIdea {
@@ -70,11 +54,43 @@ export interface SessionView {
   ideas: AgendaIdea[];
 }
 
+/** A json column as the driver hands it over (parsed already, or text). */
+const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/** The session's counts by answer, as one json column of a query over `sessions`. */
+const countsColumn = sql<unknown>`(select json_build_object(
+    'yes', count(*) filter (where r.answer = 'yes' and r.waitlisted_at is null),
+    'maybe', count(*) filter (where r.answer = 'maybe'),
+    'no', count(*) filter (where r.answer = 'no'),
+    'waitlist', count(*) filter (where r.answer = 'yes' and r.waitlisted_at is not null))
+  from session_rsvps r where r.session_id = ${sessions.id})`;
+
+/** The session's agenda in order (as agendaIdeas), as one json column of a query over `sessions`. */
+const ideasColumn = sql<unknown>`(select coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'expansion', i.expansion, 'stage', i.stage)
+    order by a.created_at, i.id), '[]'::json)
+  from session_agenda a join ideas i on i.id = a.idea_id where a.session_id = ${sessions.id} and i.deleted_at is null)`;
+
+function viewOf(row: { session: Session; counts: unknown; ideas: unknown }): SessionView {
+  const c = fromJson<Record<keyof RsvpCounts, number | string>>(row.counts);
+  const counts: RsvpCounts = { yes: Number(c.yes), maybe: Number(c.maybe), no: Number(c.no), waitlist: Number(c.waitlist) };
+  return { session: row.session, counts, ideas: fromJson<AgendaIdea[]>(row.ideas).map((i) => ({ ...i, id: Number(i.id) })) };
+}
+
+/** Everything an announcement or a detail view shows, in one statement. */
 export async function sessionView(db: DbOrTx, id: number): Promise<SessionView | undefined> {
-  const session = await findSession(db, id);
-  if (!session) return undefined;
-  const [counts, ideaList] = [await rsvpCounts(db, id), await agendaIdeas(db, id)];
-  return { session, counts, ideas: ideaList };
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return undefined;
+  const [row] = await db.select({ session: sessions, counts: countsColumn, ideas: ideasColumn }).from(sessions).where(eq(sessions.id, id));
+  return row ? viewOf(row) : undefined;
+}
+
+/** A posted announcement with what it should show now, in one statement (the refresh job's read). */
+export async function postView(db: DbOrTx, postId: number): Promise<{ post: SessionPost; view: SessionView } | undefined> {
+  const [row] = await db
+    .select({ post: sessionPosts, session: sessions, counts: countsColumn, ideas: ideasColumn })
+    .from(sessionPosts)
+    .innerJoin(sessions, eq(sessions.id, sessionPosts.sessionId))
+    .where(eq(sessionPosts.id, postId));
+  return row ? { post: row.post, view: viewOf(row) } : undefined;
 }
 
 /** Scheduled sessions that have not started yet, soonest first. */

@@ -1,17 +1,26 @@
-import { rowsOf } from '../../db/client.js';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { members, pendingRsvps, reminderPrefs, sessionRsvps, sessions, type RsvpAnswer, type Session } from '../../db/schema/index.js';
+import { members, pendingRsvps, reminderPrefs, sessionRsvps, sessions, type ReminderPref, type RsvpAnswer, type Session } from '../../db/schema/index.js';
 import { enqueue } from '../jobs/queue.js';
 import { reconcileMemberReminders } from '../reminders/plan.js';
 import { KIND, keys, sessionRef } from './keys.js';
-import { markPostsDirty } from './posts.js';
+import { writeAnswer, type AnswerWritten } from './rsvp-write.js';
 import type { SessionSettings } from './settings.js';
 
 export type RsvpRefusal = 'not_found' | 'cancelled' | 'done' | 'started';
 
 export type RsvpResult =
-  | { ok: true; session: Session; answer: RsvpAnswer; waitlisted: boolean; changed: boolean; promoted: number[]; /** On the waitlist: the place in line. */ position?: number }
+  | {
+      ok: true;
+      answer: RsvpAnswer;
+      waitlisted: boolean;
+      changed: boolean;
+      promoted: number[];
+      /** On the waitlist: the place in line. */
+      position?: number;
+      /** Jobs due now were queued (an announcement refresh, a promotion notice): wake the jobs. */
+      wake: boolean;
+    }
   | { ok: false; reason: RsvpRefusal };
 
 /** Whether a session still takes answers. */
@@ -67,78 +76,108 @@ export async function promoteWaitlist(tx: DbOrTx, session: Session, settings: Se
 }
 
 
-const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+type RsvpParams = { sessionId: number; member: { id: number; telegramId: number }; answer: RsvpAnswer; settings: SessionSettings; now: Date };
 
-/**
- * Records an answer (changing it is fine). "Hadir" beyond the capacity joins the waitlist; leaving
- * a seat promotes the first in line. The member's reminders and the announcements' counts follow
- * in the same transaction.
- *
- * Few statements: the session row is locked together with the member's reminder preference; then
- * ONE statement reads the previous answer and the seats taken (a fresh snapshot, after the lock, so
- * the count is exact), writes the answer with its waitlist decision and returns the waitlist
- * position; the reminders are planned from what those two returned, without reading them again.
- */
-export async function answerRsvpIn(
-  tx: DbOrTx,
-  params: { sessionId: number; member: { id: number; telegramId: number }; answer: RsvpAnswer; settings: SessionSettings; now: Date },
-): Promise<RsvpResult> {
-  const { member, answer, settings, now } = params;
-  const [locked] = await tx
+/** The session with the member's reminder preference; locked (FOR UPDATE of the session) inside a transaction. */
+async function readSession(db: DbOrTx, params: RsvpParams, lock: boolean): Promise<{ session: Session; pref: ReminderPref | undefined } | undefined> {
+  const query = db
     .select({ session: sessions, pref: reminderPrefs })
     .from(sessions)
-    .leftJoin(reminderPrefs, eq(reminderPrefs.memberId, member.id))
-    .where(eq(sessions.id, params.sessionId))
-    .for('update', { of: sessions });
-  const session = locked?.session;
-  const refusal = rsvpRefusal(session, now);
-  if (refusal || !session) return { ok: false, reason: refusal ?? 'not_found' };
-  const at = now.toISOString();
-  const written = await tx.execute(sql`
-    with prev as (
-      select answer, waitlisted_at from session_rsvps where session_id = ${session.id} and member_id = ${member.id}
-    ),
-    seated as (
-      select count(*)::int as n from session_rsvps where session_id = ${session.id} and answer = 'yes' and waitlisted_at is null
-    ),
-    up as (
-      insert into session_rsvps (session_id, member_id, answer, waitlisted_at, answered_at)
-      select ${session.id}::int, ${member.id}::int, ${answer}::text,
-        case when ${answer} = 'yes' and ${session.capacity}::int is not null and (select n from seated) >= ${session.capacity}::int then ${at}::timestamptz end,
-        ${at}::timestamptz
-      where not exists (select 1 from prev where prev.answer = ${answer})
-      on conflict (session_id, member_id) do update
-        set answer = excluded.answer, waitlisted_at = excluded.waitlisted_at, answered_at = excluded.answered_at, updated_at = excluded.answered_at
-      returning answer, waitlisted_at
-    ),
-    now_row as (
-      select answer, waitlisted_at from up
-      union all
-      select answer, waitlisted_at from prev where not exists (select 1 from up)
-    )
-    select
-      (select answer from prev) as prev_answer,
-      (select waitlisted_at from prev) is not null as prev_waitlisted,
-      exists (select 1 from up) as changed,
-      r.waitlisted_at as waitlisted_at,
-      case when r.waitlisted_at is null then null else 1 + (
-        select count(*)::int from session_rsvps o
-        where o.session_id = ${session.id} and o.answer = 'yes' and o.member_id <> ${member.id} and o.waitlisted_at is not null
-          and (o.waitlisted_at < r.waitlisted_at or (o.waitlisted_at = r.waitlisted_at and o.member_id < ${member.id}))
-      ) end as position
-    from now_row r`);
-  const [row] = rowsOf<{ prev_answer: RsvpAnswer | null; prev_waitlisted: boolean; changed: boolean; waitlisted_at: unknown; position: number | null }>(written);
-  const waitlistedAt = toDate(row?.waitlisted_at);
-  const position = row?.position === null || row?.position === undefined ? undefined : Number(row.position);
-  if (!row?.changed) return { ok: true, session, answer, waitlisted: waitlistedAt !== null, changed: false, promoted: [], ...(position ? { position } : {}) };
-  const leftSeat = row.prev_answer === 'yes' && !row.prev_waitlisted;
-  const promoted = leftSeat ? await promoteWaitlist(tx, session, settings, now) : [];
-  await reconcileMemberReminders(tx, session, member, settings, now, { rsvp: { answer, waitlistedAt }, pref: locked.pref ?? undefined });
-  await markPostsDirty(tx, session.id, now, settings.editIntervalMs);
-  return { ok: true, session, answer, waitlisted: waitlistedAt !== null, changed: true, promoted, ...(position ? { position } : {}) };
+    .leftJoin(reminderPrefs, eq(reminderPrefs.memberId, params.member.id))
+    .where(eq(sessions.id, params.sessionId));
+  const [row] = lock ? await query.for('update', { of: sessions }) : await query;
+  return row ? { session: row.session, pref: row.pref ?? undefined } : undefined;
 }
 
-export function answerRsvp(db: Db, params: Parameters<typeof answerRsvpIn>[1]): Promise<RsvpResult> {
+function resultOf(answer: RsvpAnswer, written: AnswerWritten, promoted: number[]): RsvpResult {
+  const { changed, position } = written;
+  return {
+    ok: true,
+    answer,
+    waitlisted: written.waitlistedAt !== null,
+    changed,
+    promoted,
+    ...(position ? { position } : {}),
+    wake: written.refreshDueNow || promoted.length > 0,
+  };
+}
+
+/**
+ * Records an answer (changing it is fine) inside the caller's transaction. "Hadir" beyond the
+ * capacity joins the waitlist; leaving a seat promotes the first in line. The member's reminders
+ * and the announcements' counts follow in the same transaction.
+ *
+ * Two statements: the session row is locked together with the member's reminder preference; then
+ * ONE statement (writeAnswer) reads the previous answer and the seats taken (a fresh snapshot,
+ * after the lock, so the count is exact), writes the answer, its reminders and the announcements'
+ * refresh. Only a freed seat costs more (the promotion).
+ */
+export async function answerRsvpIn(tx: DbOrTx, params: RsvpParams): Promise<RsvpResult> {
+  const { member, answer, settings, now } = params;
+  const read = await readSession(tx, params, true);
+  const refusal = rsvpRefusal(read?.session, now);
+  if (refusal || !read) return { ok: false, reason: refusal ?? 'not_found' };
+  const { session } = read;
+  const written = await writeAnswer(tx, { ...read, member, answer, settings, now });
+  const leftSeat = written.changed && written.prevAnswer === 'yes' && !written.prevWaitlisted;
+  const promoted = leftSeat ? await promoteWaitlist(tx, session, settings, now) : [];
+  return resultOf(answer, written, promoted);
+}
+
+/**
+ * What presses last read, per database: the sessions (by id) and the members' reminder preferences
+ * (by member id; null = none, the common case, also assumed for a member not seen yet). Only a
+ * guess: the answer statement writes only if the session's start, status and missing capacity and
+ * the preference are still these (see writeAnswer), else the press reads them afresh. So a stale
+ * entry, or another instance's change, costs a statement or two, never a wrong write.
+ */
+interface Known {
+  sessions: Map<number, Session>;
+  prefs: Map<number, ReminderPref | null>;
+}
+const knownByDb = new WeakMap<Db, Known>();
+/** Bounds on the guesses kept (a press by anyone else just reads again). */
+const KNOWN_SESSIONS = 256;
+const KNOWN_PREFS = 10_000;
+
+function knownOf(db: Db): Known {
+  let known = knownByDb.get(db);
+  if (!known) knownByDb.set(db, (known = { sessions: new Map(), prefs: new Map() }));
+  return known;
+}
+
+function remember(known: Known, memberId: number, read: { session: Session; pref: ReminderPref | undefined }): void {
+  if (known.sessions.size >= KNOWN_SESSIONS) known.sessions.clear();
+  if (known.prefs.size >= KNOWN_PREFS) known.prefs.clear();
+  known.sessions.set(read.session.id, read.session);
+  known.prefs.set(memberId, read.pref ?? null);
+}
+
+/**
+ * A press. For a session without a capacity (the common case: nobody waits, so no seat count has
+ * to be exact and no promotion can follow) no transaction: usually ONE statement, the answer
+ * statement on the session and preference a press read before, checked under its lock (see Known);
+ * when the guess is missing or stale, the session and preference are read (one statement) and the
+ * answer statement runs on them. With a capacity, or when the session changed in between, the
+ * locked way in a transaction (answerRsvpIn).
+ */
+export async function answerRsvp(db: Db, params: RsvpParams): Promise<RsvpResult> {
+  const { member, answer, settings, now } = params;
+  const known = knownOf(db);
+  const guessed = known.sessions.get(params.sessionId);
+  if (guessed && guessed.capacity === null && !rsvpRefusal(guessed, now)) {
+    const pref = known.prefs.get(member.id) ?? undefined;
+    const written = await writeAnswer(db, { session: guessed, pref, member, answer, settings, now, unlocked: true });
+    if (written.matched) return resultOf(answer, written, []);
+  }
+  const read = await readSession(db, params, false);
+  if (read) remember(known, member.id, read);
+  const refusal = rsvpRefusal(read?.session, now);
+  if (refusal || !read) return { ok: false, reason: refusal ?? 'not_found' };
+  if (read.session.capacity === null) {
+    const written = await writeAnswer(db, { ...read, member, answer, settings, now, unlocked: true });
+    if (written.matched) return resultOf(answer, written, []);
+  }
   return db.transaction((tx) => answerRsvpIn(tx, params));
 }
 

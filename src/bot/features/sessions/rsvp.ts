@@ -28,7 +28,9 @@ async function record(ctx: BotContext, sessionId: number, value: RsvpAnswer): Pr
     now: ctx.deps.clock.now(),
   });
   if (!result.ok) return { text: ctx.t(`sess.rsvp.refused.${result.reason}`), alert: true };
-  ctx.deps.jobs?.wake();
+  // Only work due now needs the jobs at once (a wake runs a round of every worker's claim); a
+  // refresh waiting out the edit interval, or reminders, are found by the next tick.
+  if (result.wake) ctx.deps.jobs?.wake();
   if (!result.changed) {
     const position = result.waitlisted ? result.position : undefined;
     return { text: ctx.t('sess.rsvp.unchanged', { answer: answerLabel(ctx.t, value, position) }), alert: false };
