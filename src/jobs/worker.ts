@@ -178,24 +178,42 @@ export function queueWorker(options: WorkerOptions): Job {
 
   /**
    * Runs claimed batches side by side. While a full batch is being handled the next one is claimed
-   * (a burst keeps the sender fed, and each round's turn of the other jobs — whose claims walk past
-   * the burst's due rows — is paid once per RUN_BUDGET_MS rather than once per batch); after
-   * RUN_BUDGET_MS of real time the other jobs get their turn again.
+   * and its rows read, and it is closed while the next one is handled (a burst keeps the sender fed,
+   * and each round's turn of the other jobs — whose claims walk past the burst's due rows — is paid
+   * once per RUN_BUDGET_MS rather than once per batch); after RUN_BUDGET_MS of real time the other
+   * jobs get their turn again.
    */
   async function sideBySide(ctx: JobContext, first: OutboxRow[]): Promise<number> {
     const until = performance.now() + RUN_BUDGET_MS;
     let rows = first;
+    let loads = preload(ctx, rows);
     let total = 0;
-    for (let round = 0; rows.length > 0; round++) {
-      const loads = preload(ctx, rows);
-      const handling = Promise.all(rows.map(async (row) => ({ row, result: await handle(ctx, row, loads.get(row.kind)) })));
-      const more = rows.length === batch && round < MAX_BATCHES_PER_RUN && performance.now() < until;
-      const next = more ? claim(ctx.database.db, { kinds, now: ctx.clock.now(), leaseMs, owner, limit: batch }) : Promise.resolve([]);
-      next.catch(() => {}); // Awaited below, after this batch is closed.
-      await closeAll(ctx, await handling);
-      total += rows.length;
-      rows = await next;
+    // Each batch is closed while the next one goes out; closes run one after another, and every
+    // one runs even if one before it failed (a job left unclosed would go out again after its lease).
+    let closing: Promise<void> = Promise.resolve();
+    let closeError: unknown;
+    try {
+      for (let round = 0; rows.length > 0; round++) {
+        const current = rows;
+        const currentLoads = loads;
+        const handling = Promise.all(current.map(async (row) => ({ row, result: await handle(ctx, row, currentLoads.get(row.kind)) })));
+        const more = current.length === batch && round < MAX_BATCHES_PER_RUN && performance.now() < until;
+        // The next batch is claimed and its rows read while this one is being sent.
+        const next = more
+          ? claim(ctx.database.db, { kinds, now: ctx.clock.now(), leaseMs, owner, limit: batch }).then((r) => ({ rows: r, loads: preload(ctx, r) }))
+          : Promise.resolve({ rows: [] as OutboxRow[], loads: new Map<string, Promise<unknown>>() });
+        next.catch(() => {}); // Awaited below.
+        const done = await handling;
+        closing = closing.then(() => closeAll(ctx, done)).catch((err: unknown) => {
+          closeError ??= err;
+        });
+        total += current.length;
+        ({ rows, loads } = await next);
+      }
+    } finally {
+      await closing;
     }
+    if (closeError !== undefined) throw closeError;
     return total;
   }
 
