@@ -164,7 +164,7 @@ export interface S1Run {
 const TAGS: Record<Kind, string> = { ide: '/ide', page: 'list page button', support: '👍', rsvp: 'RSVP', start: '/start', pitch: 'one-line pitch' };
 
 /** The bot's statement counter (DB_COUNT_STATEMENTS=1 prints it on SIGUSR2: src/db/statement-count.ts). */
-async function statementsSoFar(bot: RunningBot): Promise<number> {
+export async function statementsSoFar(bot: RunningBot): Promise<number> {
   const seen = bot.output().match(/db-statements=\d+/g)?.length ?? 0;
   bot.child.kill('SIGUSR2');
   const start = performance.now();

@@ -3,6 +3,7 @@ import { KIND } from '../../src/domain/sessions/keys.js';
 import { benchDatabase, envInt, log, median, percentile, primaryEngine, table, until } from './lib.js';
 import { openInstrumented, planSummary } from './instrumented.js';
 import { idealSeconds } from './s3-broadcast.js';
+import { statementsSoFar } from './s1-throughput.js';
 import { analyze, memberTelegramId, seedAgencyList, seedMembers, withDatabase } from './seed.js';
 import { botEnv, createUsers, startApi, startBot, startPrivateChats } from './world.js';
 
@@ -27,6 +28,8 @@ interface S4Result {
   claimP50: number;
   claimP99: number;
   claimPlan: string;
+  /** SQL statements the bot sent per reminder delivered, from its start (start-up and every job's rounds included). */
+  statementsPerReminder: number;
 }
 
 export async function scenario4(): Promise<{ markdown: string; result: S4Result }> {
@@ -104,6 +107,7 @@ export async function scenario4(): Promise<{ markdown: string; result: S4Result 
         SEND_PRIVATE_PER_SEC: String(limits.perChatPerSec),
         SEND_GROUP_PER_MIN: String(limits.perGroupPerMin),
         SCHEDULER_TICK_SECONDS: '1',
+        DB_COUNT_STATEMENTS: '1',
       }),
     );
     try {
@@ -122,6 +126,7 @@ export async function scenario4(): Promise<{ markdown: string; result: S4Result 
       await until(() => delivered().perChat.size >= count, (ideal * 4 + 60) * 1000, 'the reminders').catch(() => {});
       await new Promise((r) => setTimeout(r, 2000));
       const { perChat, at } = delivered();
+      const statements = await statementsSoFar(bot);
       const first = Math.min(...at);
       const last = Math.max(...at);
       const result: S4Result = {
@@ -136,13 +141,15 @@ export async function scenario4(): Promise<{ markdown: string; result: S4Result 
         claimP50: median(times),
         claimP99: percentile(times, 99),
         claimPlan: plan,
+        statementsPerReminder: statements / Math.max(1, perChat.size),
       };
       const label = engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
       const markdown = table(
         `4. Reminders due together — ${count} reminders in one minute, limits ×${scale} (${limits.globalPerSec}/s overall, ${limits.perChatPerSec}/s per chat)`,
-        ['engine', 'first → last reminder (s)', 'ideal (s)', 'vs ideal', 'pace (reminders/s)', 'process start → last (s)', '429s', 'duplicates', 'misses', 'one claim round p50 / p99 (ms)'],
-        [[label, result.seconds.toFixed(1), result.ideal.toFixed(1), `${(result.seconds / result.ideal).toFixed(3)}×`, Math.round(count / result.seconds), result.fromStartS.toFixed(1), result.tooMany, result.duplicates, result.missing, `${result.claimP50.toFixed(2)} / ${result.claimP99.toFixed(2)}`]],
+        ['engine', 'first → last reminder (s)', 'ideal (s)', 'vs ideal', 'pace (reminders/s)', 'process start → last (s)', '429s', 'duplicates', 'misses', 'SQL statements / reminder', 'one claim round p50 / p99 (ms)'],
+        [[label, result.seconds.toFixed(1), result.ideal.toFixed(1), `${(result.seconds / result.ideal).toFixed(3)}×`, Math.round(count / result.seconds), result.fromStartS.toFixed(1), result.tooMany, result.duplicates, result.missing, result.statementsPerReminder.toFixed(2), `${result.claimP50.toFixed(2)} / ${result.claimP99.toFixed(2)}`]],
         `Limits scaled by BENCH_S4_RATE_SCALE=${scale} on both sides (the fake API enforces them; the bot is configured with them), so the run measures the outbox job's own pace; at Telegram's 30/s the same reminders take ${idealSeconds(count, 30).toFixed(0)} s. ` +
+          `SQL statements / reminder: every statement the bot sent from its start until the last reminder (BEGIN and COMMIT included; start-up and the other jobs' rounds too), over the reminders delivered. ` +
           `Claim round: the job's claim statement (20 rows, FOR UPDATE SKIP LOCKED plus lease) against ${count} due rows, 30 times, rolled back; plan: ${plan}.`,
       );
       return { markdown, result };

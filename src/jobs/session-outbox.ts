@@ -4,7 +4,8 @@ import { findMemberByTelegramId, languageFor } from '../domain/members.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
 import { findPostIn, markPostsDirty, recordIcsMessage, recordPost } from '../domain/sessions/posts.js';
-import { findRsvp, findSession, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
+import { findRsvp, findSession, rsvpCounts, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
+import { reminderFacts, rsvpKey, type ReminderFacts } from '../domain/sessions/reminder-facts.js';
 import { formatDateTime } from '../i18n/format.js';
 import { joinHtml, translator, type Html, type Translate } from '../i18n/index.js';
 import {
@@ -18,7 +19,7 @@ import {
   when,
 } from '../bot/views/sessions.js';
 import { laterJobDue, recordStep } from '../domain/jobs/queue.js';
-import type { OutboxHandler, OutboxOutcome } from './worker.js';
+import type { BatchHandler, KindHandler, OutboxHandler, OutboxOutcome } from './worker.js';
 import type { JobContext } from './scheduler.js';
 
 interface Payload {
@@ -170,50 +171,59 @@ const groupReminder: OutboxHandler = (row, ctx) =>
     true,
   );
 
-const reminder: OutboxHandler = async (row, ctx) => {
-  const p = row.payload as unknown as Payload;
-  const { db } = ctx.database;
-  const now = ctx.clock.now();
-  const view = await sessionView(db, p.sessionId);
-  const skip = timedSkip(view?.session, p, now);
-  if (skip || !view) return skipped(skip ?? 'cancelled');
-  if (await laterJobDue(ctx.database.db, row, now)) return skipped('superseded');
-  const { session } = view;
-  const tz = ctx.config.TZ_NAME;
-  if (p.group) {
-    const link = await findLink(db, row.chatId!);
-    if (!link) return skipped('unlinked');
-    const lang = ctx.config.DEFAULT_LANGUAGE;
+/**
+ * A reminder to one member or one group. The batch's sessions, members, answers and superseding
+ * reminders are read once for all the reminders claimed together (reminderFacts), so a burst of
+ * reminders costs a few statements per batch rather than several per reminder.
+ */
+const reminder: BatchHandler<ReminderFacts> = {
+  preload: (rows, ctx) => reminderFacts(ctx.database.db, rows, ctx.clock.now()),
+  async handle(row, ctx, facts) {
+    const p = row.payload as unknown as Payload;
+    const { db } = ctx.database;
+    const now = ctx.clock.now();
+    const session = facts.sessions.get(p.sessionId);
+    const skip = timedSkip(session, p, now);
+    if (skip || !session) return skipped(skip ?? 'cancelled');
+    if (facts.superseded.has(row.id)) return skipped('superseded');
+    const tz = ctx.config.TZ_NAME;
+    if (p.group) {
+      const link = await findLink(db, row.chatId!);
+      if (!link) return skipped('unlinked');
+      const lang = ctx.config.DEFAULT_LANGUAGE;
+      const t = translator(lang);
+      const text = t('sess.reminder.group', {
+        id: session.id,
+        title: session.title,
+        relative: relativeStart(t, session.startsAt, now, lang, tz),
+        when: when(session, lang, tz),
+        place: placeHtml(t, session.place),
+        yes: (await rsvpCounts(db, session.id)).yes,
+      });
+      await sendHtml(ctx, where(row, link.threadId), text);
+      return sent;
+    }
+    const member = row.chatId! > 0 ? facts.members.get(row.chatId!) : undefined;
+    if (!member || member.id !== p.memberId) return skipped('no_member');
+    if (!member.reachable) return skipped('unreachable');
+    const rsvp = facts.rsvps.get(rsvpKey(session.id, member.id));
+    if (!seatedOrMaybe(rsvp)) return skipped('not_attending');
+    const lang = languageFor(member, undefined, ctx.config.DEFAULT_LANGUAGE);
     const t = translator(lang);
-    const text = t('sess.reminder.group', {
+    const text = t('sess.reminder.member', {
       id: session.id,
       title: session.title,
       relative: relativeStart(t, session.startsAt, now, lang, tz),
       when: when(session, lang, tz),
       place: placeHtml(t, session.place),
-      yes: view.counts.yes,
+      answer: answerLabel(t, rsvp!.answer),
     });
-    await sendHtml(ctx, where(row, link.threadId), text);
+    // "Mungkin" is not an answer yet: the reminder carries the buttons to settle it.
+    if (rsvp!.answer === 'maybe') {
+      await sendHtml(ctx, where(row), joinHtml([text, t('sess.reminder.confirmMaybe')], '\n'), { reply_markup: rsvpKeyboard(t, session.id) });
+    } else await sendHtml(ctx, where(row), text);
     return sent;
-  }
-  const { lang, t, member } = await recipient(ctx, row);
-  if (!member || member.id !== p.memberId) return skipped('no_member');
-  if (!member.reachable) return skipped('unreachable');
-  const rsvp = await rsvpOf(ctx, session.id, member.id);
-  if (!seatedOrMaybe(rsvp)) return skipped('not_attending');
-  const text = t('sess.reminder.member', {
-    id: session.id,
-    title: session.title,
-    relative: relativeStart(t, session.startsAt, now, lang, tz),
-    when: when(session, lang, tz),
-    place: placeHtml(t, session.place),
-    answer: answerLabel(t, rsvp!.answer),
-  });
-  // "Mungkin" is not an answer yet: the reminder carries the buttons to settle it.
-  if (rsvp!.answer === 'maybe') {
-    await sendHtml(ctx, where(row), joinHtml([text, t('sess.reminder.confirmMaybe')], '\n'), { reply_markup: rsvpKeyboard(t, session.id) });
-  } else await sendHtml(ctx, where(row), text);
-  return sent;
+  },
 };
 
 function beforeText(t: Translate, field: string, before: unknown, lang: Language, tz: string): string {
@@ -299,7 +309,7 @@ const minutesPrompt: OutboxHandler = async (row, ctx) => {
   return sent;
 };
 
-export const sessionOutboxHandlers: Record<string, OutboxHandler> = {
+export const sessionOutboxHandlers: Record<string, KindHandler> = {
   [KIND.announce]: announce,
   [KIND.post]: post,
   [KIND.groupReminder]: groupReminder,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../../db/client.js';
 import { outbox, type NewOutboxRow, type OutboxRow } from '../../db/schema/index.js';
@@ -223,26 +223,48 @@ export async function countRunning(db: DbOrTx, kinds: string[], now: Date, ref?:
   return Number(row?.n ?? 0);
 }
 
+/**
+ * The jobs of `jobs` that a later job of the same kind, chat and subject, also due, supersedes — in
+ * one statement for a whole claimed batch (each job used to ask on its own).
+ */
+export async function laterJobsDue(db: DbOrTx, jobs: QueuedJob[], now: Date): Promise<Set<number>> {
+  if (jobs.length === 0) return new Set();
+  const list = sql.join(
+    jobs.map((j) => sql`(${j.id}::bigint, ${j.ref}::text, ${j.kind}::text, ${j.chatId}::bigint, ${j.dueAt.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`select j.id from (values ${list}) as j(id, ref, kind, chat_id, due_at)
+    where exists (select 1 from outbox o
+      where o.ref = j.ref and o.kind = j.kind
+        -- Never the job itself: a due time with microseconds would otherwise "supersede" itself.
+        and o.id <> j.id
+        and (o.chat_id = j.chat_id or (o.chat_id is null and j.chat_id is null))
+        -- Pending or already sent: jobs of one round may be handled in any order.
+        and o.status in ('pending', 'sent')
+        and o.due_at <= ${now.toISOString()}::timestamptz and o.due_at > j.due_at)`);
+  return new Set(rowsOf<{ id: number | string }>(result).map((r) => Number(r.id)));
+}
+
 /** True when a later job of the same kind for the same chat and subject is also due (it supersedes this one). */
 export async function laterJobDue(db: DbOrTx, job: QueuedJob, now: Date): Promise<boolean> {
-  const [later] = await db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.ref, job.ref),
-        eq(outbox.kind, job.kind),
-        // Never the job itself: a due time with microseconds would otherwise "supersede" itself.
-        ne(outbox.id, job.id),
-        job.chatId === null ? sql`${outbox.chatId} is null` : eq(outbox.chatId, job.chatId),
-        // Pending or already sent: jobs of one round may be handled in any order.
-        inArray(outbox.status, ['pending', 'sent']),
-        lte(outbox.dueAt, now),
-        sql`${outbox.dueAt} > ${job.dueAt.toISOString()}::timestamptz`,
-      ),
-    )
-    .limit(1);
-  return later !== undefined;
+  return (await laterJobsDue(db, [job], now)).has(job.id);
+}
+
+/**
+ * Closes many jobs in one statement (no children: those need `finish` and its transaction), each
+ * only if `owner` still holds it. Returns the ids closed; the others had lost their lease.
+ */
+export async function finishMany(db: DbOrTx, jobs: { job: QueuedJob; status: Finished; outcome?: string | undefined }[], owner: string, now: Date): Promise<Set<number>> {
+  if (jobs.length === 0) return new Set();
+  const list = sql.join(
+    jobs.map(({ job, status, outcome }) => sql`(${job.id}::bigint, ${status}::text, ${outcome?.slice(0, 500) ?? null}::text)`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`update outbox set status = v.status, outcome = v.outcome, processed_at = ${now.toISOString()}::timestamptz, claimed_until = null
+    from (values ${list}) as v(id, status, outcome)
+    where outbox.id = v.id and outbox.claimed_by = ${owner} and outbox.status = 'pending'
+    returning outbox.id`);
+  return new Set(rowsOf<{ id: number | string }>(result).map((r) => Number(r.id)));
 }
 
 /**
