@@ -59,6 +59,11 @@ export interface StartOptions {
   tickMs?: number;
   /** Do not publish the command menu (tests that count calls). */
   skipCommandMenu?: boolean;
+  /**
+   * Oldest member row read with the journal insert that an update may still use (default 50 ms);
+   * tests lift it so that what they check does not depend on how busy the machine is.
+   */
+  prefetchMaxAgeMs?: number;
   /** Session minutes mentioning an idea, for proposal drafts (the sessions feature provides it). */
   minutesSource?: MinutesSource;
   /**
@@ -140,6 +145,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       orderWaitMs: config.HANDLER_TIMEOUT_MS + 10_000,
       maxQueuedPerChat: config.INTAKE_MAX_QUEUED_PER_CHAT,
       onOverflow: floodNotice(sender, config, clock),
+      prefetchMaxAgeMs: options.prefetchMaxAgeMs,
     });
     const recovered = await dispatcher.recover();
     if (recovered > 0) logger.info({ recovered }, 're-running updates left unfinished by the previous run');

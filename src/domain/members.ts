@@ -18,11 +18,16 @@ const byTelegramId = new WeakMap<DbOrTx, ReturnType<typeof byTelegramIdQuery>>()
  * Loads the member for a Telegram user, creating or refreshing the row only when something
  * changed, so the common path is one read. Bootstrap admins are promoted here. That read runs for
  * every update, so its SQL is built once per database (building it was a tenth of the bot's CPU).
+ * `known` is the row as the caller already read it, current enough to trust (null: there is none),
+ * and saves the read; undefined reads it.
  */
-export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdmin: boolean): Promise<Member> {
-  let lookup = byTelegramId.get(db);
-  if (!lookup) byTelegramId.set(db, (lookup = byTelegramIdQuery(db)));
-  const [existing] = await lookup.execute({ telegramId: from.id });
+export async function touchMember(db: DbOrTx, from: TelegramPerson, bootstrapAdmin: boolean, known?: Member | null): Promise<Member> {
+  let existing = known ?? undefined;
+  if (known === undefined) {
+    let lookup = byTelegramId.get(db);
+    if (!lookup) byTelegramId.set(db, (lookup = byTelegramIdQuery(db)));
+    [existing] = await lookup.execute({ telegramId: from.id });
+  }
   const username = from.username ?? null;
   const telegramLanguage = from.language_code ?? null;
   if (!existing) {

@@ -18,6 +18,8 @@ export interface HarnessOptions {
   adminIds?: number[];
   /** Options of the fake Bot API (e.g. a snapshot to start from). */
   api?: BotApiDoubleOptions;
+  /** The intake's limit on prefetched member rows (StartOptions.prefetchMaxAgeMs). */
+  prefetchMaxAgeMs?: number;
 }
 
 /** Log lines the bot wrote during a test, for assertions (e.g. no token in any line). */
@@ -186,6 +188,7 @@ export class Harness {
       pollTimeoutSec: 1,
       tickMs: 60_000,
       skipCommandMenu: true,
+      prefetchMaxAgeMs: this.options.prefetchMaxAgeMs,
     });
     const out = this.departures;
     if (out) this.app.sender.onDeparture((d) => out.push(d));

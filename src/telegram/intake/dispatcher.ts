@@ -1,6 +1,7 @@
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.js';
-import type { UpdateJournal } from './journal.js';
+import type { Recorded, UpdateJournal } from './journal.js';
+import { MemberPrefetch } from './member-prefetch.js';
 import { orderingKey } from './ordering-key.js';
 import { markRerun, RetryUpdateLater } from './reruns.js';
 import { sanitizeUpdate } from './sanitize.js';
@@ -46,6 +47,8 @@ export class UpdateDispatcher {
   /** Ids taken while the journal could not be written, and those of them already finished. */
   private unjournaled = new Set<number>();
   private unjournaledDone = new Set<number>();
+  /** Which member rows read with the journal insert the updates may use (see MemberPrefetch). */
+  private prefetch: MemberPrefetch;
 
   constructor(
     private readonly opts: {
@@ -59,8 +62,12 @@ export class UpdateDispatcher {
       maxQueuedPerChat?: number;
       /** Told about each skipped update (the app tells the chat once in a while). */
       onOverflow?: (update: Update) => void;
+      /** Oldest prefetched member row an update may still use (default PREFETCH_MAX_AGE_MS); 0: never. */
+      prefetchMaxAgeMs?: number;
     },
-  ) {}
+  ) {
+    this.prefetch = new MemberPrefetch(opts.prefetchMaxAgeMs);
+  }
 
   /** Number of updates accepted but not finished. */
   get backlog(): number {
@@ -81,8 +88,10 @@ export class UpdateDispatcher {
     const updates = this.withoutOverflow(incoming.map(sanitizeUpdate));
     let fresh: readonly Update[];
     let result: AcceptResult = 'journaled';
+    let recorded: ReadonlyMap<number, Recorded> = new Map();
+    const window = this.prefetch.open();
     try {
-      const recorded = await this.opts.journal.record(updates);
+      recorded = await this.opts.journal.record(updates);
       fresh = updates.filter((u) => recorded.has(u.update_id) && !this.recent.has(u.update_id));
       for (const u of fresh) if (recorded.get(u.update_id)?.behind) this.behind.add(u.update_id);
       // Run in memory before the journal had them: now that the rows exist, close the finished ones.
@@ -97,6 +106,7 @@ export class UpdateDispatcher {
       bound(this.unjournaled);
       result = 'in_memory';
     }
+    this.prefetch.close(window, fresh, recorded);
     for (const update of fresh) this.enqueue(update);
     return result;
   }
@@ -170,6 +180,7 @@ export class UpdateDispatcher {
 
   private enqueue(update: Update): void {
     this.remember(update.update_id);
+    this.prefetch.enqueued(update);
     const key = orderingKey(update);
     const queue = this.queues.get(key);
     this.queued++;
@@ -210,6 +221,7 @@ export class UpdateDispatcher {
         const inOrder = await this.opts.journal.waitForEarlier(update, this.opts.orderWaitMs ?? 70_000);
         if (!inOrder) this.opts.logger.warn({ update_id: update.update_id }, 'an earlier update of this chat is still running on another instance; going ahead');
       }
+      this.prefetch.beforeRun(update);
       await this.opts.handle(update);
     } catch (err) {
       away = err instanceof RetryUpdateLater ? err.away : undefined;
@@ -225,6 +237,7 @@ export class UpdateDispatcher {
         this.retryLater(key, queue, update, retryInMs);
       } else {
         this.failures.delete(update.update_id);
+        this.prefetch.finished(update);
         this.opts.journal.markHandled(update.update_id);
         if (this.unjournaled.has(update.update_id)) {
           this.unjournaledDone.add(update.update_id);

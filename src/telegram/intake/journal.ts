@@ -1,8 +1,8 @@
 import { rowsOf } from '../../db/client.js';
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { liveInstances } from '../../db/instance-lock.js';
-import { telegramUpdates } from '../../db/schema/index.js';
+import { members, telegramUpdates, type Member } from '../../db/schema/index.js';
 import type { Update } from 'telegraf/types';
 import { orderingKey } from './ordering-key.js';
 
@@ -16,7 +16,19 @@ export interface JournalOptions {
 export interface Recorded {
   /** An earlier update of the same chat is still running on another instance. */
   behind: boolean;
+  /**
+   * The sender's member row as of this statement (null: none yet); absent for updates without a
+   * person behind them. Whether it may be used is the dispatcher's decision.
+   */
+  member?: Member | null;
 }
+
+/**
+ * The sender's Telegram id, read from the stored payload in SQL (the fields of senderOf in
+ * prefetched.ts), so the journal's one insert can also return the senders' member rows.
+ */
+const senderOfPayload = sql<number | null>`(coalesce(telegram_updates.payload #> '{message,from}', telegram_updates.payload #> '{edited_message,from}',
+  telegram_updates.payload #> '{callback_query,from}', telegram_updates.payload #> '{my_chat_member,from}') ->> 'id')::bigint`;
 
 /** Updates of one chat share a key; updates outside any chat need no ordering. */
 function chatKeyOf(update: Update): string | null {
@@ -78,20 +90,33 @@ export class UpdateJournal {
     }
   }
 
-  /** One insert of [update, payload to store] pairs; answers for the new rows only. */
+  /**
+   * One insert of [update, payload to store] pairs; answers for the new rows only, each with its
+   * sender's member row read in the same statement (a CTE around the insert: no extra round trip).
+   */
   private async insert(rows: ReadonlyArray<readonly [Update, unknown]>): Promise<Map<number, Recorded>> {
     const t = telegramUpdates;
-    const inserted = await this.db
-      .insert(t)
-      .values(rows.map(([u, payload]) => ({ updateId: u.update_id, payload, chatKey: chatKeyOf(u), owner: this.owner })))
-      .onConflictDoNothing()
-      .returning({
-        id: t.updateId,
-        // Spelled out: `telegram_updates.…` is the row just inserted, `e` the earlier ones.
-        behind: sql<boolean>`telegram_updates.chat_key is not null and exists (select 1 from telegram_updates e where e.chat_key = telegram_updates.chat_key
-          and e.update_id < telegram_updates.update_id and e.handled_at is null and e.owner is distinct from ${this.owner})`,
-      });
-    return new Map(inserted.map((r) => [r.id, { behind: r.behind === true }]));
+    const inserted = this.db.$with('inserted').as(
+      this.db
+        .insert(t)
+        .values(rows.map(([u, payload]) => ({ updateId: u.update_id, payload, chatKey: chatKeyOf(u), owner: this.owner })))
+        .onConflictDoNothing()
+        .returning({
+          id: t.updateId,
+          // Spelled out: `telegram_updates.…` is the row just inserted, `e` the earlier ones.
+          behind: sql<boolean>`telegram_updates.chat_key is not null and exists (select 1 from telegram_updates e where e.chat_key = telegram_updates.chat_key
+            and e.update_id < telegram_updates.update_id and e.handled_at is null and e.owner is distinct from ${this.owner})`.as('behind'),
+          sender: senderOfPayload.as('sender'),
+        }),
+    );
+    const found = await this.db
+      .with(inserted)
+      .select({ id: inserted.id, behind: inserted.behind, sender: inserted.sender, member: members })
+      .from(inserted)
+      .leftJoin(members, eq(members.telegramId, inserted.sender));
+    return new Map(
+      found.map((r) => [r.id, { behind: r.behind === true, ...(r.sender === null ? {} : { member: r.member }) }]),
+    );
   }
 
   /**

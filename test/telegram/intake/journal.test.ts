@@ -63,10 +63,10 @@ describe.each(engines)('update journal shared by instances (%s)', (engine) => {
     const elsewhere = text(8);
     await journalA.record([first]);
     // Within one instance the dispatcher's per-chat queue keeps the order: no waiting on oneself.
-    expect((await journalA.record([mine])).get(mine.update_id)).toEqual({ behind: false });
+    expect((await journalA.record([mine])).get(mine.update_id)).toMatchObject({ behind: false });
     const recorded = await journalB.record([second, elsewhere]);
-    expect(recorded.get(second.update_id)).toEqual({ behind: true });
-    expect(recorded.get(elsewhere.update_id)).toEqual({ behind: false });
+    expect(recorded.get(second.update_id)).toMatchObject({ behind: true });
+    expect(recorded.get(elsewhere.update_id)).toMatchObject({ behind: false });
 
     expect(await journalB.waitForEarlier(second, 150, 10)).toBe(false); // A is still at it
     const waiting = journalB.waitForEarlier(second, 30_000, 10);
@@ -83,7 +83,7 @@ describe.each(engines)('update journal shared by instances (%s)', (engine) => {
     const first = text(9);
     const second = text(9);
     await journalA.record([first]);
-    expect((await journalB.record([second])).get(second.update_id)).toEqual({ behind: true });
+    expect((await journalB.record([second])).get(second.update_id)).toMatchObject({ behind: true });
     await a.release();
     expect(await journalB.waitForEarlier(second, 30_000, 10)).toBe(true);
   });
