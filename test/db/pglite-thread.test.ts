@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { bigint, customType, date, integer, interval, jsonb, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, rowsOf, type Database } from '../../src/db/client.js';
 import { inTransaction } from '../../src/db/transfer/transaction.js';
 
 const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -67,7 +67,7 @@ describe('PGlite in a worker thread', () => {
     const read = async (database: Database) => ({
       select: await database.db.select().from(probe).orderBy(probe.id),
       partial: await database.db.select({ at: probe.at, n: sql<number>`count(*) over ()`.mapWith(Number) }).from(probe).orderBy(probe.id),
-      execute: await database.db.execute(sql`select at, day, span, days, big, data from thread_probe order by id`),
+      execute: rowsOf<Record<string, unknown>>(await database.db.execute(sql`select at, day, span, days, big, data from thread_probe order by id`)),
       query: await database.query('select at, day, span, amount, big, data, raw from thread_probe order by id'),
     });
     const [fromThread, fromLocal] = await Promise.all([read(thread), read(local)]);
@@ -79,7 +79,7 @@ describe('PGlite in a worker thread', () => {
     expect(fromThread.partial).toEqual(fromLocal.partial);
     // drizzle's raw execute keeps dates as PostgreSQL's text; the thread must leave them so too.
     expect(fromThread.execute).toEqual(fromLocal.execute);
-    expect((fromThread.execute.rows[0] as { day: unknown }).day).toBe('2026-03-01');
+    expect(fromThread.execute[0]?.day).toBe('2026-03-01');
     expect(fromThread.query).toEqual(fromLocal.query);
     expect((fromThread.query[0] as { at: unknown }).at).toBeInstanceOf(Date);
   });
@@ -123,7 +123,7 @@ describe('PGlite in a worker thread', () => {
       [30, 40].map((base) =>
         thread.db.transaction(async (tx) => {
           await tx.insert(probe).values({ id: base });
-          const [row] = await tx.execute(sql`select count(*)::int as n from thread_probe where id between 30 and 49`).then((r) => r.rows as { n: number }[]);
+          const [row] = await tx.execute(sql`select count(*)::int as n from thread_probe where id between 30 and 49`).then((r) => rowsOf<{ n: number }>(r));
           await tx.insert(probe).values({ id: base + 1 });
           return row?.n;
         }),
