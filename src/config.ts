@@ -41,6 +41,11 @@ const base = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  /**
+   * Embedded PGlite (no DATABASE_URL) in a worker thread of its own, so SQL runs on a second core
+   * beside the bot's JavaScript (src/db/pglite-thread/). Off by default until measured; ignored with DATABASE_URL.
+   */
+  PGLITE_THREAD: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
   ADMIN_TELEGRAM_IDS: telegramIdList,
   TZ_NAME: z.preprocess(emptyToUndefined, timeZone.default('Asia/Makassar')),
   DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['id', 'en']).default('id')),

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(config.TZ_NAME).toBe('Asia/Makassar');
     expect(config.DEFAULT_LANGUAGE).toBe('id');
     expect(config.DATA_DIR).toBe('./data');
+    expect(config.PGLITE_THREAD).toBe(false);
     expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
     expect(config.mode).toEqual({ kind: 'polling' });
     expect(config.SEND_PRIVATE_PER_SEC).toBe(1);
@@ -71,6 +72,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SEND_LIMITS_SHARED: 'false' }).SEND_LIMITS_SHARED).toBe(false);
     expect(() => loadConfig({ SEND_LIMITS_SHARED: 'true' })).toThrow(/^SEND_LIMITS_SHARED: needs DATABASE_URL \(limits are shared through PostgreSQL\)$/);
     expect(() => loadConfig({ SEND_LIMITS_SHARED: 'maybe', DATABASE_URL: 'postgres://bot@db:5432/warkop' })).toThrow(/^SEND_LIMITS_SHARED: /);
+  });
+
+  it('puts PGlite in a thread of its own only when asked', () => {
+    expect(loadConfig({ PGLITE_THREAD: 'true' }).PGLITE_THREAD).toBe(true);
+    expect(loadConfig({ PGLITE_THREAD: '1' }).PGLITE_THREAD).toBe(true);
+    expect(() => loadConfig({ PGLITE_THREAD: 'maybe' })).toThrow(/^PGLITE_THREAD: /);
   });
 
   it('never echoes the bad value of a secret', () => {

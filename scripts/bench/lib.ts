@@ -22,7 +22,14 @@ export interface BenchDatabase {
 export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warkop-bench-'));
   if (kind === 'pglite') {
-    return { label: 'PGlite', env: { DATA_DIR: dataDir }, dataDir, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    // PGLITE_THREAD=1 on the bench's command line measures the bot with PGlite in a worker thread.
+    const thread = process.env.PGLITE_THREAD === '1';
+    return {
+      label: 'PGlite',
+      env: { DATA_DIR: dataDir, ...(thread ? { PGLITE_THREAD: '1' } : {}) },
+      dataDir,
+      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const server = process.env.BENCH_DATABASE_URL;
   if (!server) throw new Error('BENCH_DATABASE_URL is not set');

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type postgres from 'postgres';
+import { openPgliteThread, asPglite } from './pglite-thread/client.js';
 import { renewableSql } from './postgres-client.js';
 import { countPglite, postgresCounting } from './statement-count.js';
 import * as schema from './schema/index.js';
@@ -50,6 +51,11 @@ export interface OpenOptions {
   poolSize?: number;
   /** Told when the PostgreSQL pool is replaced after a lost connection. */
   logger?: Pick<Logger, 'warn'>;
+  /**
+   * PGlite in a worker thread of its own (config PGLITE_THREAD). Unset: the PGLITE_THREAD environment
+   * variable decides, so tests and scripts that open a database without a config can run either way.
+   */
+  pgliteThread?: boolean;
 }
 
 export class DatabaseLockedError extends Error {
@@ -57,7 +63,7 @@ export class DatabaseLockedError extends Error {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.logger) : await openPglite(options.dataDir);
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.logger) : await openPglite(options.dataDir, options.pgliteThread ?? process.env.PGLITE_THREAD === '1');
   if (options.migrate !== false) {
     try {
       await migrateDatabase(database);
@@ -107,9 +113,9 @@ function openPostgres(url: string, poolSize: number, logger?: Pick<Logger, 'warn
  * large sort) stays for the life of the process. PostgreSQL's defaults (128 MB of buffers, 64 MB
  * for maintenance) are sized for a server of its own; these keep the bot's process near 250 MB.
  */
-export const PGLITE_MEMORY = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'];
+const PGLITE_MEMORY = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'];
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, thread: boolean): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   let release = () => {};
   let path: string | undefined;
@@ -118,7 +124,16 @@ async function openPglite(dataDir: string): Promise<Database> {
     mkdirSync(path, { recursive: true });
     release = lockDataDir(resolve(dataDir));
   }
-  const client = await PGlite.create(path ?? dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] });
+  let client: PGlite;
+  try {
+    // In a thread, PostgreSQL's WebAssembly runs beside the bot's JavaScript instead of taking turns with it.
+    client = thread
+      ? asPglite(await openPgliteThread(path ?? dataDir, PGLITE_MEMORY))
+      : await PGlite.create(path ?? dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] });
+  } catch (err) {
+    release();
+    throw err;
+  }
   countPglite(client);
   const db = drizzlePglite(client, { schema });
   return {

@@ -26,7 +26,7 @@ export function postgresCounting(): { debug?: (connection: number, query: string
 }
 
 /** Wraps a PGlite client's query surface so each statement (and each transaction's BEGIN/COMMIT) counts. */
-export function countPglite(client: PGlite): void {
+export function countPglite(client: Pick<PGlite, 'query' | 'exec' | 'transaction'>): void {
   if (!countingStatements) return;
   const wrapQuery = <T extends Pick<Transaction, 'query' | 'exec'>>(target: T): T => {
     const loose = target as unknown as Record<'query' | 'exec', (...args: unknown[]) => unknown>;
