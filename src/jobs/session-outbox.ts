@@ -4,7 +4,7 @@ import { findMemberByTelegramId, languageFor } from '../domain/members.js';
 import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
 import { findPostIn, markPostsDirty, recordIcsMessage, recordPost } from '../domain/sessions/posts.js';
-import { findRsvp, findSession, rsvpCounts, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
+import { findRsvp, findSession, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
 import { reminderFacts, rsvpKey, type ReminderFacts } from '../domain/sessions/reminder-facts.js';
 import { formatDateTime } from '../i18n/format.js';
 import { joinHtml, translator, type Html, type Translate } from '../i18n/index.js';
@@ -198,7 +198,7 @@ const reminder: BatchHandler<ReminderFacts> = {
         relative: relativeStart(t, session.startsAt, now, lang, tz),
         when: when(session, lang, tz),
         place: placeHtml(t, session.place),
-        yes: (await rsvpCounts(db, session.id)).yes,
+        yes: (await sessionView(db, session.id))?.counts.yes ?? 0,
       });
       await sendHtml(ctx, where(row, link.threadId), text);
       return sent;
