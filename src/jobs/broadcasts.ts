@@ -129,57 +129,28 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
     return finished;
   }
 
-  /** Sends one claimed batch and records each delivery as soon as it is known; then the progress message. */
-  async function sendBatch(ctx: JobContext, jobs: QueuedJob[]): Promise<void> {
-    const { db } = ctx.database;
-    const deliveryOf = (job: QueuedJob) => Number(job.payload.deliveryId);
-    const { deliveries, broadcasts, known } = await loadBatch(db, jobs.map(deliveryOf), ctx.config.DEFAULT_LANGUAGE);
-    await Promise.all(
-      jobs.map(async (job) => {
-        const row = deliveries.get(deliveryOf(job));
-        const broadcast = row ? broadcasts.get(row.broadcastId) : undefined;
-        // Recorded already (a crash between the record and the job's close), or gone with its broadcast.
-        if (!row || !broadcast || row.status !== 'pending') return finish(db, job, owner, { status: 'skipped', outcome: 'done' }, ctx.clock.now());
-        // Stopped while this job waited out a lapsed lease: it is not sent now.
-        if (broadcast.status !== 'sending') return record(ctx, job, row.id, { status: 'cancelled' });
-        return record(ctx, job, row.id, await deliver(ctx, job, row, broadcast, known));
-      }),
-    );
-    for (const id of broadcasts.keys()) await progress(ctx, id);
-  }
-
-  /**
-   * Batches being sent, oldest first. A round claims the next batch while the one before is still
-   * going out, so the sender always has the next second's messages queued: no pause between
-   * batches while the other jobs take their turn, and a straggler (a 429 waited out) holds up
-   * nothing but itself. At most PIPELINE batches are out at once.
-   */
-  const sending: Promise<void>[] = [];
-  const PIPELINE = 2;
-  const track = (ctx: JobContext, work: Promise<void>) =>
-    work.catch((err: unknown) => {
-      // The rows stay leased and are taken again when the lease lapses, as after a crash.
-      ctx.logger.error({ job: 'broadcasts', err: { type: (err as Error).name, code: (err as { code?: unknown }).code, message: (err as Error).message } }, 'broadcast batch failed');
-    });
-  const drain = async () => {
-    while (sending.length > 0) await sending.shift();
-  };
-
   return {
     name: 'broadcasts',
     async run(ctx) {
-      while (sending.length >= PIPELINE) await sending.shift();
-      const jobs = await claim(ctx.database.db, { kinds: [BROADCAST_KIND], now: ctx.clock.now(), leaseMs, owner, limit: batch });
+      const { db } = ctx.database;
+      const jobs = await claim(db, { kinds: [BROADCAST_KIND], now: ctx.clock.now(), leaseMs, owner, limit: batch });
       if (jobs.length > 0) {
-        sending.push(track(ctx, sendBatch(ctx, jobs)));
-        return jobs.length + (await close(ctx));
+        const deliveryOf = (job: QueuedJob) => Number(job.payload.deliveryId);
+        const { deliveries, broadcasts, known } = await loadBatch(db, jobs.map(deliveryOf), ctx.config.DEFAULT_LANGUAGE);
+        await Promise.all(
+          jobs.map(async (job) => {
+            const row = deliveries.get(deliveryOf(job));
+            const broadcast = row ? broadcasts.get(row.broadcastId) : undefined;
+            // Recorded already (a crash between the record and the job's close), or gone with its broadcast.
+            if (!row || !broadcast || row.status !== 'pending') return finish(db, job, owner, { status: 'skipped', outcome: 'done' }, ctx.clock.now());
+            // Stopped while this job waited out a lapsed lease: it is not sent now.
+            if (broadcast.status !== 'sending') return record(ctx, job, row.id, { status: 'cancelled' });
+            return record(ctx, job, row.id, await deliver(ctx, job, row, broadcast, known));
+          }),
+        );
+        for (const id of broadcasts.keys()) await progress(ctx, id);
       }
-      // Nothing more to claim: what is out finishes in this round, so the report is not left to a later tick.
-      const out = sending.length;
-      await drain();
-      return out + (await close(ctx));
+      return jobs.length + (await close(ctx));
     },
-    idle: drain,
-    stop: drain,
   };
 }
