@@ -86,7 +86,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
   const clock = options.clock ?? systemClock;
   const ownsDatabase = !options.database;
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, pgliteThread: config.PGLITE_THREAD, logger: logger.child({ component: 'db' }) }));
+    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, dataDir: config.DATA_DIR, pgliteThread: config.PGLITE_THREAD, logger: logger.child({ component: 'db' }) }));
   let instance: InstanceLock | undefined;
   try {
     // Who this instance is, while it lives: the owner of the updates it takes (see journal.ts).

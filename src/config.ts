@@ -40,6 +40,12 @@ const base = z.object({
     emptyToUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   ),
+  /**
+   * Connections the bot keeps to PostgreSQL. postgres.js pipelines statements on a busy connection and
+   * sends what one connection has queued in one write, so fewer connections mean fewer system calls and
+   * fewer server processes woken per update; transactions hold one each while they run.
+   */
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(2).max(100).default(10)),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   /**
    * Embedded PGlite (no DATABASE_URL) in a worker thread of its own, so SQL runs on a second core

@@ -41,7 +41,7 @@ export async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<BenchD
   url.pathname = `/${name}`;
   return {
     label: 'PostgreSQL',
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) },
     url: url.toString(),
     dataDir,
     cleanup: async () => {
