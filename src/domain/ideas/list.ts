@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { rowsOf, type DbOrTx } from '../../db/client.js';
 import { agencies, ideas, stages, type Stage } from '../../db/schema/index.js';
 
 /** What one line of a list (of ideas or of search results) shows. */
@@ -78,6 +78,8 @@ export interface ListPage {
   rows: ListRow[];
   hasPrev: boolean;
   hasNext: boolean;
+  /** All ideas matching the filters (not only this page's), counted up to COUNT_CAP. */
+  total: { count: number; more: boolean };
 }
 
 /** `next`: ideas older than the cursor id; `prev`: newer ones. Ids only grow, so pages stay put while new ideas arrive. */
@@ -101,29 +103,37 @@ function conditions(filters: IdeaFilters, viewerId: number | undefined, timeZone
   return where;
 }
 
-/** One page, newest first, by keyset on the id (one indexed query). */
+/**
+ * One page, newest first, by keyset on the id (an indexed query), and the capped count of all
+ * matching ideas in the same statement (an uncorrelated sub-select, run once): a page costs one
+ * round trip. Only a page with no rows at all (an empty list, or a cursor past the last idea)
+ * needs a second statement for the count.
+ */
 export async function listIdeas(
   db: DbOrTx,
   req: { filters: IdeaFilters; viewerId?: number | undefined; cursor?: ListCursor | undefined; timeZone: string; pageSize?: number },
 ): Promise<ListPage> {
   const size = req.pageSize ?? LIST_PAGE_SIZE;
-  const where = conditions(req.filters, req.viewerId, req.timeZone);
+  const matching = conditions(req.filters, req.viewerId, req.timeZone);
+  const where = [...matching];
   const prev = req.cursor?.dir === 'prev';
   if (req.cursor) where.push(prev ? gt(ideas.id, req.cursor.id) : lt(ideas.id, req.cursor.id));
   const rows = await db
-    .select(listColumns)
+    .select({ ...listColumns, total: sql<number>`(${cappedCount(matching, COUNT_CAP)})`.mapWith(Number) })
     .from(ideas)
     .innerJoin(agencies, eq(agencies.id, ideas.agencyId))
     .where(and(...where))
     .orderBy(prev ? asc(ideas.id) : desc(ideas.id))
     .limit(size + 1);
   const more = rows.length > size;
-  const page = rows.slice(0, size);
+  const page = rows.slice(0, size).map(({ total: _total, ...row }) => row);
   if (prev) page.reverse();
+  const counted = rows[0]?.total;
   return {
     rows: page,
     hasPrev: prev ? more : req.cursor !== undefined,
     hasNext: prev ? true : more,
+    total: counted === undefined ? await countIdeas(db, req.filters, req.viewerId, req.timeZone) : capped(counted, COUNT_CAP),
   };
 }
 
@@ -140,14 +150,16 @@ export async function countIdeas(
   timeZone: string,
   cap = COUNT_CAP,
 ): Promise<{ count: number; more: boolean }> {
-  const matching = db
-    .select({ one: sql`1` })
-    .from(ideas)
-    .where(and(...conditions(filters, viewerId, timeZone)))
-    .limit(cap + 1)
-    .as('matching');
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(matching);
-  const n = Number(row?.n ?? 0);
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ${cappedCount(conditions(filters, viewerId, timeZone), cap)} as n`));
+  return capped(Number(row?.n ?? 0), cap);
+}
+
+/** `select count(*)` of the ideas matching, stopping at cap + 1 (so "more than cap" can be told). */
+function cappedCount(where: SQL[], cap: number): SQL {
+  return sql`(select count(*)::int from (select 1 from ${ideas} where ${and(...where)} limit ${cap + 1}) matching)`;
+}
+
+function capped(n: number, cap: number): { count: number; more: boolean } {
   return { count: Math.min(n, cap), more: n > cap };
 }
 

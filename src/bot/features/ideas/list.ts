@@ -5,7 +5,6 @@ import { parseIdeaNumber } from '../../../domain/ideas/fields.js';
 import { findIdea } from '../../../domain/ideas/ideas.js';
 import {
   agenciesWithIdeas,
-  countIdeas,
   decodeFilters,
   hasFilters,
   ideaYears,
@@ -78,13 +77,13 @@ async function describeFilters(ctx: BotContext, f: IdeaFilters): Promise<string 
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-/** A page of the list: a keyset query and a count, plus the agency name when filtered by one. */
+/** A page of the list: a keyset query with its count, plus the agency name when filtered by one. */
 async function renderList(ctx: BotContext, filters: IdeaFilters, page = 1, cursor?: ListCursor) {
   const timeZone = ctx.deps.config.TZ_NAME;
   const viewerId = ctx.member?.id;
   const result = await listIdeas(ctx.db, { filters, viewerId, cursor, timeZone });
   const pageNo = cursor && result.rows.length ? (result.hasPrev ? page : 1) : 1;
-  const { count, more } = await countIdeas(ctx.db, filters, viewerId, timeZone);
+  const { count, more } = result.total;
   const blocks: Html[] = [ctx.t('ideas.list.title', { count, more, page: pageNo })];
   const described = await describeFilters(ctx, filters);
   if (described) blocks.push(ctx.t('ideas.list.filters', { text: described }));
