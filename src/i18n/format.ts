@@ -61,16 +61,32 @@ export function formatDateTime(date: Date, lang: Language, timeZone: string): st
   return `${formatDate(date, lang, timeZone)} · ${formatTime(date, lang, timeZone)} ${zoneLabel(timeZone, date)}`;
 }
 
+/**
+ * Building an Intl formatter costs far more than using one (a card's dates built two per render, a
+ * measurable share of the bot's CPU under load): each kind is built once per language and time zone.
+ */
+function memo<F>(cache: Map<string, F>, key: string, build: () => F): F {
+  let f = cache.get(key);
+  if (!f) {
+    f = build();
+    cache.set(key, f);
+  }
+  return f;
+}
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
+const years = new Map<string, Intl.DateTimeFormat>();
+
 /** `3 Des 2026` style short date for lists. */
 export function formatShortDate(date: Date, lang: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return memo(shortDates, `${lang}|${timeZone}`, () => new Intl.DateTimeFormat(locales[lang], { timeZone, day: 'numeric', month: 'short', year: 'numeric' })).format(date);
 }
 
 export function formatNumber(n: number, lang: Language): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
+  return memo(numbers, lang, () => new Intl.NumberFormat(locales[lang])).format(n);
 }
 
 /** The calendar year of an instant in the forum's time zone (recaps count by WITA year). */
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(date));
+  return Number(memo(years, timeZone, () => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })).format(date));
 }

@@ -111,7 +111,14 @@ export function parseIsoDate(text: string): LocalDate | undefined {
   return isValidDate(d) ? d : undefined;
 }
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** `YYYY-MM-DD` of an instant in the forum's time zone (for date columns such as implementedOn). */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(at);
 }
