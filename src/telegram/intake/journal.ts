@@ -93,6 +93,8 @@ export class UpdateJournal {
   /**
    * One insert of [update, payload to store] pairs; answers for the new rows only, each with its
    * sender's member row read in the same statement (a CTE around the insert: no extra round trip).
+   * Handled-marks waiting for their flush ride along in the same statement (a second CTE), so under
+   * a steady stream of updates the marks cost no statement of their own.
    */
   private async insert(rows: ReadonlyArray<readonly [Update, unknown]>): Promise<Map<number, Recorded>> {
     const t = telegramUpdates;
@@ -109,14 +111,22 @@ export class UpdateJournal {
           sender: senderOfPayload.as('sender'),
         }),
     );
-    const found = await this.db
-      .with(inserted)
-      .select({ id: inserted.id, behind: inserted.behind, sender: inserted.sender, member: members })
-      .from(inserted)
-      .leftJoin(members, eq(members.telegramId, inserted.sender));
-    return new Map(
-      found.map((r) => [r.id, { behind: r.behind === true, ...(r.sender === null ? {} : { member: r.member }) }]),
-    );
+    const marks = this.takeHandled();
+    // PostgreSQL runs a data-modifying CTE whether or not the query reads it.
+    const marked = this.db.$with('marked').as(this.db.update(t).set({ handledAt: sql`now()` }).where(inArray(t.updateId, marks)).returning({ id: t.updateId }));
+    try {
+      const found = await this.db
+        .with(inserted, ...(marks.length ? [marked] : []))
+        .select({ id: inserted.id, behind: inserted.behind, sender: inserted.sender, member: members })
+        .from(inserted)
+        .leftJoin(members, eq(members.telegramId, inserted.sender));
+      return new Map(
+        found.map((r) => [r.id, { behind: r.behind === true, ...(r.sender === null ? {} : { member: r.member }) }]),
+      );
+    } catch (err) {
+      this.returnHandled(marks);
+      throw err;
+    }
   }
 
   /**
@@ -166,17 +176,27 @@ export class UpdateJournal {
     return rows.sort((a, b) => a.id - b.id).map((r) => r.payload as Update);
   }
 
-  /** Marks an update finished; writes are batched so the hot path costs no extra round trip. */
+  /** Marks an update finished; written with the next journal insert or flush, so the hot path costs no round trip of its own. */
   markHandled(updateId: number): void {
     this.pendingHandled.push(updateId);
     if (this.pendingHandled.length >= 200) void this.flush();
     else this.flushTimer ??= setTimeout(() => void this.flush(), this.flushDelayMs);
   }
 
-  async flush(): Promise<void> {
+  /** The marks waiting to be written, taken by whoever writes them next. */
+  private takeHandled(): number[] {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    const ids = this.pendingHandled.splice(0);
+    return this.pendingHandled.splice(0);
+  }
+
+  /** Marks a failed write did not store: kept for the next one (the database may be away). */
+  private returnHandled(ids: number[]): void {
+    this.pendingHandled.unshift(...ids);
+  }
+
+  async flush(): Promise<void> {
+    const ids = this.takeHandled();
     const previous = this.flushing;
     this.flushing = (async () => {
       await previous;

@@ -56,6 +56,29 @@ describe.each(engines)('update journal shared by instances (%s)', (engine) => {
     expect(row?.chatKey).toBe('c1');
   });
 
+  it('writes waiting handled-marks with the next insert, and keeps them when that insert fails', async () => {
+    // A long flush delay: only the next insert can have written the marks.
+    const journal = new UpdateJournal(database.db, { owner: a.id, flushDelayMs: 60_000 });
+    const first = text(11);
+    await journal.record([first]);
+    journal.markHandled(first.update_id);
+    const handled = async (id: number) =>
+      (await database.db.select({ at: telegramUpdates.handledAt }).from(telegramUpdates).where(sql`update_id = ${id}`))[0]?.at ?? null;
+    expect(await handled(first.update_id)).toBeNull();
+
+    const second = text(11);
+    await journal.record([second]);
+    expect(await handled(first.update_id)).not.toBeNull();
+    expect(await handled(second.update_id)).toBeNull();
+
+    // An insert that fails (an update id beyond bigint: every row refused) must not lose the mark it carried.
+    journal.markHandled(second.update_id);
+    await expect(journal.record([{ ...text(11), update_id: 2 ** 70 } as Update])).rejects.toThrow();
+    expect(await handled(second.update_id)).toBeNull();
+    await journal.flush();
+    expect(await handled(second.update_id)).not.toBeNull();
+  });
+
   it('holds an update back while an earlier one of its chat runs on another instance', async () => {
     const first = text(7);
     const mine = text(7);
