@@ -9,7 +9,7 @@ import type { BotContext } from './context.js';
  * handler gets the first run's result and answers again from it.
  */
 export async function once<T>(ctx: BotContext, scope: string, apply: (tx: Tx) => Promise<T>): Promise<Applied<T>> {
-  const applied = await applyOnce(ctx.db, ctx.update.update_id, scope, apply);
+  const applied = await applyOnce(ctx.db, ctx.update.update_id, scope, apply, { mayHaveRun: isRerun(ctx.update) });
   committed.add(ctx.update);
   return applied;
 }

@@ -11,9 +11,15 @@ export interface Applied<T> {
 /**
  * Makes a data change at most once per update. Updates are re-run when the bot restarts after a
  * crash, or when a reply could not reach Telegram, and a handler that had already committed its
- * change would otherwise make it twice (two ideas, a 👍 toggled back). The marker row is inserted
- * first, in the change's own transaction: a re-run blocks on it, finds it, and gets the stored
- * result back so it can answer as the first run did, without changing anything.
+ * change would otherwise make it twice (two ideas, a 👍 toggled back). A marker row per update and
+ * scope, in the change's own transaction, records the change and its result.
+ *
+ * An update that may have run before (`mayHaveRun`) inserts the marker first: a re-run blocks on it,
+ * finds it, and gets the stored result back so it can answer as the first run did, without changing
+ * anything. An update seen for the first time (the journal says so) cannot find a marker, so it
+ * writes the marker last, with the result, saving a statement on every change; should a marker be
+ * there after all (found by that insert, or by the change failing), its transaction is rolled back
+ * and the stored result returned.
  *
  * The result is stored as JSON: return plain values (ids, flags, counts), not Dates or class instances.
  */
@@ -22,10 +28,25 @@ export async function applyOnce<T>(
   updateId: number,
   scope: string,
   apply: (tx: Tx) => Promise<T>,
+  options: { mayHaveRun?: boolean } = {},
 ): Promise<Applied<T>> {
+  const key = and(eq(updateEffects.updateId, updateId), eq(updateEffects.scope, scope));
+  if (options.mayHaveRun === false) {
+    try {
+      return await db.transaction(async (tx) => {
+        const value = await apply(tx);
+        const result = value === null || value === undefined ? {} : { result: value };
+        const stored = await tx.insert(updateEffects).values({ updateId, scope, ...result }).onConflictDoNothing().returning({ updateId: updateEffects.updateId });
+        if (stored.length === 0) throw new AppliedBefore();
+        return { value, replayed: false };
+      });
+    } catch (err) {
+      // The change itself may fail because it was made before (a unique key): then replay too.
+      if (!(err instanceof AppliedBefore) && !(await markerExists(db, updateId, scope).catch(() => false))) throw err;
+    }
+  }
   return db.transaction(async (tx) => {
     const claimed = await tx.insert(updateEffects).values({ updateId, scope }).onConflictDoNothing().returning({ updateId: updateEffects.updateId });
-    const key = and(eq(updateEffects.updateId, updateId), eq(updateEffects.scope, scope));
     if (claimed.length === 0) {
       const [row] = await tx.select({ result: updateEffects.result }).from(updateEffects).where(key);
       return { value: (row?.result ?? null) as T, replayed: true };
@@ -34,6 +55,13 @@ export async function applyOnce<T>(
     if (value !== null && value !== undefined) await tx.update(updateEffects).set({ result: value }).where(key);
     return { value, replayed: false };
   });
+}
+
+/** Rolls back a first run that found the update's marker already there. */
+class AppliedBefore extends Error {}
+
+async function markerExists(db: DbOrTx, updateId: number, scope: string): Promise<boolean> {
+  return (await storedEffect(db, updateId, scope)) !== undefined;
 }
 
 /** What applyOnce stored for this update and scope, if it got that far: { value } or undefined. */
