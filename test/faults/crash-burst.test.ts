@@ -30,7 +30,7 @@ describe.each(processEngines)('crash in the middle of a burst (%s)', (engine) =>
     await target.dispose();
   });
 
-  it(`handles all ${BURST} updates after a SIGKILL, each pitch, comment and 👍 once`, { timeout: slowFaults ? 600_000 : 120_000 }, async () => {
+  it(`handles all ${BURST} updates after a SIGKILL, each pitch, comment and 👍 once`, { timeout: slowFaults ? 600_000 : 300_000 }, async () => {
     const word = wordMaker(engine === 'pglite' ? 7 : 11);
     const owner = api.createUser({ first_name: 'Pemilik', language_code: 'id' });
     const pitchers = createUsers(api, SIZE.pitchers, 'Pengusul');

@@ -107,7 +107,7 @@ describe.each(engines)('a re-run update changes data once (%s)', (engine) => {
     expect(h.api.lastBotMessage(citra.id)!.text).toContain('Anda terdaftar');
   });
 
-  it('a broadcast’s Send press: one broadcast, its recipients once', { timeout: 60_000 }, async () => {
+  it('a broadcast’s Send press: one broadcast, its recipients once', async () => {
     const { ana } = await setupForum(h);
     await addMembers(h, 3);
     await ana.send('/siaran');
@@ -143,7 +143,7 @@ describe('a reply Telegram refuses for a while', () => {
   // No retries inside the sender: every 502 reaches the handler at once.
   const h = useHarness('pglite', { env: { SEND_MAX_RETRIES: '0' } });
 
-  it('is sent when Telegram is back: the update runs again, the idea is saved once', { timeout: 60_000 }, async () => {
+  it('is sent when Telegram is back: the update runs again, the idea is saved once', async () => {
     const ana = h.user('Ana');
     await ana.register('Ana Lestari', 'Dinkes');
     injectFault(h.api, { method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 502 } });
@@ -158,7 +158,7 @@ describe('a reply Telegram refuses for a while', () => {
     expect(await count(h, 'telegram_updates', 'handled_at is null')).toBe(0);
   });
 
-  it('holds back the chat’s later updates, so they stay in order', { timeout: 60_000 }, async () => {
+  it('holds back the chat’s later updates, so they stay in order', async () => {
     const ana = h.user('Ana');
     await ana.register('Ana Lestari', 'Dinkes');
     injectFault(h.api, { method: 'sendMessage', chatId: ana.id, times: 2, fault: { kind: '5xx', status: 503 } });

@@ -48,7 +48,7 @@ describe('secrets stay out of the output', () => {
     await target.dispose();
   });
 
-  it('across bad Telegram answers, a model server that echoes the key and then vanishes, and forged webhook calls', { timeout: 120_000 }, async () => {
+  it('across bad Telegram answers, a model server that echoes the key and then vanishes, and forged webhook calls', async () => {
     const [ana] = createUsers(api, 1, 'Ana');
     await prepareDatabase(target);
     await target.use(async (database) => {

@@ -129,7 +129,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     for (const u of others) expect(received(h, u, text)).toBe(0);
   });
 
-  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', { timeout: 120_000 }, async () => {
+  it('reaches 200 recipients exactly once under injected 429s, never exceeding the limits', async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 199);
     // Below Telegram's 30/s with a margin, as in production.
@@ -165,7 +165,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     expect(progress.length).toBeLessThanOrEqual(Math.floor(sendingMs / 3000) + 1);
   });
 
-  it('resumes after a restart without sending anyone the message twice', { timeout: 120_000 }, async () => {
+  it('resumes after a restart without sending anyone the message twice', async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 59);
     await realPace(h, 10);
@@ -207,7 +207,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     expect(h.api.message(ana.id, confirm.message_id)?.text).toContain('Siaran #1 selesai (60 penerima)\nTerkirim: 59\nGagal: 0 (memblokir bot: 0, tidak ditemukan: 0, lainnya: 0)\nDilewati: 1');
   });
 
-  it('stops a broadcast in progress with /siaran_batal', { timeout: 60_000 }, async () => {
+  it('stops a broadcast in progress with /siaran_batal', async () => {
     const { ana } = await setupForum(h);
     const crowd = await addMembers(h, 39);
     await realPace(h, 5);

@@ -78,7 +78,7 @@ describe.each(engines)('assessment: assessors, scores, ranking, shortlist and fe
     expect((await citra.ask('/nilai')).text).toContain('Cara pakai: /nilai C4');
   });
 
-  it('two assessors score two candidates with buttons and comments, revise, rank, shortlist to the groups, close with feedback', { timeout: 90_000 }, async () => {
+  it('two assessors score two candidates with buttons and comments, revise, rank, shortlist to the groups, close with feedback', async () => {
     const { ana, plain, forum, topicId, budi, eka, citra, dedi } = await setup();
     await ana.send('/penilai K1 @citra');
     await ana.send('/penilai K1 @dedi');
