@@ -78,6 +78,19 @@ describe.each(engines)('search and awards (%s)', (engine) => {
     expect(ids(ranked)).toEqual([3, 2]);
   });
 
+  it('ranks ideas whose name holds the words first, then by how often the texts hold them', async () => {
+    const { ana, owner, agency, at } = await seed();
+    await seedIdea(h, { name: 'Kebun Gizi Balita', summary: 'Tanaman obat untuk posyandu', ownerId: owner, agencyId: agency, at });
+    await seedIdea(h, { name: 'Pojok Sehat', summary: 'Gizi balita, kebun gizi balita, menu gizi balita', ownerId: owner, agencyId: agency, at });
+    await seedIdea(h, { name: 'Dapur Sehat', summary: 'Kebun dan menu gizi untuk balita', ownerId: owner, agencyId: agency, at });
+    expect(ids(await ana.ask('/cari kebun gizi balita'))).toEqual([5, 6, 7]);
+    // A phrase in quotes: the name must hold it as a phrase to count as a hit in the name.
+    expect(ids(await ana.ask('/cari "gizi balita"'))).toEqual([5, 6]);
+    expect(ids(await ana.ask('/cari "balita kebun"'))).toEqual([6]);
+    // A word excluded with a minus leaves out the ideas that hold it anywhere.
+    expect(ids(await ana.ask('/cari gizi balita -posyandu'))).toEqual([6, 7]);
+  });
+
   it('pages ranked results and explains bad queries', async () => {
     const { ana, owner, agency, at } = await seed();
     for (let i = 1; i <= 12; i++) await seedIdea(h, { name: `Kebun ${i}`, summary: 'Budidaya sayur organik', ownerId: owner, agencyId: agency, at });
