@@ -99,8 +99,12 @@ export interface Taken {
   at: number;
 }
 
-/** How many recent answers the quickest round trip is taken from. */
-const ROUND_TRIPS_KEPT = 256;
+/**
+ * How long after it left a send may count, at most (see `settle`): a slow link (Telegram's servers
+ * are tens of milliseconds away in production) costs at most 5% of every one-second window, as the
+ * fixed margin of 50 ms once did.
+ */
+export const MAX_COUNTED_DELAY_MS = 50;
 
 /** This process's buckets. */
 export class LocalLimits {
@@ -111,10 +115,6 @@ export class LocalLimits {
   private readonly lanes: Lanes;
   private readonly wait: LocalLimitsOptions['wait'];
   private readonly now: Clock;
-  /** The last ROUND_TRIPS_KEPT round trips of answered calls (ms), for the quickest of them. */
-  private readonly roundTrips: number[] = [];
-  private roundTripHead = 0;
-  private quickest = Infinity;
 
   constructor(opts: LocalLimitsOptions) {
     const { limits, now } = opts;
@@ -176,35 +176,17 @@ export class LocalLimits {
   }
 
   /**
-   * The call that took `taken` was answered (`answered`) or failed without an answer. Telegram
-   * counts a send when the request reaches it, somewhere between our take and its answer; the
-   * call's slots count from the latest moment that can have been: the answer, less the quickest
-   * round trip seen lately (the way there and back no request makes faster). So the limits hold at
-   * Telegram's end whatever the delays on the way (a fixed margin held only for delays shorter
-   * than itself), and a window is kept no longer than the delays were: on a quiet link a
-   * millisecond or two, on a loaded machine as long as it takes. Without an answer the request may
-   * have arrived up to now.
+   * The call that took `taken` is over (answered or failed). Telegram counts a send when the
+   * request reaches it, at some moment between our take and the answer, so the call's slots count
+   * from the answer: the limits then hold at Telegram's end whatever the delays on the way (a fixed
+   * margin held only for delays shorter than itself, and 30 requests leaving at once arrive spread
+   * over tens of milliseconds on a loaded machine), and a window is held only as long as the delay
+   * was — a millisecond or two on a quiet link. At most MAX_COUNTED_DELAY_MS after the call left,
+   * though, so a distant or slow server does not cost more of the rate than that.
    */
-  settle(taken: Taken, answered: boolean): void {
-    if (taken.slots.length === 0) return;
-    const now = this.now();
-    let at = now;
-    if (answered) {
-      this.recordRoundTrip(now - taken.at);
-      at = now - this.quickest;
-    }
+  settle(taken: Taken): void {
+    const at = Math.min(this.now(), taken.at + MAX_COUNTED_DELAY_MS);
     for (const slot of taken.slots) settle(slot, at);
-  }
-
-  private recordRoundTrip(ms: number): void {
-    const evicted = this.roundTrips.length < ROUND_TRIPS_KEPT ? undefined : this.roundTrips[this.roundTripHead];
-    if (evicted === undefined) this.roundTrips.push(ms);
-    else {
-      this.roundTrips[this.roundTripHead] = ms;
-      this.roundTripHead = (this.roundTripHead + 1) % ROUND_TRIPS_KEPT;
-    }
-    if (ms <= this.quickest) this.quickest = ms;
-    else if (evicted === this.quickest) this.quickest = Math.min(...this.roundTrips);
   }
 
   /** After a 429: pause the chat (so calls queued for it wait too), or everything when there is no chat. */

@@ -34,7 +34,7 @@ import type { Telegram } from 'telegraf';
 import type { Logger } from 'pino';
 import type { Telegram as BotApi, Opts } from 'telegraf/types';
 import { chatTarget, type ChatTarget } from './chat-target.js';
-import { ChatUnreachableError, isChatForbidden, isMessageNotModified, isTelegramErrorLike } from './errors.js';
+import { ChatUnreachableError, isChatForbidden, isMessageNotModified } from './errors.js';
 import { abortable, editLaneKey, Lanes, sendLaneKey, type LaneState } from './lanes.js';
 import { limitKindOf, LocalLimits, type Bursts, type LimitKind, type SenderLimits, type SharedLimiter } from './limits.js';
 import { editPartPayloads, firstPartOnly, sendPartPayloads, splitPayloadText, type TextPart } from './long-text.js';
@@ -95,11 +95,10 @@ export interface SenderOptions {
    */
   bursts?: Partial<Bursts>;
   /**
-   * Safety margin added to every sliding window (capped at 5% of the window). Each send is counted
-   * in its windows until its answer, less the quickest round trip seen (limits.ts, `settle`), which
-   * covers the delays between us and Telegram; the margin only covers what that estimate can miss
-   * (timer and clock rounding). Default 2 ms (it was 50 ms, then 10 ms, when sends were counted
-   * from the moment they left: 1% of every second).
+   * Safety margin added to every sliding window (capped at 5% of the window). Each send counts in
+   * its windows from its answer (limits.ts, `settle`), which covers the delays between us and
+   * Telegram; the margin only covers timer and clock rounding. Default 2 ms (it was 50 ms, then
+   * 10 ms, when sends counted from the moment they left).
    */
   windowMarginMs?: number;
 }
@@ -269,11 +268,11 @@ export class Sender {
       this.departed(method, payload, chatId);
       try {
         const result = await this.transport.call(method, payload, this.requestSignal(signal, method));
-        this.local.settle(taken, true);
+        this.local.settle(taken);
         this.counters.sent++;
         return result;
       } catch (err) {
-        this.local.settle(taken, isTelegramErrorLike(err));
+        this.local.settle(taken);
         scrubError(err, token);
         if (signal?.aborted) throw err; // the caller gave up: no retry, not a failure of ours
         const fields = errorFields(err, token);
