@@ -99,12 +99,6 @@ export interface Taken {
   at: number;
 }
 
-/**
- * How long after it left a send may count, at most (see `settle`): a slow link (Telegram's servers
- * are tens of milliseconds away in production) costs at most 5% of every one-second window, as the
- * fixed margin of 50 ms once did.
- */
-export const MAX_COUNTED_DELAY_MS = 50;
 
 /** This process's buckets. */
 export class LocalLimits {
@@ -180,12 +174,12 @@ export class LocalLimits {
    * request reaches it, at some moment between our take and the answer, so the call's slots count
    * from the answer: the limits then hold at Telegram's end whatever the delays on the way (a fixed
    * margin held only for delays shorter than itself, and 30 requests leaving at once arrive spread
-   * over tens of milliseconds on a loaded machine), and a window is held only as long as the delay
-   * was — a millisecond or two on a quiet link. At most MAX_COUNTED_DELAY_MS after the call left,
-   * though, so a distant or slow server does not cost more of the rate than that.
+   * over tens to hundreds of milliseconds on a loaded machine), and a window is held only as long
+   * as the delay was: a millisecond or two on a quiet link, one round trip to a distant Telegram.
+   * (Capping that at 50 ms brought the 429s back on a loaded machine: 134 in scenario 3.)
    */
   settle(taken: Taken): void {
-    const at = Math.min(this.now(), taken.at + MAX_COUNTED_DELAY_MS);
+    const at = this.now();
     for (const slot of taken.slots) settle(slot, at);
   }
 
