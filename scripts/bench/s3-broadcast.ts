@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { BotApiDouble } from '../../src/dev/telegram-double/index.js';
 import { benchDatabase, envInt, log, median, primaryEngine, table, until } from './lib.js';
 import { analyze, memberTelegramId, seedAgencyList, seedGroups, seedMembers, withDatabase } from './seed.js';
@@ -92,6 +93,12 @@ async function once(privateCount: number, groupCount: number): Promise<S3Run> {
       // Anything sent twice would show up shortly after.
       await new Promise((r) => setTimeout(r, 2000));
       const { perChat, times } = deliveredPerChat(api, TEXT, from);
+      // BENCH_S3_TRACE=<file>: every send the fake API saw (arrival ms, status, chat), to study the pacing.
+      const trace = process.env.BENCH_S3_TRACE;
+      if (trace) {
+        const sends = api.calls.slice(from).filter((c) => c.method === 'sendMessage' && String(c.payload.text ?? '').endsWith(TEXT));
+        writeFileSync(trace, JSON.stringify(sends.map((c) => [Math.round(c.at * 10) / 10, c.status, Number(c.payload.chat_id)])));
+      }
       const first = Math.min(...times);
       const last = Math.max(...times);
       return {

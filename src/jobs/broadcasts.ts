@@ -15,7 +15,7 @@ import {
 } from '../domain/broadcasts/delivery.js';
 import { withHeader } from '../domain/broadcasts/header.js';
 import { isLastAttempt } from '../domain/jobs/policy.js';
-import { claim, finish, retry, type QueuedJob } from '../domain/jobs/queue.js';
+import { claim, finishMany, retry, type Finished, type QueuedJob } from '../domain/jobs/queue.js';
 import { translator, type Html } from '../i18n/index.js';
 import { ChatUnreachableError, isMessageNotModified } from '../telegram/sender/errors.js';
 import type { Job, JobContext } from './scheduler.js';
@@ -26,9 +26,11 @@ type Result = DeliveryResult | { status: 'retry' };
  * Broadcast delivery: each round claims a batch of delivery jobs from the queue (about a second's
  * worth at the global send rate) and sends them through the sender, which keeps within Telegram's
  * limits and waits out 429s. Every delivery's outcome is written as soon as it is known, so after a
- * restart only the deliveries still pending are sent. The progress message is edited at most every
- * few seconds (the throttle is a conditional update, so two instances do not both edit), and
- * whoever closes the broadcast writes the final report once.
+ * restart only the deliveries still pending are sent; the batch's jobs are closed together when it
+ * is done, in one statement (a job whose delivery was recorded before a crash is skipped when it
+ * is claimed again). The progress message is edited at most every few seconds (the throttle is a
+ * conditional update, so two instances do not both edit), and whoever closes the broadcast writes
+ * the final report once.
  */
 export function broadcastJob(options: { owner: string; leaseMs: number; progressMs: number; batch: number }): Job {
   const { owner, leaseMs, progressMs, batch } = options;
@@ -65,17 +67,23 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
     }
   }
 
-  /** Writes the delivery's record, then closes its job (a crash between the two leaves a job that finds its delivery done). */
-  async function record(ctx: JobContext, job: QueuedJob, deliveryId: number, result: Result): Promise<void> {
+  /** A job to close with its batch. */
+  type Close = { job: QueuedJob; status: Finished; outcome?: string | undefined };
+
+  /**
+   * Writes the delivery's record and says how its job is to be closed (a retry is put back at once).
+   * The job is closed with its batch: a crash in between leaves a job that finds its delivery done.
+   */
+  async function record(ctx: JobContext, job: QueuedJob, deliveryId: number, result: Result): Promise<Close | undefined> {
     const { db } = ctx.database;
     const now = ctx.clock.now();
     if (result.status === 'retry') {
       await retry(db, job, owner, BROADCAST_POLICY.retry, 'error', now);
-      return;
+      return undefined;
     }
     await recordDelivery(db, deliveryId, result, now);
     const status = result.status === 'delivered' ? 'sent' : result.status === 'failed' ? 'failed' : 'skipped';
-    await finish(db, job, owner, { status, outcome: 'reason' in result ? result.reason : result.status === 'cancelled' ? 'cancelled' : undefined }, now);
+    return { job, status, outcome: 'reason' in result ? result.reason : result.status === 'cancelled' ? 'cancelled' : undefined };
   }
 
   async function editProgress(ctx: JobContext, broadcast: Broadcast, text: Html): Promise<void> {
@@ -137,17 +145,22 @@ export function broadcastJob(options: { owner: string; leaseMs: number; progress
       if (jobs.length > 0) {
         const deliveryOf = (job: QueuedJob) => Number(job.payload.deliveryId);
         const { deliveries, broadcasts, known } = await loadBatch(db, jobs.map(deliveryOf), ctx.config.DEFAULT_LANGUAGE);
-        await Promise.all(
-          jobs.map(async (job) => {
+        const closes = await Promise.all(
+          jobs.map(async (job): Promise<Close | undefined> => {
             const row = deliveries.get(deliveryOf(job));
             const broadcast = row ? broadcasts.get(row.broadcastId) : undefined;
             // Recorded already (a crash between the record and the job's close), or gone with its broadcast.
-            if (!row || !broadcast || row.status !== 'pending') return finish(db, job, owner, { status: 'skipped', outcome: 'done' }, ctx.clock.now());
+            if (!row || !broadcast || row.status !== 'pending') return { job, status: 'skipped', outcome: 'done' };
             // Stopped while this job waited out a lapsed lease: it is not sent now.
             if (broadcast.status !== 'sending') return record(ctx, job, row.id, { status: 'cancelled' });
             return record(ctx, job, row.id, await deliver(ctx, job, row, broadcast, known));
           }),
         );
+        const toClose = closes.filter((c): c is Close => c !== undefined);
+        const closed = await finishMany(db, toClose, owner, ctx.clock.now());
+        for (const { job } of toClose) {
+          if (!closed.has(job.id)) ctx.logger.warn({ job: 'broadcasts', id: job.id }, 'job lost its lease before it was closed');
+        }
         for (const id of broadcasts.keys()) await progress(ctx, id);
       }
       return jobs.length + (await close(ctx));

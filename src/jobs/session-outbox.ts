@@ -1,7 +1,7 @@
 import type { Message } from 'telegraf/types';
 import type { Language, Member, NewOutboxRow, OutboxRow, RsvpAnswer, Session } from '../db/schema/index.js';
 import { findMemberByTelegramId, languageFor } from '../domain/members.js';
-import { activeLinkedChats, findLink } from '../domain/sessions/links.js';
+import { activeLinkedChats } from '../domain/sessions/links.js';
 import { KIND, keys, sessionRef } from '../domain/sessions/keys.js';
 import { findPostIn, markPostsDirty, recordIcsMessage, recordPost } from '../domain/sessions/posts.js';
 import { findRsvp, findSession, sessionView, waitlistPosition, type SessionView } from '../domain/sessions/queries.js';
@@ -14,7 +14,7 @@ import {
   detailLines,
   icsFor,
   placeHtml,
-  relativeStart,
+  reminderFields,
   rsvpKeyboard,
   when,
 } from '../bot/views/sessions.js';
@@ -172,15 +172,14 @@ const groupReminder: OutboxHandler = (row, ctx) =>
   );
 
 /**
- * A reminder to one member or one group. The batch's sessions, members, answers and superseding
- * reminders are read once for all the reminders claimed together (reminderFacts), so a burst of
+ * A reminder to one member or one group. The batch's sessions, members, answers, superseding
+ * reminders, and for groups their links and seat counts, are read once for all the reminders claimed together (reminderFacts), so a burst of
  * reminders costs a few statements per batch rather than several per reminder.
  */
 const reminder: BatchHandler<ReminderFacts> = {
   preload: (rows, ctx) => reminderFacts(ctx.database.db, rows, ctx.clock.now()),
   async handle(row, ctx, facts) {
     const p = row.payload as unknown as Payload;
-    const { db } = ctx.database;
     const now = ctx.clock.now();
     const session = facts.sessions.get(p.sessionId);
     const skip = timedSkip(session, p, now);
@@ -188,18 +187,11 @@ const reminder: BatchHandler<ReminderFacts> = {
     if (facts.superseded.has(row.id)) return skipped('superseded');
     const tz = ctx.config.TZ_NAME;
     if (p.group) {
-      const link = await findLink(db, row.chatId!);
+      const link = facts.links.get(row.chatId!);
       if (!link) return skipped('unlinked');
       const lang = ctx.config.DEFAULT_LANGUAGE;
       const t = translator(lang);
-      const text = t('sess.reminder.group', {
-        id: session.id,
-        title: session.title,
-        relative: relativeStart(t, session.startsAt, now, lang, tz),
-        when: when(session, lang, tz),
-        place: placeHtml(t, session.place),
-        yes: (await sessionView(db, session.id))?.counts.yes ?? 0,
-      });
+      const text = t('sess.reminder.group', { ...reminderFields(t, session, now, lang, tz), yes: facts.seated.get(session.id) ?? 0 });
       await sendHtml(ctx, where(row, link.threadId), text);
       return sent;
     }
@@ -210,14 +202,7 @@ const reminder: BatchHandler<ReminderFacts> = {
     if (!seatedOrMaybe(rsvp)) return skipped('not_attending');
     const lang = languageFor(member, undefined, ctx.config.DEFAULT_LANGUAGE);
     const t = translator(lang);
-    const text = t('sess.reminder.member', {
-      id: session.id,
-      title: session.title,
-      relative: relativeStart(t, session.startsAt, now, lang, tz),
-      when: when(session, lang, tz),
-      place: placeHtml(t, session.place),
-      answer: answerLabel(t, rsvp!.answer),
-    });
+    const text = t('sess.reminder.member', { ...reminderFields(t, session, now, lang, tz), answer: answerLabel(t, rsvp!.answer) });
     // "Mungkin" is not an answer yet: the reminder carries the buttons to settle it.
     if (rsvp!.answer === 'maybe') {
       await sendHtml(ctx, where(row), joinHtml([text, t('sess.reminder.confirmMaybe')], '\n'), { reply_markup: rsvpKeyboard(t, session.id) });

@@ -103,6 +103,17 @@ export function relativeStart(t: Translate, startsAt: Date, now: Date, lang: Lan
   return t('sess.rel.later', { date: formatDateTime(startsAt, lang, timeZone) }).toString();
 }
 
+/** What every reminder says about its session (a member's and a group's): which one, when, where. */
+export function reminderFields(t: Translate, session: Pick<Session, 'id' | 'title' | 'startsAt' | 'place'>, now: Date, lang: Language, timeZone: string) {
+  return {
+    id: session.id,
+    title: session.title,
+    relative: relativeStart(t, session.startsAt, now, lang, timeZone),
+    when: when(session, lang, timeZone),
+    place: placeHtml(t, session.place),
+  };
+}
+
 function clock(hour: number, minute: number, lang: Language): string {
   return `${String(hour).padStart(2, '0')}${lang === 'id' ? '.' : ':'}${String(minute).padStart(2, '0')}`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { chats, linkedChats } from '../../db/schema/index.js';
 
@@ -55,4 +55,14 @@ export async function findLink(db: DbOrTx, chatId: number): Promise<LinkTarget |
     .from(linkedChats)
     .where(eq(linkedChats.chatId, chatId));
   return row;
+}
+
+/** The links of several groups at once, by chat id (a batch of group reminders). */
+export async function findLinks(db: DbOrTx, chatIds: number[]): Promise<Map<number, LinkTarget>> {
+  if (chatIds.length === 0) return new Map();
+  const rows = await db
+    .select({ chatId: linkedChats.chatId, threadId: linkedChats.threadId })
+    .from(linkedChats)
+    .where(inArray(linkedChats.chatId, chatIds));
+  return new Map(rows.map((r) => [r.chatId, r]));
 }

@@ -83,6 +83,17 @@ export async function sessionView(db: DbOrTx, id: number): Promise<SessionView |
   return row ? viewOf(row) : undefined;
 }
 
+/** The seats taken ("Hadir" not waiting) of each of `ids`, in one statement; sessions without any are left out. */
+export async function seatedCounts(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ sessionId: sessionRsvps.sessionId, n: sql<number>`count(*)::int` })
+    .from(sessionRsvps)
+    .where(and(inArray(sessionRsvps.sessionId, ids), eq(sessionRsvps.answer, 'yes'), isNull(sessionRsvps.waitlistedAt)))
+    .groupBy(sessionRsvps.sessionId);
+  return new Map(rows.map((r) => [r.sessionId, Number(r.n)]));
+}
+
 /** A posted announcement with what it should show now, in one statement (the refresh job's read). */
 export async function postView(db: DbOrTx, postId: number): Promise<{ post: SessionPost; view: SessionView } | undefined> {
   const [row] = await db

@@ -5,7 +5,7 @@
  */
 import type { ChatTarget } from './chat-target.js';
 import { GLOBAL_LANE, type Lanes } from './lanes.js';
-import { KeyedBuckets, TokenBucket, type Clock, type SlidingWindow } from './token-bucket.js';
+import { KeyedBuckets, settle, TokenBucket, type Clock, type SlidingWindow, type WindowSlot } from './token-bucket.js';
 
 export interface SenderLimits {
   globalPerSec: number;
@@ -69,7 +69,7 @@ export interface Bursts {
 
 const PRIVATE_BURST = 3;
 const GROUP_BURST = 5;
-export const DEFAULT_WINDOW_MARGIN_MS = 10;
+export const DEFAULT_WINDOW_MARGIN_MS = 2;
 
 /** "At most N per window" equivalent of a rate: N = rate·window (at least 1, widening the window if needed). */
 function windowOf(ratePerSec: number, windowMs: number, marginMs: number): SlidingWindow {
@@ -89,6 +89,17 @@ export interface LocalLimitsOptions {
   wait(ms: number, signal: AbortSignal | undefined): Promise<void>;
 }
 
+/**
+ * The window slots one call took (global and its chat's), open until the call is answered or fails:
+ * hand them back to `LocalLimits.settle`.
+ */
+export interface Taken {
+  slots: WindowSlot[];
+  /** When the call left (the sender's clock; the sender sets it as the request goes). */
+  at: number;
+}
+
+
 /** This process's buckets. */
 export class LocalLimits {
   private readonly global: TokenBucket;
@@ -97,9 +108,11 @@ export class LocalLimits {
   private readonly groupEditBuckets: KeyedBuckets;
   private readonly lanes: Lanes;
   private readonly wait: LocalLimitsOptions['wait'];
+  private readonly now: Clock;
 
   constructor(opts: LocalLimitsOptions) {
     const { limits, now } = opts;
+    this.now = now ?? (() => performance.now());
     this.lanes = opts.lanes;
     this.wait = opts.wait;
     const margin = opts.windowMarginMs ?? DEFAULT_WINDOW_MARGIN_MS;
@@ -129,8 +142,8 @@ export class LocalLimits {
    * the chat's lane (the caller), so we wait for it first; then, FIFO among all chats, for the
    * global bucket, and take both at the same instant (so the recorded send times are the real ones).
    */
-  async acquire(kind: LimitKind, chat: ChatTarget | undefined, signal: AbortSignal | undefined): Promise<void> {
-    if (kind === 'none') return;
+  async acquire(kind: LimitKind, chat: ChatTarget | undefined, signal: AbortSignal | undefined): Promise<Taken> {
+    if (kind === 'none') return { slots: [], at: this.now() };
     const keyed = kind === 'edit' ? this.groupEditBuckets : chat ? this.privateOrGroup(chat) : undefined;
     const chatBucket = (): TokenBucket | undefined => (keyed && chat ? keyed.get(chat.key) : undefined);
     for (;;) {
@@ -139,11 +152,8 @@ export class LocalLimits {
         await this.wait(w, signal);
         continue;
       }
-      if (kind === 'edit') {
-        chatBucket()?.take();
-        return;
-      }
-      const taken = await this.lanes.run(GLOBAL_LANE, signal, async () => {
+      if (kind === 'edit') return taken([chatBucket()?.take()], this.now());
+      const took = await this.lanes.run(GLOBAL_LANE, signal, async () => {
         for (;;) {
           const wg = this.global.peek();
           if (wg > 0) {
@@ -151,14 +161,26 @@ export class LocalLimits {
             continue;
           }
           const cb = chatBucket();
-          if (cb && cb.peek() > 0) return false; // paused meanwhile (429 elsewhere): wait outside the global lane
-          this.global.take();
-          cb?.take();
-          return true;
+          if (cb && cb.peek() > 0) return undefined; // paused meanwhile (429 elsewhere): wait outside the global lane
+          return taken([this.global.take(), cb?.take()], this.now());
         }
       });
-      if (taken) return;
+      if (took) return took;
     }
+  }
+
+  /**
+   * The call that took `taken` is over (answered or failed). Telegram counts a send when the
+   * request reaches it, at some moment between our take and the answer, so the call's slots count
+   * from the answer: the limits then hold at Telegram's end whatever the delays on the way (a fixed
+   * margin held only for delays shorter than itself, and 30 requests leaving at once arrive spread
+   * over tens to hundreds of milliseconds on a loaded machine), and a window is held only as long
+   * as the delay was: a millisecond or two on a quiet link, one round trip to a distant Telegram.
+   * (Capping that at 50 ms brought the 429s back on a loaded machine: 134 in scenario 3.)
+   */
+  settle(taken: Taken): void {
+    const at = this.now();
+    for (const slot of taken.slots) settle(slot, at);
   }
 
   /** After a 429: pause the chat (so calls queued for it wait too), or everything when there is no chat. */
@@ -171,4 +193,8 @@ export class LocalLimits {
   private privateOrGroup(chat: ChatTarget): KeyedBuckets {
     return chat.group ? this.groupBuckets : this.privateBuckets;
   }
+}
+
+function taken(slots: (WindowSlot | undefined)[], at: number): Taken {
+  return { slots: slots.filter((s): s is WindowSlot => s !== undefined), at };
 }

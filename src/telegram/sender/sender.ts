@@ -95,10 +95,10 @@ export interface SenderOptions {
    */
   bursts?: Partial<Bursts>;
   /**
-   * Safety margin added to every sliding window (capped at 5% of the window), so that jitter
-   * between our clock and the server's arrival times does not push a send into the previous
-   * window. Default 10 ms: a 429 is handled by waiting its retry_after (see MAX_429_RETRIES), so
-   * the margin only has to keep such waits rare, not impossible (50 ms cost 5% of every second).
+   * Safety margin added to every sliding window (capped at 5% of the window). Each send counts in
+   * its windows from its answer (limits.ts, `settle`), which covers the delays between us and
+   * Telegram; the margin only covers timer and clock rounding. Default 2 ms (it was 50 ms, then
+   * 10 ms, when sends counted from the moment they left).
    */
   windowMarginMs?: number;
 }
@@ -262,14 +262,17 @@ export class Sender {
     let retries5xx = 0;
     let retries429 = 0;
     for (;;) {
-      await this.local.acquire(kind, chat, signal);
+      const taken = await this.local.acquire(kind, chat, signal);
       if (this.shared && kind !== 'none') await this.shared.acquire(kind, chat, signal);
+      taken.at = this.now();
       this.departed(method, payload, chatId);
       try {
         const result = await this.transport.call(method, payload, this.requestSignal(signal, method));
+        this.local.settle(taken);
         this.counters.sent++;
         return result;
       } catch (err) {
+        this.local.settle(taken);
         scrubError(err, token);
         if (signal?.aborted) throw err; // the caller gave up: no retry, not a failure of ours
         const fields = errorFields(err, token);

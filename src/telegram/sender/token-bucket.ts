@@ -12,6 +12,10 @@
  * per group, ~30 per second overall); a plain token bucket with a burst lets
  * `burst + rate·T` through in a window of length T, which overshoots such a
  * window. With the cap, bursts are still instant but no window is ever exceeded.
+ *
+ * The server counts a send when the request reaches it, some time after we took the token. So a
+ * take returns its window slot, and the caller moves the slot's time later (`settle`) once it
+ * knows more, e.g. when the answer came back; until then the slot holds its place in the window.
  */
 
 export type Clock = () => number;
@@ -25,9 +29,33 @@ export interface SlidingWindow {
 
 const defaultNow: Clock = () => performance.now();
 
+/**
+ * One take's place in a sliding window: counted from `at` until `at + window.ms`. While `open`
+ * (the request is still out) it holds its place whatever `at` says.
+ */
+export interface WindowSlot {
+  at: number;
+  open: boolean;
+}
+
+/** How soon a window whose every place is held by a request still out is looked at again (one frees when its request is answered). */
+export const OPEN_SLOT_RECHECK_MS = 10;
+
 /** Whole milliseconds to wait (>= 1), ignoring floating-point dust. */
 function ceilMs(ms: number): number {
   return Math.max(1, Math.ceil(ms - 1e-6));
+}
+
+/** Closes a take's slot: from now on it counts from `at` (never earlier than the take itself). */
+export function settle(slot: WindowSlot | undefined, at: number): void {
+  if (slot === undefined) return;
+  slot.at = Math.max(slot.at, at);
+  slot.open = false;
+}
+
+/** When a slot's place may be reused (order only: an open slot never). */
+function freeAt(slot: WindowSlot): number {
+  return slot.open ? Infinity : slot.at;
 }
 
 export class TokenBucket {
@@ -38,9 +66,12 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
   private pausedUntil = -Infinity;
-  /** Ring buffer of the last `window.max` take times (only with a window). */
-  private readonly takes: number[] = [];
-  private ringHead = 0;
+  /**
+   * The window's places (only with a window): at most `window.max`, each holding the last take
+   * that used it. A take reuses a place whose slot has left the window; slots are settled in any
+   * order, so any such place will do.
+   */
+  private readonly slots: WindowSlot[] = [];
 
   constructor(ratePerSec: number, burst: number, now: Clock = defaultNow, window?: SlidingWindow) {
     if (!(ratePerSec > 0) || !Number.isFinite(ratePerSec)) {
@@ -74,35 +105,46 @@ export class TokenBucket {
     this.refill(t);
     let wait = 0;
     if (this.tokens < 1) wait = ceilMs(((1 - this.tokens) * 1000) / this.ratePerSec);
-    const w = this.window;
-    if (w !== undefined && this.takes.length >= w.max) {
-      // the oldest of the last `max` takes must have left the window
-      const oldest = this.takes[this.ringHead]!;
-      const free = oldest + w.ms - t;
-      if (free > 0) wait = Math.max(wait, ceilMs(free));
-    }
-    return wait;
+    const free = this.windowWait(t);
+    return free > 0 ? Math.max(wait, ceilMs(free)) : wait;
   }
 
-  /** Take a token unconditionally (the caller checked peek() at this same instant). */
-  take(): void {
+  /** ms until a place in the window is free (<= 0: one is free now). */
+  private windowWait(t: number): number {
+    const w = this.window;
+    if (w === undefined || this.slots.length < w.max) return 0;
+    // Every place is taken: the first slot to leave the window frees one.
+    let free = Infinity;
+    for (const slot of this.slots) if (!slot.open) free = Math.min(free, slot.at + w.ms - t);
+    return free === Infinity ? OPEN_SLOT_RECHECK_MS : free;
+  }
+
+  /**
+   * Take a token unconditionally (the caller checked peek() at this same instant). With a window,
+   * returns the take's slot, open: `settle` it when the request is answered or has failed.
+   */
+  take(): WindowSlot | undefined {
     const t = this.now();
     this.refill(t);
     this.tokens -= 1;
     const w = this.window;
-    if (w !== undefined) {
-      if (this.takes.length < w.max) this.takes.push(t);
-      else {
-        this.takes[this.ringHead] = t;
-        this.ringHead = (this.ringHead + 1) % w.max;
-      }
+    if (w === undefined) return undefined;
+    const slot: WindowSlot = { at: t, open: true };
+    if (this.slots.length < w.max) {
+      this.slots.push(slot);
+      return slot;
     }
+    // The place whose slot left the window first (peek() said one has).
+    let oldest = 0;
+    for (let i = 1; i < this.slots.length; i++) if (freeAt(this.slots[i]!) < freeAt(this.slots[oldest]!)) oldest = i;
+    this.slots[oldest] = slot;
+    return slot;
   }
 
-  /** 0 if a token was taken, else the number of ms (>= 1) to wait until one is available. */
+  /** 0 if a token was taken (its slot settled at once, at the take), else the number of ms (>= 1) to wait until one is available. */
   tryTake(): number {
     const wait = this.peek();
-    if (wait === 0) this.take();
+    if (wait === 0) settle(this.take(), -Infinity);
     return wait;
   }
 
@@ -133,11 +175,7 @@ export class TokenBucket {
     this.refill(t);
     if (this.tokens < this.burst) return false;
     const w = this.window;
-    if (w !== undefined && this.takes.length > 0) {
-      const newest = this.takes[(this.ringHead + this.takes.length - 1) % this.takes.length]!;
-      if (newest + w.ms > t) return false;
-    }
-    return true;
+    return w === undefined || this.slots.every((slot) => !slot.open && slot.at + w.ms <= t);
   }
 }
 

@@ -420,6 +420,23 @@ describe('Sender: rate limits', () => {
     for (const g of groups) expect(maxInWindow(sends.filter((d) => d.chatId === g.id).map((d) => d.at), 60_000)).toBeLessThanOrEqual(20);
   });
 
+  it('a send counts in its window until it is answered: requests Telegram counts late do not push the next window over', async () => {
+    // The fake API counts a slowed request when it handles it, 30 ms after it arrived. Sent at
+    // exactly its rate, a sender counting from the moment a request left (plus a 10 ms margin)
+    // would send the third second's messages too early and get 429s; counted from the answer, they
+    // wait for the window.
+    api.enforceLimits({ globalPerSec: 3 });
+    const sender = makeSender({ globalPerSec: 3 });
+    const users = Array.from({ length: 9 }, (_, i) => startedUser(`U${i}`));
+    const send = (from: number, to: number) => Promise.all(users.slice(from, to).map((u, i) => sender.call('sendMessage', { chat_id: u.chat.id, text: `#${from + i}` })));
+    await send(0, 3);
+    injectFault(api, { method: 'sendMessage', times: 3, fault: { kind: 'slow', delayMs: 30 } });
+    await send(3, 9);
+    expect(api.limitViolations).toBe(0);
+    expect(sendCalls().filter((c) => c.status === 200)).toHaveLength(9);
+    expect(sender.stats().retried429).toBe(0);
+  });
+
   it('group edits use their own bucket and do not take from the send buckets', async () => {
     const { user } = startedUser('Ana');
     const group = api.createGroup({ title: 'Warkop' });

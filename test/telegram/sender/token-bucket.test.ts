@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedBuckets, TokenBucket } from '../../../src/telegram/sender/token-bucket.js';
+import { KeyedBuckets, OPEN_SLOT_RECHECK_MS, settle, TokenBucket } from '../../../src/telegram/sender/token-bucket.js';
 
 function fakeClock(start = 1000) {
   let t = start;
@@ -101,12 +101,32 @@ describe('TokenBucket', () => {
     const b = new TokenBucket(1, 1, c.now, { max: 1, ms: 1000 });
     expect(b.peek()).toBe(0);
     expect(b.peek()).toBe(0);
-    b.take();
+    settle(b.take(), c.now());
     expect(b.peek()).toBe(1000);
     c.advance(999);
     expect(b.peek()).toBe(1);
     c.advance(1);
     expect(b.tryTake()).toBe(0);
+  });
+
+  it("a take's slot holds its place in the window until it is settled, and counts from the settled time", () => {
+    const c = fakeClock();
+    const b = new TokenBucket(1000, 2, c.now, { max: 2, ms: 1000 });
+    const first = b.take();
+    c.advance(5);
+    const second = b.take();
+    c.advance(2000);
+    // Both requests still out: no place is free, however long ago they left.
+    expect(b.peek()).toBe(OPEN_SLOT_RECHECK_MS);
+    // The second answered; Telegram counted it 10 ms ago at the latest: its place is free in 990 ms.
+    settle(second, c.now() - 10);
+    expect(b.peek()).toBe(990);
+    // The first settled earlier than its take: it counts from the take, long gone, so its place is free now.
+    settle(first, 0);
+    expect(b.peek()).toBe(0);
+    b.take();
+    // The place reused was the first's: the second's frees next.
+    expect(b.peek()).toBe(990);
   });
 
   it('rejects nonsense parameters', () => {
