@@ -95,10 +95,7 @@ export interface LocalLimitsOptions {
  */
 export interface Taken {
   slots: WindowSlot[];
-  /** When the call left (the sender's clock; the sender sets it as the request goes). */
-  at: number;
 }
-
 
 /** This process's buckets. */
 export class LocalLimits {
@@ -143,7 +140,7 @@ export class LocalLimits {
    * global bucket, and take both at the same instant (so the recorded send times are the real ones).
    */
   async acquire(kind: LimitKind, chat: ChatTarget | undefined, signal: AbortSignal | undefined): Promise<Taken> {
-    if (kind === 'none') return { slots: [], at: this.now() };
+    if (kind === 'none') return { slots: [] };
     const keyed = kind === 'edit' ? this.groupEditBuckets : chat ? this.privateOrGroup(chat) : undefined;
     const chatBucket = (): TokenBucket | undefined => (keyed && chat ? keyed.get(chat.key) : undefined);
     for (;;) {
@@ -152,7 +149,7 @@ export class LocalLimits {
         await this.wait(w, signal);
         continue;
       }
-      if (kind === 'edit') return taken([chatBucket()?.take()], this.now());
+      if (kind === 'edit') return taken([chatBucket()?.take()]);
       const took = await this.lanes.run(GLOBAL_LANE, signal, async () => {
         for (;;) {
           const wg = this.global.peek();
@@ -162,7 +159,7 @@ export class LocalLimits {
           }
           const cb = chatBucket();
           if (cb && cb.peek() > 0) return undefined; // paused meanwhile (429 elsewhere): wait outside the global lane
-          return taken([this.global.take(), cb?.take()], this.now());
+          return taken([this.global.take(), cb?.take()]);
         }
       });
       if (took) return took;
@@ -195,6 +192,6 @@ export class LocalLimits {
   }
 }
 
-function taken(slots: (WindowSlot | undefined)[], at: number): Taken {
-  return { slots: slots.filter((s): s is WindowSlot => s !== undefined), at };
+function taken(slots: (WindowSlot | undefined)[]): Taken {
+  return { slots: slots.filter((s): s is WindowSlot => s !== undefined) };
 }

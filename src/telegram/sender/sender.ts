@@ -264,7 +264,6 @@ export class Sender {
     for (;;) {
       const taken = await this.local.acquire(kind, chat, signal);
       if (this.shared && kind !== 'none') await this.shared.acquire(kind, chat, signal);
-      taken.at = this.now();
       this.departed(method, payload, chatId);
       try {
         const result = await this.transport.call(method, payload, this.requestSignal(signal, method));
