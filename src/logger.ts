@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
-import pretty from 'pino-pretty';
+import type pinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -27,6 +28,15 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
     .replace(/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, '<redacted-token>')
     // user:password@ in any URL (a connection string in a driver's error, say).
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:"]+:[^\s/@"]+@/gi, '$1<redacted>@');
+}
+
+/**
+ * pino-pretty is for a terminal only: a bot under a process manager writes JSON lines and never
+ * loads it (a few MB of start-up memory). CommonJS, so `require` loads it synchronously.
+ */
+function pretty(options: pinoPretty.PrettyOptions): NodeJS.WritableStream {
+  const load = createRequire(import.meta.url)('pino-pretty') as typeof pinoPretty;
+  return load(options);
 }
 
 export function createLogger(options: LoggerOptions): Logger {

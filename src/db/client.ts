@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -115,7 +116,20 @@ function openPostgres(url: string, poolSize: number, logger?: Pick<Logger, 'warn
  */
 const PGLITE_MEMORY = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'];
 
+/**
+ * V8 compiles WebAssembly in two tiers: Liftoff at once, then TurboFan for every function that has
+ * run "enough" (a budget of bytes executed). PostgreSQL's start-up and first queries exhaust that
+ * budget for hundreds of its functions, and their optimised code plus the compilers' working memory
+ * (on background threads, kept by malloc) stayed resident: ~60 MB of the bot's idle RSS on PGlite
+ * (256 → 190 MB, issue 14). A budget 1,000× the default (1.8M) lets only the functions a busy bot
+ * keeps running reach TurboFan; a 30 s query loop took less CPU, not more (no compiling to recoup).
+ * V8 reads it when a module is compiled, so it is set before PGlite compiles its module (also in a
+ * worker thread: flags are per process). Idempotent; harmless on PostgreSQL, which never gets here.
+ */
+const WASM_TIERING = '--wasm-tiering-budget=2000000000';
+
 async function openPglite(dataDir: string, thread: boolean): Promise<Database> {
+  setFlagsFromString(WASM_TIERING);
   const inMemory = dataDir.startsWith('memory://');
   let release = () => {};
   let path: string | undefined;

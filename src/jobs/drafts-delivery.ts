@@ -1,5 +1,4 @@
 import type { Draft } from '../db/schema/index.js';
-import { buildDocx } from '../domain/drafts/docx.js';
 import type { Layout } from '../domain/drafts/layout.js';
 import { draftMessages } from '../domain/drafts/messages.js';
 import { phrasesFor } from '../domain/drafts/template/facts.js';
@@ -53,6 +52,8 @@ export async function deliverDraft(opts: { sender: Sender; chatId: number; draft
 export async function draftFile(draft: Draft, layout: Layout, ideaName: string, tz: string): Promise<{ buffer: Buffer; filename: string }> {
   const lang = draft.language;
   const p = phrasesFor(lang);
+  // docx (a large library) is loaded with the first draft delivered, not at every start.
+  const { buildDocx } = await import('../domain/drafts/docx.js');
   const buffer = await buildDocx(layout, lang, {
     ideaName,
     version: draft.version,

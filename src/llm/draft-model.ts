@@ -1,5 +1,6 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { loadOpenAi, type OpenAiSdk } from './openai-sdk.js';
 import type { Language } from '../db/schema/index.js';
 import { layoutFields, type Layout } from '../domain/drafts/layout.js';
 import type { DraftSources } from '../domain/drafts/sources.js';
@@ -105,21 +106,25 @@ export function parseDraftAnswer(
  * Every failure is returned, never thrown (except a shutdown abort).
  */
 export class DraftModel {
-  private readonly client: OpenAI;
+  private client: OpenAI | undefined;
   private schemaUnsupported = false;
   private streamUnsupported = false;
 
   constructor(
     readonly settings: LlmSettings,
     private readonly logger: Logger,
-  ) {
-    this.client = new OpenAI({
-      apiKey: settings.apiKey,
-      baseURL: settings.baseURL,
-      timeout: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
+  ) {}
+
+  private async sdk(): Promise<{ sdk: typeof OpenAiSdk; client: OpenAI }> {
+    const sdk = await loadOpenAi();
+    this.client ??= new sdk.default({
+      apiKey: this.settings.apiKey,
+      baseURL: this.settings.baseURL,
+      timeout: this.settings.timeoutMs,
+      maxRetries: this.settings.maxRetries,
       logLevel: 'off',
     });
+    return { sdk, client: this.client };
   }
 
   get model(): string {
@@ -205,15 +210,16 @@ export class DraftModel {
         ? ({ type: 'json_schema', json_schema: { name: 'proposal_draft', strict: true, schema } } as const)
         : ({ type: 'json_object' } as const);
     const base = { model: this.settings.model, messages, response_format, temperature: 0.4 };
+    const { sdk, client } = await this.sdk();
     try {
       if (!stream) {
-        const completion = await this.client.chat.completions.create({ ...base, stream: false }, { signal: combined });
+        const completion = await client.chat.completions.create({ ...base, stream: false }, { signal: combined });
         const content = completion.choices[0]?.message?.content ?? '';
         onContent(content);
         return { ok: true, content, usage: usageOf(completion.usage), chunks: 1 };
       }
       const params: ChatCompletionCreateParamsStreaming = { ...base, stream: true, stream_options: { include_usage: true } };
-      const chunks = await this.client.chat.completions.create(params, { signal: combined });
+      const chunks = await client.chat.completions.create(params, { signal: combined });
       let content = '';
       let usage: LlmUsage | undefined;
       let count = 0;
@@ -229,11 +235,12 @@ export class DraftModel {
       return { ok: true, content, usage, chunks: count };
     } catch (err) {
       if (signal?.aborted) throw new DraftAborted('shutting down');
-      return this.classify(err, deadline.aborted);
+      return this.classify(sdk, err, deadline.aborted);
     }
   }
 
-  private classify(err: unknown, deadlinePassed: boolean): Attempt {
+  private classify(sdk: typeof OpenAiSdk, err: unknown, deadlinePassed: boolean): Attempt {
+    const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
     const seconds = Math.round(this.settings.timeoutMs / 1000);
     if (deadlinePassed || err instanceof APIConnectionTimeoutError) return { ok: false, failure: { kind: 'timeout', seconds }, cause: 'timeout' };
     if (err instanceof APIUserAbortError) return { ok: false, failure: { kind: 'timeout', seconds }, cause: 'aborted' };

@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIError } from 'openai';
+import { loadOpenAi } from './openai-sdk.js';
 import type { Logger } from '../logger.js';
 import type { LlmSettings } from './draft-model.js';
 
@@ -9,6 +9,7 @@ export type ProbeResult = 'ok' | 'unreachable' | 'rejected';
  * instead of only as template drafts. Never throws and never blocks start-up for long.
  */
 export async function probeModelServer(settings: LlmSettings, logger: Logger, timeoutMs = 5_000): Promise<ProbeResult> {
+  const { default: OpenAI, APIConnectionError, APIError } = await loadOpenAi();
   const client = new OpenAI({
     apiKey: settings.apiKey,
     baseURL: settings.baseURL,

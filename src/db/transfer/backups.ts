@@ -45,8 +45,10 @@ export async function listBackups(dataDir: string): Promise<BackupFile[]> {
   for (const name of names) {
     const m = NAME.exec(name);
     if (!m) continue;
-    const [, y, mo, d, h, mi, s, n] = m.map(Number) as number[];
-    const takenAt = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) + (n ?? 0));
+    // The `-N` suffix (two in one second) is absent in most names: Number(undefined) would be NaN,
+    // an Invalid Date, and the nightly job would then back up at every start.
+    const [, y, mo, d, h, mi, s, n] = m.map((v) => (v === undefined ? 0 : Number(v)));
+    const takenAt = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) + n!);
     const file = join(dir, name);
     const info = await stat(file).catch(() => undefined);
     if (info) files.push({ file, name, takenAt, bytes: info.size });

@@ -43,6 +43,8 @@ describe('nightly backup times and keeping', () => {
     for (let day = 0; day < 5; day++) await makeBackup(database, dir, { now: new Date(start + day * 86_400_000), keep: 3 });
     const kept = (await listBackups(dir)).map((b) => b.name);
     expect(kept).toEqual(['warkop-indah-2026-12-05T18-00-00Z.backup.gz', 'warkop-indah-2026-12-04T18-00-00Z.backup.gz', 'warkop-indah-2026-12-03T18-00-00Z.backup.gz']);
+    // The time is read from the name: the nightly job compares it with the last BACKUP_TIME.
+    expect((await listBackups(dir)).map((b) => b.takenAt.toISOString())).toEqual(['2026-12-05T18:00:00.000Z', '2026-12-04T18:00:00.000Z', '2026-12-03T18:00:00.000Z']);
     // Two in the same second get distinct names.
     await makeBackup(database, dir, { now: new Date(start + 4 * 86_400_000), keep: 3 });
     expect(readdirSync(backupsDir(dir)).filter((n) => n.includes('2026-12-05T18-00-00')).sort()).toEqual([

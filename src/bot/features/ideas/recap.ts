@@ -3,7 +3,6 @@ import { recapChart, fitsPhoto } from '../../../charts/recap.js';
 import { chartToPng } from '../../../charts/render.js';
 import { loadRecap } from '../../../domain/recap/load.js';
 import { loadReportLists, loadYearResults, type YearResult } from '../../../domain/recap/report-data.js';
-import { buildReportDocx } from '../../../domain/recap/report-docx.js';
 import type { Recap } from '../../../domain/recap/rules.js';
 import { yearIn } from '../../../i18n/format.js';
 import { joinHtml, type Html, type Translate } from '../../../i18n/index.js';
@@ -103,6 +102,8 @@ async function sendReport(ctx: CommandContext, recap: Recap): Promise<void> {
   } catch (err) {
     ctx.log.error({ err }, 'recap chart could not be rendered for the report');
   }
+  // docx (a large library) is loaded with the first report, not at every start.
+  const { buildReportDocx } = await import('../../../domain/recap/report-docx.js');
   const docx = await buildReportDocx({ recap, lists, chart, lang, now, timeZone });
   await ctx.replyWithDocument(
     { source: docx, filename: ctx.t('recap.file.report', { year: recap.year }).toString() },
