@@ -52,13 +52,13 @@ describe('npm start', () => {
       await until(() => run.output().includes('bot started'), 'start-up', 120_000);
       const ana = api.createUser({ first_name: 'Ana' });
       api.sendText(ana, api.privateChat(ana), '/start');
-      await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 60_000 });
+      await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 120_000 });
 
       // The next reply is slow to reach Telegram; the signal arrives while it is in flight.
       injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'slow', delayMs: 1500 } });
       const before = api.botMessages(ana.id).length;
       api.sendText(ana, api.privateChat(ana), '/bantuan');
-      await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && c.status === 0 && String(c.payload.text).includes('Perintah')), { timeoutMs: 60_000 });
+      await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && c.status === 0 && String(c.payload.text).includes('Perintah')), { timeoutMs: 120_000 });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
       expect(api.botMessages(ana.id).length).toBe(before + 1);

@@ -49,12 +49,12 @@ describe.skipIf(!slowFaults)('Telegram Bot API outage', () => {
     // A broadcast under way …
     const chat = api.privateChat(ana);
     api.sendText(ana, chat, `/siaran ${BROADCAST}`);
-    const question = await api.waitForBotMessage(ana.id, { match: 'Kirim ke siapa?', timeoutMs: 30_000 });
+    const question = await api.waitForBotMessage(ana.id, { match: 'Kirim ke siapa?', timeoutMs: 120_000 });
     const before = api.botMessages(ana.id).length;
     api.pressButton(ana, question, question.reply_markup!.inline_keyboard.flat().find((b) => /Semua anggota aktif/.test(b.text))!.callback_data!);
-    const confirm = await api.waitForBotMessage(ana.id, { match: 'Kirim sekarang?', after: before, timeoutMs: 30_000 });
+    const confirm = await api.waitForBotMessage(ana.id, { match: 'Kirim sekarang?', after: before, timeoutMs: 120_000 });
     api.pressButton(ana, confirm, 'b:send');
-    await api.waitFor(() => people.some((p) => received(api, p, BROADCAST) > 0), { timeoutMs: 30_000, description: 'the broadcast started' });
+    await api.waitFor(() => people.some((p) => received(api, p, BROADCAST) > 0), { timeoutMs: 120_000, description: 'the broadcast started' });
 
     // … and pitches the bot has taken in but not answered yet (one chat answers at 1 message/s).
     const pitchers = people.slice(0, 10);
@@ -64,7 +64,7 @@ describe.skipIf(!slowFaults)('Telegram Bot API outage', () => {
       pitches.set(p.id, names);
       for (const name of names) api.sendText(p, api.privateChat(p), `/usul ${name} — ${word()} ${word()} ${word()} ${word()}`);
     }
-    await api.waitFor(() => api.pendingUpdates() === 0, { timeoutMs: 30_000, description: 'the pitches fetched' });
+    await api.waitFor(() => api.pendingUpdates() === 0, { timeoutMs: 120_000, description: 'the pitches fetched' });
 
     const removeFault = injectFault(api, { fault: { kind: '5xx', status: 502 } });
     const outageStart = api.calls.length;

@@ -52,7 +52,7 @@ describe.each(processEngines)('crash in the middle of a burst (%s)', (engine) =>
     // Warm-up: each supporter opens the card they will press 👍 on (the press needs a real message).
     const cards = new Map<number, { message: StoredMessage; ideaId: number }>();
     for (const [i, s] of supporters.entries()) api.sendText(s, api.privateChat(s), `/ide ${ideaIds[i % ideaIds.length]}`);
-    await api.waitFor(() => supporters.every((s) => api.botMessages(s.id).length > 0), { timeoutMs: 60_000, description: 'cards for the supporters' });
+    await api.waitFor(() => supporters.every((s) => api.botMessages(s.id).length > 0), { timeoutMs: 120_000, description: 'cards for the supporters' });
     for (const [i, s] of supporters.entries()) cards.set(s.id, { message: api.lastBotMessage(s.id)!, ideaId: ideaIds[i % ideaIds.length]! });
 
     // The burst, interleaved the way a busy forum sends it.

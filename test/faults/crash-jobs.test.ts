@@ -65,10 +65,10 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
     // The coordinator sends the broadcast while the reminders are already going out.
     const chat = api.privateChat(ana);
     api.sendText(ana, chat, `/siaran ${BROADCAST}`);
-    const question = await api.waitForBotMessage(ana.id, { match: 'Kirim ke siapa?', timeoutMs: 30_000 });
+    const question = await api.waitForBotMessage(ana.id, { match: 'Kirim ke siapa?', timeoutMs: 120_000 });
     const before = api.botMessages(ana.id).length;
     api.pressButton(ana, question, question.reply_markup!.inline_keyboard.flat().find((b) => /Semua anggota aktif/.test(b.text))!.callback_data!);
-    const confirm = await api.waitForBotMessage(ana.id, { match: 'Kirim sekarang?', after: before, timeoutMs: 30_000 });
+    const confirm = await api.waitForBotMessage(ana.id, { match: 'Kirim sekarang?', after: before, timeoutMs: 120_000 });
     api.pressButton(ana, confirm, 'b:send');
 
     // Two crashes: the first in the first process, the second in the process that took over from it.
@@ -93,7 +93,7 @@ describe.skipIf(!slowFaults).each(engines)('crash while a broadcast and reminder
       description: 'every recipient reached by both',
     });
     // The report closes the broadcast once nothing is pending.
-    await api.waitFor(() => api.botMessages(ana.id).some((m) => m.text?.includes('selesai')), { timeoutMs: 30_000, description: 'the broadcast report' });
+    await api.waitFor(() => api.botMessages(ana.id).some((m) => m.text?.includes('selesai')), { timeoutMs: 120_000, description: 'the broadcast report' });
     // Rows the killed process had claimed (and may already have sent) stay leased until the lease
     // runs out; the survivor takes them over and closes them. On PostgreSQL: wait until none is left
     // pending. PGlite cannot be read while the survivor holds it, so there the wait is the lease's

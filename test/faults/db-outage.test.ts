@@ -53,14 +53,14 @@ describe.skipIf(typeof cluster === 'string')('PostgreSQL outage', () => {
     const cards = new Map<number, StoredMessage>();
     for (const s of supporters) {
       api.sendText(s, api.privateChat(s), '/ide 1');
-      cards.set(s.id, await api.waitForBotMessage(s.id, { match: 'Getar Dilan', timeoutMs: 30_000 }));
+      cards.set(s.id, await api.waitForBotMessage(s.id, { match: 'Getar Dilan', timeoutMs: 120_000 }));
     }
 
     // A burst of pitches in flight as the server goes down: each either saved (and, once the database
     // is back, answered with its card) or not saved and answered "try again" — never both, never neither.
     const burstNames = new Map(burst.map((p) => [p.id, `${capital(word())} ${capital(word())}`]));
     for (const p of burst) api.sendText(p, api.privateChat(p), `/usul ${burstNames.get(p.id)!} — ${word()} ${word()} ${word()} ${word()}`);
-    await api.waitFor(() => api.pendingUpdates() === 0 && burst.some((p) => api.botMessages(p.id).length > 0), { timeoutMs: 30_000, description: 'the burst under way' });
+    await api.waitFor(() => api.pendingUpdates() === 0 && burst.some((p) => api.botMessages(p.id).length > 0), { timeoutMs: 120_000, description: 'the burst under way' });
 
     // Down for 10 s, with people writing all along: pitches, comments, /start, 👍.
     await pg.stop();
@@ -88,7 +88,7 @@ describe.skipIf(typeof cluster === 'string')('PostgreSQL outage', () => {
     const writers = people.slice(0, k).filter((_, i) => i % 4 !== 3);
     // Everyone heard back while the database was still down.
     await api.waitFor(() => writers.every((p) => api.botMessages(p.id).length > 0) && presses.every((id) => api.callbackAnswers.some((a) => a.callback_query_id === id)), {
-      timeoutMs: 30_000,
+      timeoutMs: 120_000,
       description: 'an answer to every update sent during the outage',
     });
     expect(Date.now() - stoppedAt).toBeLessThan(OUTAGE_MS + 5_000);
@@ -105,11 +105,11 @@ describe.skipIf(typeof cluster === 'string')('PostgreSQL outage', () => {
     for (const [id, name] of retried) api.sendText(user(people, id), api.privateChat(user(people, id)), `/usul ${name} — ${word()} ${word()} ${word()} ${word()}`);
     for (const s of supporters.slice(0, 3)) api.pressButton(s, cards.get(s.id)!, 'idea:sup:1');
     await api.waitFor(() => retried.every(([id, name]) => api.botMessages(id).some((m) => m.text?.includes(name) && !m.text.includes(BUSY))), {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       description: 'the retried pitches answered with their cards',
     });
-    await api.waitFor(() => api.callbackAnswers.filter((a) => a.text?.includes('dukungan Anda tercatat')).length === 3, { timeoutMs: 30_000, description: 'the 👍 after the outage' });
-    await api.waitFor(() => burst.every((p) => api.botMessages(p.id).length > 0), { timeoutMs: 60_000, description: 'an answer to every pitch of the burst' });
+    await api.waitFor(() => api.callbackAnswers.filter((a) => a.text?.includes('dukungan Anda tercatat')).length === 3, { timeoutMs: 120_000, description: 'the 👍 after the outage' });
+    await api.waitFor(() => burst.every((p) => api.botMessages(p.id).length > 0), { timeoutMs: 120_000, description: 'an answer to every pitch of the burst' });
     expect(await bot.stop()).toBe(0);
     const burstSaved = burst.filter((p) => api.botMessages(p.id).some((m) => m.text?.includes(burstNames.get(p.id)!)));
     for (const p of burst) {

@@ -78,22 +78,22 @@ describe('secrets stay out of the output', () => {
     // Telegram: a 500 (the update is run again), a dropped connection, a 400.
     injectFault(api, { method: 'sendMessage', times: 2, fault: { kind: '5xx', status: 500 } });
     api.sendText(ana!, chat, '/start');
-    await api.waitForBotMessage(ana!.id, { match: 'Selamat datang', timeoutMs: 30_000 });
+    await api.waitForBotMessage(ana!.id, { match: 'Selamat datang', timeoutMs: 120_000 });
     injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: 'network' } });
     api.sendText(ana!, chat, '/bantuan');
-    await api.waitForBotMessage(ana!.id, { match: 'Perintah', timeoutMs: 30_000 });
+    await api.waitForBotMessage(ana!.id, { match: 'Perintah', timeoutMs: 120_000 });
     injectFault(api, { method: 'sendMessage', times: 1, fault: { kind: '5xx', status: 400 } });
     api.sendText(ana!, chat, '/profil');
-    await api.waitForBotMessage(ana!.id, { match: 'Maaf, terjadi kendala', timeoutMs: 30_000 });
+    await api.waitForBotMessage(ana!.id, { match: 'Maaf, terjadi kendala', timeoutMs: 120_000 });
 
     // The model: rejected with the key echoed, then gone altogether; drafts fall back to the template.
     api.sendText(ana!, chat, '/draf 1');
-    await api.waitFor(() => api.botMessages(ana!.id).some((m) => m.document), { timeoutMs: 60_000, description: 'the first draft' });
+    await api.waitFor(() => api.botMessages(ana!.id).some((m) => m.document), { timeoutMs: 120_000, description: 'the first draft' });
     expect(model.requests.length).toBeGreaterThan(0);
     await model.close();
     const drafts = () => api.botMessages(ana!.id).filter((m) => m.document).length;
     api.sendText(ana!, chat, '/draf 1');
-    await api.waitFor(() => drafts() === 2, { timeoutMs: 60_000, description: 'the second draft' });
+    await api.waitFor(() => drafts() === 2, { timeoutMs: 120_000, description: 'the second draft' });
 
     // Forged webhook calls: no secret, a wrong one, and the right one in the wrong place.
     const hook = `http://127.0.0.1:${port}/telegram/hook`;

@@ -93,7 +93,7 @@ export class Cluster {
   }
 
   /** Waits until the bot has finished handling an update (its journal row is marked handled). */
-  async handled(update: Update, timeoutMs = 60_000): Promise<void> {
+  async handled(update: Update, timeoutMs = 120_000): Promise<void> {
     await until(async () => {
       const [row] = await this.sql<{ done: boolean }[]>`select handled_at is not null as done from telegram_updates where update_id = ${update.update_id}`;
       return row?.done === true;
@@ -106,7 +106,7 @@ export class Cluster {
    * that session is a new tick, and the tick before it (its takeover included) has finished.
    * A positive marker for "nothing happened meanwhile" checks, instead of sleeping.
    */
-  async ticked(bot: ClusterBot, ticks = 2, timeoutMs = 60_000): Promise<void> {
+  async ticked(bot: ClusterBot, ticks = 2, timeoutMs = 120_000): Promise<void> {
     const seen = new Set<string>();
     let first: string | undefined;
     await until(async () => {

@@ -71,7 +71,7 @@ export class BotProcess {
   }
 
   /** Resolves once a line matches; rejects if the process exits first or the time runs out. */
-  async waitForLine(pattern: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  async waitForLine(pattern: string | RegExp, timeoutMs = 120_000): Promise<string> {
     const find = () => this.lines.find((l) => (typeof pattern === 'string' ? l.includes(pattern) : pattern.test(l)));
     const found = find();
     if (found) return found;
@@ -92,7 +92,7 @@ export class BotProcess {
   }
 
   /** Waits for start-up ("bot started"). */
-  async started(timeoutMs = 60_000): Promise<void> {
+  async started(timeoutMs = 120_000): Promise<void> {
     await this.waitForLine('"bot started"', timeoutMs);
   }
 

@@ -259,7 +259,7 @@ export class Harness {
    * Waits until every update sent so far has been fetched and fully handled, and jobs are idle.
    * The default is a cap for a loaded machine (a test sharing two cores with others), not a wait.
    */
-  async settle(timeoutMs = 60_000): Promise<void> {
+  async settle(timeoutMs = 120_000): Promise<void> {
     await settle(this.api, this.app, timeoutMs);
   }
 

@@ -43,7 +43,7 @@ describe('PGlite and a second process', () => {
     // The first one was not disturbed, and once it has stopped the directory is free again.
     const ana = api.createUser({ first_name: 'Ana' });
     api.sendText(ana, api.privateChat(ana), '/start');
-    await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 20_000 });
+    await api.waitForBotMessage(ana.id, { match: 'Selamat datang', timeoutMs: 120_000 });
     expect(await first.stop('SIGTERM')).toBe(0);
     const third = bot();
     await until(() => started(third), 'a bot after the first stopped', 60_000);

@@ -34,7 +34,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several instances: in-flight up
     const unblock = injectFault(api, { method: 'sendMessage', chatId: user.id, fault: { kind: '5xx', status: 502 } });
     const update = api.sendText(user, api.privateChat(user), '/start');
     await api.waitFor(() => api.calls.some((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === user.id && c.status === 502), {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       description: 'the first refused answer',
     });
     const owner = await cluster.ownerOf(update);
@@ -81,7 +81,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several instances: in-flight up
     // … and answers once Telegram takes answers again.
     unblock();
     await cluster.handled(update);
-    await api.waitFor(() => welcomes(budi) > 0, { timeoutMs: 30_000 });
+    await api.waitFor(() => welcomes(budi) > 0, { timeoutMs: 120_000 });
     // Every live instance has looked for orphans again since: nobody else took the row.
     const live = cluster.bots.filter((b) => b !== bot);
     await Promise.all(live.map((b) => cluster.ticked(b, 2)));

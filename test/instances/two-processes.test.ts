@@ -116,7 +116,7 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       const when = `${wita.slice(0, 10)} ${wita.slice(11, 16)}`;
       const created = await say(ana, `/sesi_baru ${when} | Aula Bappelitbangda | Bedah proposal KIPP`);
       expect(created.at(-1)?.text).toContain('Sesi #1 dijadwalkan');
-      const post = await api.waitForBotMessage(group.id, { match: '📣 Sesi Warkop Indah #1\n', timeoutMs: 60_000 });
+      const post = await api.waitForBotMessage(group.id, { match: '📣 Sesi Warkop Indah #1\n', timeoutMs: 120_000 });
 
       // Four people register side by side; a crowd that only started the bot is registered
       // directly, so the broadcast has some volume.
@@ -172,18 +172,18 @@ describe.skipIf(!enabled)('two bot processes on one PostgreSQL behind a round-ro
       const sendAnswers = sendTaps.map((u) => api.callbackAnswers.find((a) => a.callback_query_id === callbackId(u)));
       expect(sendAnswers[0]?.text).toBeUndefined();
       expect(sendAnswers[1]?.text).toContain('sudah tidak berlaku');
-      await api.waitFor(() => api.message(ana.id, confirm.message_id)?.text?.includes('Siaran #1 selesai (21 penerima)'), { timeoutMs: 60_000, description: 'the broadcast report' });
+      await api.waitFor(() => api.message(ana.id, confirm.message_id)?.text?.includes('Siaran #1 selesai (21 penerima)'), { timeoutMs: 120_000, description: 'the broadcast report' });
 
       // The reminders fall due (the clock of the planned rows moved to now, rather than the test
       // racing the wall clock); both processes' schedulers look for them every second.
       // Milliseconds, as the bot writes times (a later due_at supersedes a reminder).
       await cluster.sql`update outbox set due_at = date_trunc('milliseconds', now()) where kind in ('session.reminder', 'session.group_reminder') and status = 'pending'`;
       await api.waitFor(() => count(group.id, 'Pengingat sesi Warkop Indah #1') > 0 && [budi, citra, dedi].every((u) => count(u.id, 'Pengingat sesi #1') > 0), {
-        timeoutMs: 60_000,
+        timeoutMs: 120_000,
         description: 'the reminders',
       });
       const topicsMade = () => api.calls.filter((c) => c.method === 'createForumTopic' && c.status === 200).length;
-      await api.waitFor(() => topicsMade() >= 4, { timeoutMs: 60_000, description: 'the idea topics' });
+      await api.waitFor(() => topicsMade() >= 4, { timeoutMs: 120_000, description: 'the idea topics' });
       // Two more ticks of both processes: nothing may come twice.
       await Promise.all(cluster.bots.map((b) => cluster.ticked(b, 2)));
 

@@ -63,10 +63,10 @@ export class Waiters {
 
   /**
    * Resolves with the first truthy value of `check`. A throwing check counts as "not yet". Rejects
-   * after timeoutMs (default 30 s: a cap for a loaded machine, not a wait) with `describe()` in the message.
+   * after timeoutMs (default 120 s: a cap for a machine loaded by a second test suite, not a wait) with `describe()` in the message.
    */
   waitFor<T>(check: () => T | undefined | false | null, opts?: { timeoutMs?: number; description?: string }): Promise<T> {
-    const timeoutMs = opts?.timeoutMs ?? 30_000;
+    const timeoutMs = opts?.timeoutMs ?? 120_000;
     return new Promise<T>((resolve, reject) => {
       let done = false;
       let lastError: unknown;
@@ -154,7 +154,7 @@ export function waitForBotMessage(
         }
         return undefined;
       },
-      { timeoutMs: opts?.timeoutMs ?? 30_000, description: desc },
+      { timeoutMs: opts?.timeoutMs ?? 120_000, description: desc },
     )
     .catch((e: unknown) => {
       const recent = visible()

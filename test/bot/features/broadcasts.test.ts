@@ -174,7 +174,7 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     enforce(h);
     const departures = h.recordDepartures(); // across the restart below
     h.api.pressButton(ana.user, confirm, confirm.reply_markup!.inline_keyboard[0]![0]!.callback_data!);
-    await h.api.waitFor(() => crowd.filter((u) => received(h, u, text) > 0).length >= 15, { timeoutMs: 20_000 });
+    await h.api.waitFor(() => crowd.filter((u) => received(h, u, text) > 0).length >= 15, { timeoutMs: 120_000 });
     // The bot is stopped mid-way (it finishes the batch in hand) …
     await h.app.stop('restart');
     const stopped = await deliveryCounts(h);
@@ -216,9 +216,9 @@ describe.each(engines)('broadcasts (%s)', (engine) => {
     expect((await ana.ask('/siaran_batal')).text).toContain('Tidak ada siaran yang sedang berjalan');
     enforce(h);
     h.api.pressButton(ana.user, confirm, confirm.reply_markup!.inline_keyboard[0]![0]!.callback_data!);
-    await h.api.waitFor(() => crowd.filter((u) => received(h, u, text) > 0).length >= 3, { timeoutMs: 20_000 });
+    await h.api.waitFor(() => crowd.filter((u) => received(h, u, text) > 0).length >= 3, { timeoutMs: 120_000 });
     h.api.sendText(ana.user, ana.privateChat, '/siaran_batal');
-    await h.api.waitForBotMessage(ana.id, { match: 'Siaran #1 dihentikan. Laporan akhirnya menyusul', timeoutMs: 20_000 });
+    await h.api.waitForBotMessage(ana.id, { match: 'Siaran #1 dihentikan. Laporan akhirnya menyusul', timeoutMs: 120_000 });
     await h.settle(30_000);
     const counts = await deliveryCounts(h);
     expect(counts.pending).toBeUndefined();

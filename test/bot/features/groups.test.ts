@@ -87,12 +87,12 @@ describe.each(engines)('groups, topics, errors and ordering (%s)', (engine) => {
     h.api.sendText(slow.user, slow.privateChat, '/bantuan');
     h.api.sendText(slow.user, slow.privateChat, '/profil');
     await h.api.waitFor(() => h.api.calls.some((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === slow.id && c.status === 502), {
-      timeoutMs: 60_000,
+      timeoutMs: 120_000,
       description: "the slow chat's answer in flight",
     });
     h.api.sendText(fast.user, fast.privateChat, '/bantuan');
     // The fast user's answer is not held up by the slow chat: it arrives while the slow one is still pending.
-    await h.api.waitForBotMessage(fast.id, { match: 'Perintah Warkop Indah', timeoutMs: 60_000 });
+    await h.api.waitForBotMessage(fast.id, { match: 'Perintah Warkop Indah', timeoutMs: 120_000 });
     expect(h.api.botMessages(slow.id).length).toBe(slowBefore);
     unblock();
     await h.settle();

@@ -108,7 +108,7 @@ describe('npm start with a token: the real bot', () => {
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       const ana = api.createUser({ first_name: 'Ana', language_code: 'id' });
       api.sendText(ana, api.privateChat(ana), '/start');
-      const reply = await api.waitForBotMessage(ana.id, { timeoutMs: 30_000 });
+      const reply = await api.waitForBotMessage(ana.id, { timeoutMs: 120_000 });
       expect(reply.text).toContain('Selamat datang di Warkop Indah, Ana!');
       expect(output).not.toContain('playground');
       child.kill('SIGTERM');

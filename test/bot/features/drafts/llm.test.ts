@@ -37,7 +37,7 @@ const reconfigure = (h: Harness, changes: Partial<Harness['config']>) => h.resta
 async function sendAndWait(h: Harness, user: TestUser, text: string): Promise<StoredMessage> {
   const before = h.api.botMessages(user.privateChat.id).length;
   h.api.sendText(user.user, user.privateChat, text);
-  return h.api.waitFor(() => h.api.botMessages(user.privateChat.id)[before], { timeoutMs: 60_000, description: `a reply to ${text}` });
+  return h.api.waitFor(() => h.api.botMessages(user.privateChat.id)[before], { timeoutMs: 120_000, description: `a reply to ${text}` });
 }
 
 function progressEditCalls(h: Harness, message: StoredMessage) {
@@ -206,7 +206,7 @@ describe.each(engines)('proposal drafts with a language model (%s)', (engine) =>
 
     const progress = await sendAndWait(h, ana, `/draf ${ideaId}`);
     expect(progress.text).toBe('⏳ Menyusun draf Getar Dilan (KIPP 2023 — Kelompok Umum)…');
-    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { timeout: 60_000 });
 
     // The model hangs; Budi is answered all the same.
     const welcome = await sendAndWait(h, budi, '/start');
@@ -256,7 +256,7 @@ describe.each(engines)('proposal drafts with a language model (%s)', (engine) =>
     await new Promise<void>((r) => closed.close(() => r()));
     await reconfigure(h, { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` });
     const warning = 'but its server is unreachable; drafts will fall back to the template';
-    await vi.waitFor(() => expect(h.logs.lines.filter((l) => l.includes(warning))).toHaveLength(1));
+    await vi.waitFor(() => expect(h.logs.lines.filter((l) => l.includes(warning))).toHaveLength(1), { timeout: 60_000 });
 
     const { ana, ideaId } = await setUp(h);
     const [done] = await ana.send(`/draf ${ideaId}`);
@@ -269,7 +269,7 @@ describe.each(engines)('proposal drafts with a language model (%s)', (engine) =>
     const { ana, ideaId } = await setUp(h);
     fake.onChat((req) => (req.n === 1 ? { kind: 'hang' } : answer()));
     const progress = await sendAndWait(h, ana, `/draf ${ideaId}`);
-    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { timeout: 60_000 });
     await h.restart();
     const [row] = await h.db.select().from(draftRequests);
     expect(row).toMatchObject({ status: 'queued' });
