@@ -120,13 +120,15 @@ const PGLITE_MEMORY = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=
  * V8 compiles WebAssembly in two tiers: Liftoff at once, then TurboFan for every function that has
  * run "enough" (a budget of bytes executed). PostgreSQL's start-up and first queries exhaust that
  * budget for hundreds of its functions, and their optimised code plus the compilers' working memory
- * (on background threads, kept by malloc) stayed resident: ~60 MB of the bot's idle RSS on PGlite
- * (256 → 190 MB, issue 14). A budget 1,000× the default (1.8M) lets only the functions a busy bot
- * keeps running reach TurboFan; a 30 s query loop took less CPU, not more (no compiling to recoup).
+ * (on background threads, kept by malloc) stayed resident: tens of MB of the bot's idle RSS on PGlite.
+ * A larger budget keeps start-up's one-off work on Liftoff; the functions a busy bot keeps running
+ * still reach TurboFan. How large was measured (issue 14, scenarios 1 and 6 on PGlite, one quiet
+ * machine, back to back): V8's default, 241–262 MB idle and 129–130 updates/s; ×1,000 (2·10⁹),
+ * 214 MB but 106–115 updates/s (the hot paths stayed slow); 5·10⁷ (≈ ×28), 226 MB and 126 updates/s.
  * V8 reads it when a module is compiled, so it is set before PGlite compiles its module (also in a
  * worker thread: flags are per process). Idempotent; harmless on PostgreSQL, which never gets here.
  */
-const WASM_TIERING = '--wasm-tiering-budget=2000000000';
+const WASM_TIERING = '--wasm-tiering-budget=50000000';
 
 async function openPglite(dataDir: string, thread: boolean): Promise<Database> {
   setFlagsFromString(WASM_TIERING);
