@@ -42,7 +42,7 @@ export async function applyOnce<T>(
       });
     } catch (err) {
       // The change itself may fail because it was made before (a unique key): then replay too.
-      if (!(err instanceof AppliedBefore) && !(await markerExists(db, updateId, scope).catch(() => false))) throw err;
+      if (!(err instanceof AppliedBefore) && !(await storedEffect(db, updateId, scope).catch(() => undefined))) throw err;
     }
   }
   return db.transaction(async (tx) => {
@@ -59,10 +59,6 @@ export async function applyOnce<T>(
 
 /** Rolls back a first run that found the update's marker already there. */
 class AppliedBefore extends Error {}
-
-async function markerExists(db: DbOrTx, updateId: number, scope: string): Promise<boolean> {
-  return (await storedEffect(db, updateId, scope)) !== undefined;
-}
 
 /** What applyOnce stored for this update and scope, if it got that far: { value } or undefined. */
 export async function storedEffect<T>(db: DbOrTx, updateId: number, scope: string): Promise<{ value: T } | undefined> {

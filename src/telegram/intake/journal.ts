@@ -113,10 +113,12 @@ export class UpdateJournal {
     );
     const marks = this.takeHandled();
     // PostgreSQL runs a data-modifying CTE whether or not the query reads it.
-    const marked = this.db.$with('marked').as(this.db.update(t).set({ handledAt: sql`now()` }).where(inArray(t.updateId, marks)).returning({ id: t.updateId }));
+    const marked = marks.length
+      ? [this.db.$with('marked').as(this.db.update(t).set({ handledAt: sql`now()` }).where(inArray(t.updateId, marks)).returning({ id: t.updateId }))]
+      : [];
     try {
       const found = await this.db
-        .with(inserted, ...(marks.length ? [marked] : []))
+        .with(inserted, ...marked)
         .select({ id: inserted.id, behind: inserted.behind, sender: inserted.sender, member: members })
         .from(inserted)
         .leftJoin(members, eq(members.telegramId, inserted.sender));
