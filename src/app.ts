@@ -31,8 +31,9 @@ import { retentionJob } from './jobs/retention.js';
 import { syncEnvAdmins } from './domain/admins.js';
 import { sessionJobs } from './jobs/sessions.js';
 import { createDashboard, DASHBOARD_PATH } from './web/dashboard.js';
-import { backupAndLog, backupHome, nightlyBackupJob } from './jobs/backups.js';
+import { backupAndLog, nightlyBackupJob } from './jobs/backups.js';
 import { closeControlSocket, startControlSocket } from './db/transfer/control.js';
+import { backupHome } from './db/transfer/backups.js';
 
 export interface App {
   bot: Bot;

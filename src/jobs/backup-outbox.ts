@@ -1,10 +1,9 @@
 import type { Language } from '../db/schema/index.js';
+import { BACKUP_SEND_KIND } from '../domain/backups.js';
 import { formatDateTime, formatNumber } from '../i18n/format.js';
 import { translator } from '../i18n/index.js';
 import { backupAndLog } from './backups.js';
 import type { OutboxHandler } from './worker.js';
-
-export const BACKUP_SEND_KIND = 'backup.send';
 
 /** Telegram's limit for a file a bot uploads. */
 export const BOT_UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;

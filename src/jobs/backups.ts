@@ -1,13 +1,9 @@
 import type { Config } from '../config.js';
-import { lastScheduledAt, latestBackup, makeBackup, type BackupResult } from '../db/transfer/backups.js';
 import type { Database } from '../db/client.js';
+import { backupHome, latestBackup, makeBackup, type BackupResult } from '../db/transfer/backups.js';
+import { lastScheduledAt } from '../domain/dates/zoned.js';
 import type { Logger } from '../logger.js';
 import type { Job } from './scheduler.js';
-
-/** The DATA_DIR of an embedded database on disk (the only case the bot backs up itself); undefined otherwise. */
-export function backupHome(database: Database): string | undefined {
-  return database.engine === 'pglite' ? database.dataDir : undefined;
-}
 
 /** `02:00` / `02.00` → hour and minute; undefined for `off`. */
 export function backupTimeOf(config: Pick<Config, 'BACKUP_TIME'>): { hour: number; minute: number } | undefined {

@@ -1,7 +1,6 @@
 import { Composer } from 'telegraf';
-import { enqueue } from '../../domain/jobs/queue.js';
-import { backupHome } from '../../jobs/backups.js';
-import { BACKUP_SEND_KIND } from '../../jobs/backup-outbox.js';
+import { backupHome } from '../../db/transfer/backups.js';
+import { queueBackupSend } from '../../domain/backups.js';
 import { onCommand } from '../commands/on-command.js';
 import type { CommandSpec } from '../commands/spec.js';
 import type { BotContext } from '../context.js';
@@ -19,16 +18,13 @@ export function backupsFeature(): Composer<BotContext> {
   onCommand(composer, backupCommands[0]!, async (ctx) => {
     if (ctx.deps.database.engine === 'postgres') return replyHtml(ctx, ctx.t('backup.postgres'));
     if (!backupHome(ctx.deps.database)) return replyHtml(ctx, ctx.t('backup.inMemory'));
-    await enqueue(ctx.db, [
-      {
-        kind: BACKUP_SEND_KIND,
-        ref: `backup:${ctx.member!.id}`,
-        dedupeKey: `backup:${ctx.update.update_id}`,
-        chatId: ctx.chat!.id,
-        dueAt: ctx.deps.clock.now(),
-        payload: { lang: ctx.lang },
-      },
-    ]);
+    await queueBackupSend(ctx.db, {
+      memberId: ctx.member!.id,
+      updateId: ctx.update.update_id,
+      chatId: ctx.chat!.id,
+      now: ctx.deps.clock.now(),
+      lang: ctx.lang,
+    });
     await replyHtml(ctx, ctx.t('backup.preparing'));
     ctx.deps.jobs?.wake();
   });

@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { addDays, fromLocal, toLocal } from '../../domain/dates/zoned.js';
 import type { Database } from '../client.js';
 import { writeSnapshotFile } from './file.js';
 import { takeSnapshot } from './snapshot.js';
+
+/** The DATA_DIR of an embedded database on disk (the only case the bot backs up itself); undefined otherwise. */
+export function backupHome(database: Database): string | undefined {
+  return database.engine === 'pglite' ? database.dataDir : undefined;
+}
 
 /** The backups of a PGlite bot live with its data, in DATA_DIR/backups/. */
 export function backupsDir(dataDir: string): string {
@@ -90,12 +94,4 @@ export function makeBackup(database: Database, dataDir: string, options: { now?:
   });
   queue = run.catch(() => {});
   return run;
-}
-
-/** The most recent moment at or before `now` that the wall clock in `timeZone` showed `hh:mm`. */
-export function lastScheduledAt(now: Date, time: { hour: number; minute: number }, timeZone: string): Date {
-  const local = toLocal(now, timeZone);
-  const today = fromLocal({ year: local.year, month: local.month, day: local.day, ...time }, timeZone);
-  if (today.getTime() <= now.getTime()) return today;
-  return fromLocal({ ...addDays(local, -1), ...time }, timeZone);
 }

@@ -122,3 +122,11 @@ export function localDate(at: Date, timeZone: string): string {
   }
   return f.format(at);
 }
+
+/** The most recent moment at or before `now` that the wall clock in `timeZone` showed `hh:mm`. */
+export function lastScheduledAt(now: Date, time: { hour: number; minute: number }, timeZone: string): Date {
+  const local = toLocal(now, timeZone);
+  const today = fromLocal({ year: local.year, month: local.month, day: local.day, ...time }, timeZone);
+  if (today.getTime() <= now.getTime()) return today;
+  return fromLocal({ ...addDays(local, -1), ...time }, timeZone);
+}

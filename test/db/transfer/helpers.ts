@@ -1,7 +1,7 @@
 import { startApp, type App } from '../../../src/app.js';
 import type { Config } from '../../../src/config.js';
 import type { Snapshot } from '../../../src/db/transfer/snapshot.js';
-import type { Io } from '../../../src/db/transfer/cli/common.js';
+import type { Io } from '../../../src/cli/common.js';
 import type { Harness } from '../../helpers/harness.js';
 
 /** A bot process on its own database (a DATA_DIR or a DATABASE_URL), on the harness's fake Telegram and clock. */

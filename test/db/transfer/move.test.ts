@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seed } from '../../../scripts/seed-demo.js';
 import { openDatabase } from '../../../src/db/client.js';
-import { moveCommand } from '../../../src/db/transfer/cli/move.js';
+import { moveCommand } from '../../../src/cli/move.js';
 import { loadSnapshot } from '../../../src/db/transfer/load.js';
 import { takeSnapshot } from '../../../src/db/transfer/snapshot.js';
 import { createScratchDatabase } from '../../helpers/databases.js';

@@ -7,7 +7,7 @@ import { seed } from '../../../scripts/seed-demo.js';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { broadcastDeliveries, broadcasts, members, outbox } from '../../../src/db/schema/index.js';
 import { makeBackup } from '../../../src/db/transfer/backups.js';
-import { restoreCommand } from '../../../src/db/transfer/cli/restore.js';
+import { restoreCommand } from '../../../src/cli/restore.js';
 import { readSnapshotFile } from '../../../src/db/transfer/file.js';
 import { takeSnapshot } from '../../../src/db/transfer/snapshot.js';
 import { createScratchDatabase, engines } from '../../helpers/databases.js';

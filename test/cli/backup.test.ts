@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useHarness } from '../../../helpers/harness.js';
-import { startBotOn } from '../helpers.js';
+import { useHarness } from '../helpers/harness.js';
+import { startBotOn } from '../db/transfer/helpers.js';
 
 /** Runs one of the npm scripts as `npm run` does (tsx), in a process of its own. */
 function script(file: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,9 +1,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dataDirOwner, openDatabase, type Database } from '../../client.js';
-import { migrateDatabase } from '../../migrate.js';
-import { readSnapshotFile } from '../file.js';
-import { loadSnapshot } from '../load.js';
+import { dataDirOwner, openDatabase, type Database } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { readSnapshotFile } from '../db/transfer/file.js';
+import { loadSnapshot } from '../db/transfer/load.js';
 import { assertNoRows, configFrom, isEmptyDir, printReport, redactUrl, UsageError, type Io } from './common.js';
 
 const USAGE = 'Usage: npm run restore -- FILE [--force]   (into an empty DATA_DIR, or the empty database of DATABASE_URL)';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { ConfigError, loadConfig, type Config } from '../../../config.js';
-import type { Database } from '../../client.js';
-import type { TableReport } from '../load.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { TableReport } from '../db/transfer/load.js';
 
 /** Where a command writes: the terminal in scripts/, a buffer in tests. */
 export interface Io {

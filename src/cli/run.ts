@@ -1,5 +1,5 @@
-import { readDotEnv } from '../../../config.js';
-import { TransferError } from '../load.js';
+import { readDotEnv } from '../config.js';
+import { TransferError } from '../db/transfer/load.js';
 import { terminal, UsageError, type Io } from './common.js';
 
 type Command = (args: string[], env: Record<string, string | undefined>, io: Io) => Promise<number>;

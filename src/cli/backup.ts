@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { DatabaseLockedError, dataDirOwner, openDatabase } from '../../client.js';
-import { makeBackup, type BackupResult } from '../backups.js';
-import { requestBackup } from '../control.js';
+import { DatabaseLockedError, dataDirOwner, openDatabase } from '../db/client.js';
+import { makeBackup, type BackupResult } from '../db/transfer/backups.js';
+import { requestBackup } from '../db/transfer/control.js';
 import { configFrom, type Io } from './common.js';
 
 /**

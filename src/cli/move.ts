@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DatabaseLockedError, dataDirOwner, openDatabase, type Database } from '../../client.js';
-import { migrateDatabase } from '../../migrate.js';
-import { loadSnapshot } from '../load.js';
-import { takeSnapshot } from '../snapshot.js';
+import { DatabaseLockedError, dataDirOwner, openDatabase, type Database } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { loadSnapshot } from '../db/transfer/load.js';
+import { takeSnapshot } from '../db/transfer/snapshot.js';
 import { assertNoRows, configFrom, isEmptyDir, printReport, redactUrl, UsageError, type Io } from './common.js';
 
 const USAGE = [
