@@ -355,12 +355,15 @@ describe('Sender: rate limits', () => {
   it('40 messages to one private chat at privatePerSec 20 take at least the bucket-implied time, in order', async () => {
     const { chat } = startedUser('Ana');
     const departures = recordDepartures();
+    const before = performance.now();
     const sender = makeSender({ privatePerSec: 20 });
     await Promise.all(Array.from({ length: 40 }, (_, i) => sender.call('sendMessage', { chat_id: chat.id, text: `#${i}` })));
     const times = departures.filter((d) => d.method === 'sendMessage').map((d) => d.at);
     expect(times).toHaveLength(40);
-    // burst of 3, then 20/s: the 40th leaves no earlier than 37/20 s after the first
-    expect(times[39]! - times[0]!).toBeGreaterThanOrEqual((37 / 20) * 1000 - 20);
+    // A burst of 3, then 20/s: the 40th leaves no earlier than 37/20 s after the bucket was made. (Counted
+    // from the first departure instead, a machine that holds the first request back between its take and
+    // its departure shortened the span: 1,825 ms on a loaded run.)
+    expect(times[39]! - before).toBeGreaterThanOrEqual((37 / 20) * 1000);
     // never more than burst + rate·T in a window of T
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(3 + 20);
     expect(maxInWindow(times, 500)).toBeLessThanOrEqual(3 + 10);
