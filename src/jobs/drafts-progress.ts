@@ -69,6 +69,9 @@ export class ProgressMessage {
       this.inFlight = this.inFlight.then(async () => {
         const text = this.wanted;
         if (this.closed || text === undefined) return;
+        // Scheduled while an edit was on its way: the interval counts from that edit's answer,
+        // which has come meanwhile (on a slow link this edit would otherwise follow it at once).
+        if (this.lastEditAt + this.opts.minIntervalMs > this.now()) return this.schedule();
         await this.show(text, false);
         // Something newer arrived while the edit was on its way.
         if (!this.closed && this.wanted !== this.shown) this.schedule();
