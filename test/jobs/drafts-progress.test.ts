@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Telegram } from 'telegraf';
 import { BotApiDouble } from '../../src/dev/telegram-double/index.js';
@@ -7,7 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { Sender } from '../../src/telegram/sender/sender.js';
 import { injectFault } from '../helpers/faults.js';
 
-const logger = createLogger({ level: 'silent', secrets: [], pretty: false, destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+const logger = createLogger({ level: 'silent', secrets: [] });
 const FAST = { globalPerSec: 1000, privatePerSec: 1000, groupPerMin: 60_000, groupEditsPerMin: 60_000, maxRetries: 0 };
 
 describe('the draft progress message', () => {
