@@ -7,6 +7,11 @@ interface Rule {
   intervalMs: number;
 }
 
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** How many slots one send may take in all when its process keeps waking too late for them (then it goes anyway). */
+const MAX_SLOTS_PER_SEND = 3;
+
 /**
  * Telegram's limits counted across every bot process on one PostgreSQL (GCRA, one statement per
  * key): several instances behind a load balancer together stay under 30/s overall, 1/s per
@@ -19,10 +24,15 @@ export class PgSharedLimiter implements SharedLimiter {
   private readonly group: Rule;
   private readonly groupEdit: Rule;
 
+  private readonly sleep: Sleep;
+
   constructor(
     private readonly database: Database,
     limits: SenderLimits,
+    /** How the wait for a slot is slept; a test passes one that oversleeps, as a process starved of CPU does. */
+    opts: { sleep?: Sleep } = {},
   ) {
+    this.sleep = opts.sleep ?? sleep;
     // A small margin absorbs the jitter between the database's clock and the request reaching Telegram.
     const interval = (perSecond: number) => Math.ceil((1000 / perSecond) * 1.05) + 2;
     this.global = { intervalMs: interval(limits.globalPerSec) };
@@ -41,10 +51,22 @@ export class PgSharedLimiter implements SharedLimiter {
     await this.reserve(chat ? `chat:${chat.key}` : null, rule.intervalMs, 'global', this.global.intervalMs, signal);
   }
 
+  /**
+   * Takes a slot and waits for it. The other instances send on their slots, which follow this one an
+   * interval apart; a process that wakes more than an interval after its own slot (starved of CPU,
+   * paused by the garbage collector) would send bunched with theirs, and some window would hold one
+   * send too many. So it gives that slot up and takes the next free one, a few times at most.
+   */
   private async reserve(chatKey: string | null, chatInterval: number, globalKey: string | null, globalInterval: number, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    const wait = await reserveSendSlot(this.database, chatKey, chatInterval, globalKey, globalInterval);
-    if (wait > 0) await sleep(wait, signal);
+    const tolerance = Math.min(chatKey === null ? Infinity : chatInterval, globalKey === null ? Infinity : globalInterval);
+    for (let slots = 1; ; slots++) {
+      signal?.throwIfAborted();
+      const wait = await reserveSendSlot(this.database, chatKey, chatInterval, globalKey, globalInterval);
+      // Counted from the answer: the slot was taken before it, so this errs towards keeping the slot.
+      const due = performance.now() + wait;
+      if (wait > 0) await this.sleep(wait, signal);
+      if (performance.now() - due <= tolerance || slots >= MAX_SLOTS_PER_SEND) return;
+    }
   }
 
   private lastPrune = 0;

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { createLogger } from '../../../src/logger.js';
@@ -16,7 +15,7 @@ import { engines, openTestDatabase, type TestDatabase } from '../../helpers/data
 // send may arrive ~0.8 s after its slot before any one-second window holds one too many. At 9 a second
 // per instance (the earlier setting) 0.19 s was enough, and a loaded CI machine got there.
 const limits: SenderLimits = { globalPerSec: 24, privatePerSec: 6, groupPerMin: 360, groupEditsPerMin: 360, maxRetries: 2 };
-const logger = createLogger({ level: 'silent', secrets: [], pretty: false, destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+const logger = createLogger({ level: 'silent', secrets: [] });
 
 /** Two "instances": two senders, each with its own buckets, sending to the same chats at once. */
 async function burstFromTwoInstances(api: BotApiDouble, shared: (() => PgSharedLimiter) | undefined): Promise<number> {
@@ -73,5 +72,32 @@ describe.runIf(engines.includes('postgres'))('send limits shared through Postgre
     } finally {
       await api.close();
     }
+  }, 60_000);
+
+  it('gives up a slot its process woke too late for and takes the next free one', async () => {
+    // One send a second per chat: two sends to one chat at once get slots a second apart.
+    const slow: SenderLimits = { ...limits, privatePerSec: 1 };
+    const oversleepMs = 1500;
+    const sleeps: { at: number; ms: number }[] = [];
+    // The process is starved once: its first wait for a slot ends 1.5 s after the slot.
+    const starvedOnce = (ms: number) => {
+      sleeps.push({ at: Date.now(), ms });
+      return new Promise<void>((resolve) => setTimeout(resolve, sleeps.length === 1 ? ms + oversleepMs : ms));
+    };
+    const limiter = new PgSharedLimiter(database, slow, { sleep: starvedOnce });
+    const chat = { key: `late-${process.pid}-${Date.now()}`, group: false };
+    // Normally the second send waits; should the machine stall a whole second between the two, try again.
+    for (let tries = 0; sleeps.length === 0 && tries < 10; tries++) {
+      await Promise.all([limiter.acquire('send', chat), limiter.acquire('send', chat)]);
+    }
+    expect(sleeps.length).toBeGreaterThan(0);
+
+    const [row] = await database.query<{ tat: string }>('select tat from rate_limits where key = $1', [`chat:${chat.key}`]);
+    const intervalMs = Math.ceil(1000 * 1.05) + 2;
+    const slotSleptFor = sleeps[0]!.at + sleeps[0]!.ms;
+    // Had it kept its slot, the chat's next free slot would be an interval after it. It took a new
+    // one when it woke (on the database's clock, which is this machine's), so the next free slot is
+    // an interval after the wake. Lateness only moves the wake later, so a busy machine cannot fail this.
+    expect(Number(row!.tat)).toBeGreaterThanOrEqual(slotSleptFor + oversleepMs - 5 + intervalMs);
   }, 60_000);
 });
