@@ -48,8 +48,9 @@ export class ProgressMessage {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.inFlight;
+    // Also after an edit that failed: Telegram may have counted it (a 5xx, a cut connection).
     const wait = this.lastEditAt + this.opts.minIntervalMs - this.now();
-    if (wait > 0 && this.shown !== undefined) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await this.show(text, true);
   }
 

@@ -41,4 +41,28 @@ describe('the draft progress message', () => {
     expect(b - a).toBeGreaterThanOrEqual(1300);
     expect(c - b).toBeGreaterThanOrEqual(300);
   });
+
+  it('waits the edit interval before the final text also when the edit before it failed', async () => {
+    const user = api.createUser({ first_name: 'Ana' });
+    const chat = api.privateChat(user);
+    api.sendText(user, chat, '/start');
+    const sender = new Sender({ telegram: new Telegram(api.token, { apiRoot: api.apiRoot }), logger, limits: FAST });
+    const first = await sender.call('sendMessage', { chat_id: chat.id, text: 'menyusun…' });
+    const progress = new ProgressMessage({ sender, chatId: chat.id, messageId: first.message_id, minIntervalMs: 300, logger });
+    const edits = () => api.calls.filter((c) => c.method === 'editMessageText');
+
+    // Telegram answers the first edit 500 (it may well have counted it); the draft is done right after.
+    injectFault(api, { method: 'editMessageText', times: 1, fault: { kind: '5xx', status: 500 } });
+    progress.update('1/9');
+    await vi.waitFor(() => expect(edits()).toHaveLength(1), { timeout: 60_000, interval: 5 });
+    await progress.finish('✅ selesai');
+
+    expect(edits().map((c) => [c.payload.text, c.status])).toEqual([
+      ['1/9', 500],
+      ['✅ selesai', 200],
+    ]);
+    const [failed, final] = edits().map((e) => e.at) as [number, number];
+    // The interval counts from the failed edit's answer, which came after it arrived.
+    expect(final - failed).toBeGreaterThanOrEqual(300);
+  });
 });
