@@ -18,7 +18,8 @@ describe('the draft progress message', () => {
     await api.close();
   });
 
-  it('counts the edit interval from the answer of an edit that was slow, also for an update that came meanwhile', async () => {
+  /** A member who started the bot, its "menyusun…" message, and that message's progress (edits at least 300 ms apart). */
+  async function startProgress() {
     const user = api.createUser({ first_name: 'Ana' });
     const chat = api.privateChat(user);
     api.sendText(user, chat, '/start');
@@ -26,6 +27,11 @@ describe('the draft progress message', () => {
     const first = await sender.call('sendMessage', { chat_id: chat.id, text: 'menyusun…' });
     const progress = new ProgressMessage({ sender, chatId: chat.id, messageId: first.message_id, minIntervalMs: 300, logger });
     const edits = () => api.calls.filter((c) => c.method === 'editMessageText');
+    return { progress, edits };
+  }
+
+  it('counts the edit interval from the answer of an edit that was slow, also for an update that came meanwhile', async () => {
+    const { progress, edits } = await startProgress();
 
     // The fake API answers the first edit a second after it arrives; the next update comes while it waits.
     injectFault(api, { method: 'editMessageText', times: 1, fault: { kind: 'slow', delayMs: 1000 } });
@@ -43,13 +49,7 @@ describe('the draft progress message', () => {
   });
 
   it('waits the edit interval before the final text also when the edit before it failed', async () => {
-    const user = api.createUser({ first_name: 'Ana' });
-    const chat = api.privateChat(user);
-    api.sendText(user, chat, '/start');
-    const sender = new Sender({ telegram: new Telegram(api.token, { apiRoot: api.apiRoot }), logger, limits: FAST });
-    const first = await sender.call('sendMessage', { chat_id: chat.id, text: 'menyusun…' });
-    const progress = new ProgressMessage({ sender, chatId: chat.id, messageId: first.message_id, minIntervalMs: 300, logger });
-    const edits = () => api.calls.filter((c) => c.method === 'editMessageText');
+    const { progress, edits } = await startProgress();
 
     // Telegram answers the first edit 500 (it may well have counted it); the draft is done right after.
     injectFault(api, { method: 'editMessageText', times: 1, fault: { kind: '5xx', status: 500 } });
