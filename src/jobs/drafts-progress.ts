@@ -49,7 +49,7 @@ export class ProgressMessage {
     this.timer = undefined;
     await this.inFlight;
     // Also after an edit that failed: Telegram may have counted it (a 5xx, a cut connection).
-    const wait = this.lastEditAt + this.opts.minIntervalMs - this.now();
+    const wait = this.msUntilNextEdit();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await this.show(text, true);
   }
@@ -62,9 +62,14 @@ export class ProgressMessage {
     await this.inFlight;
   }
 
+  /** How long the edit limit still holds the next edit back, counted from the last edit's answer (0: it may go now). */
+  private msUntilNextEdit(): number {
+    return Math.max(0, this.lastEditAt + this.opts.minIntervalMs - this.now());
+  }
+
   private schedule(): void {
     if (this.timer) return;
-    const wait = Math.max(0, this.lastEditAt + this.opts.minIntervalMs - this.now());
+    const wait = this.msUntilNextEdit();
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.inFlight = this.inFlight.then(async () => {
@@ -72,7 +77,7 @@ export class ProgressMessage {
         if (this.closed || text === undefined) return;
         // Scheduled while an edit was on its way: the interval counts from that edit's answer,
         // which has come meanwhile (on a slow link this edit would otherwise follow it at once).
-        if (this.lastEditAt + this.opts.minIntervalMs > this.now()) return this.schedule();
+        if (this.msUntilNextEdit() > 0) return this.schedule();
         await this.show(text, false);
         // Something newer arrived while the edit was on its way.
         if (!this.closed && this.wanted !== this.shown) this.schedule();
